@@ -1,0 +1,159 @@
+//! The API's one error type, mapped to HTTP and problem+json in one place.
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, ResponseError};
+use chitieu_schema::StoreError;
+
+use crate::problem::{FieldError, Problem};
+use crate::request_id;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The request is not well-formed: not JSON, or not of the expected shape.
+    #[error("{detail}")]
+    Malformed {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
+
+    /// The request is well-formed but some values are invalid.
+    #[error("{} field(s) are invalid", .0.len())]
+    Invalid(Vec<FieldError>),
+
+    #[error("{0}")]
+    NotFound(String),
+
+    #[error("{0}")]
+    Conflict(String),
+
+    #[error("{0}")]
+    PreconditionFailed(String),
+
+    #[error("this change needs an If-Match header with the ETag of the version you edited")]
+    PreconditionRequired,
+
+    #[error("the request body is larger than the limit of {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+
+    #[error("the database is not available right now")]
+    Unavailable(#[source] anyhow::Error),
+
+    #[error("an unexpected error occurred")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn invalid(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldError::new(pointer, detail)])
+    }
+
+    fn kind(&self) -> (&'static str, &'static str) {
+        match self {
+            ApiError::Malformed { .. } => ("malformed-request", "The request is malformed"),
+            ApiError::Invalid(_) => ("invalid-field", "A field is invalid"),
+            ApiError::NotFound(_) => ("not-found", "Not found"),
+            ApiError::Conflict(_) => ("conflict", "The change conflicts with stored data"),
+            ApiError::PreconditionFailed(_) => (
+                "precondition-failed",
+                "The resource changed since you read it",
+            ),
+            ApiError::PreconditionRequired => ("precondition-required", "If-Match is required"),
+            ApiError::PayloadTooLarge { .. } => ("payload-too-large", "The request is too large"),
+            ApiError::UnsupportedMediaType(_) => (
+                "unsupported-media-type",
+                "The content type is not supported",
+            ),
+            ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
+            ApiError::Internal(_) => ("internal", "Internal server error"),
+        }
+    }
+
+    fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            ApiError::Malformed { errors, .. } => errors.clone(),
+            ApiError::Invalid(errors) => errors.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn detail(&self) -> String {
+        match self {
+            ApiError::Invalid(errors) if errors.len() == 1 => {
+                format!("{}: {}", errors[0].pointer, errors[0].detail)
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Malformed { .. } => StatusCode::BAD_REQUEST,
+            ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        let context = request_id::current();
+        if status.is_server_error() {
+            // The cause chain goes to the log only: it may name tables or hosts.
+            tracing::error!(error = ?anyhow_chain(self), "request failed");
+        }
+        let (slug, title) = self.kind();
+        let problem = Problem {
+            problem_type: format!("urn:chitieu:problem:{slug}"),
+            title: title.to_owned(),
+            status: status.as_u16(),
+            detail: self.detail(),
+            instance: context.as_ref().map(|c| c.path.clone()),
+            request_id: context.map(|c| c.id),
+            errors: self.field_errors(),
+        };
+        let mut response = HttpResponse::build(status);
+        response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        if matches!(self, ApiError::Unavailable(_)) {
+            response.insert_header((header::RETRY_AFTER, "5"));
+        }
+        response.json(problem)
+    }
+}
+
+fn anyhow_chain(error: &ApiError) -> String {
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound { .. } => ApiError::NotFound(error.to_string()),
+            StoreError::Conflict { detail } => ApiError::Conflict(detail),
+            StoreError::VersionMismatch { current, .. } => ApiError::PreconditionFailed(format!(
+                "the resource is now at version {current}: read it again and reapply your change"
+            )),
+            StoreError::Rejected { field, reason } => {
+                ApiError::invalid(format!("/{field}"), reason)
+            }
+            error @ StoreError::Database { .. } => ApiError::Internal(error.into()),
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Request extractors that answer in problem+json: JSON bodies (415, 413, 400 with the field
+//! path), query strings and path parameters.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+use crate::problem::FieldError;
+
+/// The largest body accepted; set once in `startup` from the settings.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit(pub usize);
+
+/// A JSON request body deserialised into `T`; unknown fields are refused by `T` itself
+/// (`#[serde(deny_unknown_fields)]`).
+#[derive(Debug)]
+pub struct JsonBody<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req.app_data::<BodyLimit>().map_or(2 * 1024 * 1024, |l| l.0);
+        let content_type = check_content_type(req);
+        let declared_length = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            content_type?;
+            if declared_length.is_some_and(|n| n > limit) {
+                return Err(ApiError::PayloadTooLarge { limit });
+            }
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|e| ApiError::Malformed {
+                    detail: format!("could not read the request body: {e}"),
+                    errors: Vec::new(),
+                })?;
+                if body.len() + chunk.len() > limit {
+                    return Err(ApiError::PayloadTooLarge { limit });
+                }
+                body.extend_from_slice(&chunk);
+            }
+            parse_json(&body).map(JsonBody)
+        })
+    }
+}
+
+fn check_content_type(req: &HttpRequest) -> Result<(), ApiError> {
+    let value = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    let essence = value.map(|v| {
+        v.split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    });
+    match essence.as_deref() {
+        Some("application/json") => Ok(()),
+        Some(other) if other.starts_with("application/") && other.ends_with("+json") => Ok(()),
+        Some(other) => Err(ApiError::UnsupportedMediaType(format!(
+            "the body must be application/json, not {other}"
+        ))),
+        None => Err(ApiError::UnsupportedMediaType(
+            "the body must be sent with Content-Type: application/json".to_owned(),
+        )),
+    }
+}
+
+/// Deserialises JSON, naming the failing field as a JSON Pointer.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(to_api_error)?;
+    // Trailing data after the document is as malformed as a broken document.
+    deserializer.end().map_err(|e| ApiError::Malformed {
+        detail: format!("the body is not valid JSON: {e}"),
+        errors: Vec::new(),
+    })?;
+    Ok(value)
+}
+
+fn to_api_error(error: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
+    {
+        let pointer = json_pointer(error.path());
+        let inner = error.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            ApiError::Malformed {
+                detail: format!("the body is not valid JSON: {inner}"),
+                errors: Vec::new(),
+            }
+        } else {
+            let detail = strip_position(&inner.to_string());
+            ApiError::Malformed {
+                detail: format!("{pointer}: {detail}"),
+                errors: vec![FieldError::new(pointer, detail)],
+            }
+        }
+    }
+}
+
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        pointer.push('/');
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"))
+            }
+            Segment::Unknown => pointer.push('?'),
+        }
+    }
+    if pointer.is_empty() {
+        "/".to_owned()
+    } else {
+        pointer
+    }
+}
+
+/// serde_json appends "at line 1 column 37"; the pointer says where more usefully.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Query-string and path errors in the same shape as body errors.
+pub fn query_error(
+    error: actix_web::error::QueryPayloadError,
+    _: &HttpRequest,
+) -> actix_web::Error {
+    let detail = error.to_string();
+    ApiError::Malformed {
+        detail: format!("the query string is invalid: {detail}"),
+        errors: Vec::new(),
+    }
+    .into()
+}
+
+pub fn path_error(error: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
+    ApiError::NotFound(format!("no resource at this path: {error}")).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        name: String,
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        count: u32,
+    }
+
+    fn field_of(error: ApiError) -> String {
+        match error {
+            ApiError::Malformed { errors, .. } => errors[0].pointer.clone(),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_wrong_type_deep_in_the_body_names_its_pointer() {
+        let err = parse_json::<Body>(br#"{"name":"x","items":[{"count":1},{"count":"two"}]}"#);
+        assert_eq!(field_of(err.unwrap_err()), "/items/1/count");
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_by_name() {
+        let err = parse_json::<Body>(br#"{"name":"x","items":[],"colour":"red"}"#).unwrap_err();
+        assert!(err.to_string().contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn broken_json_is_malformed_without_a_field() {
+        let err = parse_json::<Body>(br#"{"name": "#).unwrap_err();
+        assert!(matches!(err, ApiError::Malformed { ref errors, .. } if errors.is_empty()));
+    }
+}

@@ -1,0 +1,18 @@
+//! The chitieu HTTP API: routes, request and response types, error mapping and OpenAPI.
+
+pub mod cli;
+pub mod error;
+pub mod etag;
+pub mod extract;
+pub mod openapi;
+pub mod pagination;
+pub mod problem;
+pub mod request_id;
+pub mod routes;
+pub mod settings;
+pub mod startup;
+pub mod state;
+pub mod telemetry;
+
+pub use settings::Settings;
+pub use startup::Application;

@@ -1,0 +1,36 @@
+use anyhow::Context;
+use chitieu_api::cli::{Cli, Command};
+use chitieu_api::{Application, Settings, openapi, startup, telemetry};
+use clap::Parser;
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Openapi => {
+            print!("{}", openapi::document_json());
+            Ok(())
+        }
+        Command::Migrate => {
+            telemetry::init();
+            let settings = Settings::from_env()?;
+            startup::open_database(&settings).await?;
+            tracing::info!(database = %settings.database_url.redacted(), "database is up to date");
+            Ok(())
+        }
+        Command::Serve => {
+            telemetry::init();
+            let settings = Settings::from_env()?;
+            let app = Application::build(settings.clone()).await?;
+            tracing::info!(
+                address = %format!("http://{}:{}", settings.host, app.port()),
+                database = %settings.database_url.redacted(),
+                backend = %settings.database_url.backend(),
+                "chitieu is listening"
+            );
+            app.run_until_stopped()
+                .await
+                .context("the server stopped with an error")
+        }
+    }
+}

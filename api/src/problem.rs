@@ -1,0 +1,52 @@
+//! RFC 9457 problem details: the one error shape of the API.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// An error answer (`application/problem+json`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = json!({
+    "type": "urn:chitieu:problem:invalid-field",
+    "title": "A field is invalid",
+    "status": 422,
+    "detail": "1 field is invalid",
+    "instance": "/api/v1/org-units",
+    "requestId": "5f0c6f0e-8a59-4c1b-9a57-0b1f3d2f8e11",
+    "errors": [{"pointer": "/code", "detail": "a commune code has exactly 5 digits (QĐ 19/2025/QĐ-TTg)"}]
+}))]
+pub struct Problem {
+    /// A URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// The request path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    /// The request id, also in the `X-Request-Id` response header and the server's logs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// One entry per invalid field.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// What is wrong with one field of the request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    /// A JSON Pointer (RFC 6901) to the field in the request body, or the name of the query or
+    /// path parameter.
+    pub pointer: String,
+    pub detail: String,
+}
+
+impl FieldError {
+    pub fn new(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
+        Self {
+            pointer: pointer.into(),
+            detail: detail.into(),
+        }
+    }
+}

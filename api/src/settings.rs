@@ -1,0 +1,131 @@
+//! Configuration from environment variables; every variable is listed in the README.
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use chitieu_schema::db::DatabaseUrl;
+
+/// Everything the application needs to start. Tests build it directly; `main` reads it from
+/// the environment with [`Settings::from_env`].
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub database_url: DatabaseUrl,
+    pub host: IpAddr,
+    /// 0 asks the operating system for a free port (tests).
+    pub port: u16,
+    pub pool_size: u32,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// How long in-flight requests may finish after SIGTERM or Ctrl-C.
+    pub shutdown_grace: Duration,
+    pub workers: Option<usize>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("environment variable {name}={value:?} is invalid: {reason}")]
+pub struct SettingsError {
+    name: &'static str,
+    value: String,
+    reason: String,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/chitieu.db";
+
+impl Settings {
+    /// Defaults suited to a first run on a laptop: SQLite under `./data/`, port 8080 on
+    /// localhost.
+    pub fn local(database_url: DatabaseUrl) -> Self {
+        Self {
+            database_url,
+            host: IpAddr::from([127, 0, 0, 1]),
+            port: 8080,
+            pool_size: 8,
+            body_limit: 2 * 1024 * 1024,
+            shutdown_grace: Duration::from_secs(30),
+            workers: None,
+        }
+    }
+
+    pub fn from_env() -> Result<Self, SettingsError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let raw_url = lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        let database_url = DatabaseUrl::parse(&raw_url)
+            .map_err(|e| SettingsError::new("DATABASE_URL", &raw_url, e.to_string()))?;
+        let mut settings = Self::local(database_url);
+        if let Some(v) = lookup("CHITIEU_HOST") {
+            settings.host = parse("CHITIEU_HOST", &v)?;
+        }
+        if let Some(v) = lookup("CHITIEU_PORT").or_else(|| lookup("PORT")) {
+            settings.port = parse("CHITIEU_PORT", &v)?;
+        }
+        if let Some(v) = lookup("CHITIEU_DB_POOL_SIZE") {
+            settings.pool_size = parse_positive("CHITIEU_DB_POOL_SIZE", &v)?;
+        }
+        if let Some(v) = lookup("CHITIEU_BODY_LIMIT_BYTES") {
+            settings.body_limit = parse_positive("CHITIEU_BODY_LIMIT_BYTES", &v)?;
+        }
+        if let Some(v) = lookup("CHITIEU_SHUTDOWN_GRACE_SECONDS") {
+            settings.shutdown_grace =
+                Duration::from_secs(parse("CHITIEU_SHUTDOWN_GRACE_SECONDS", &v)?);
+        }
+        if let Some(v) = lookup("CHITIEU_WORKERS") {
+            settings.workers = Some(parse_positive("CHITIEU_WORKERS", &v)?);
+        }
+        Ok(settings)
+    }
+}
+
+impl SettingsError {
+    fn new(name: &'static str, value: &str, reason: impl Into<String>) -> Self {
+        Self {
+            name,
+            value: value.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+fn parse<T: std::str::FromStr>(name: &'static str, value: &str) -> Result<T, SettingsError>
+where
+    T::Err: std::fmt::Display,
+{
+    value
+        .trim()
+        .parse()
+        .map_err(|e: T::Err| SettingsError::new(name, value, e.to_string()))
+}
+
+fn parse_positive<T>(name: &'static str, value: &str) -> Result<T, SettingsError>
+where
+    T: std::str::FromStr + Default + PartialEq,
+    T::Err: std::fmt::Display,
+{
+    let parsed: T = parse(name, value)?;
+    if parsed == T::default() {
+        return Err(SettingsError::new(name, value, "must be greater than 0"));
+    }
+    Ok(parsed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_sqlite_under_data_on_localhost() {
+        let settings = Settings::from_lookup(|_| None).unwrap();
+        assert_eq!(settings.database_url.as_str(), DEFAULT_DATABASE_URL);
+        assert_eq!(settings.port, 8080);
+    }
+
+    #[test]
+    fn a_bad_port_names_the_variable() {
+        let err =
+            Settings::from_lookup(|n| (n == "CHITIEU_PORT").then(|| "eighty".into())).unwrap_err();
+        assert!(err.to_string().contains("CHITIEU_PORT"));
+    }
+}

@@ -1,0 +1,105 @@
+//! `Application::build(settings)`: shared by `main` and the tests, which bind port 0.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use chitieu_schema::db::{self, DbPool};
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::error::ApiError;
+use crate::extract::{self, BodyLimit};
+use crate::request_id;
+use crate::settings::Settings;
+use crate::state::AppState;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pool: DbPool,
+}
+
+impl Application {
+    /// Opens the database, runs pending migrations and binds the listener; the server starts
+    /// serving when [`Application::run_until_stopped`] is awaited.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let pool = open_database(&settings).await?;
+        let listener = TcpListener::bind((settings.host, settings.port))
+            .with_context(|| format!("could not listen on {}:{}", settings.host, settings.port))?;
+        let port = listener
+            .local_addr()
+            .context("could not read the bound address")?
+            .port();
+        let server = run(listener, pool.clone(), &settings)?;
+        Ok(Self { port, server, pool })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn pool(&self) -> &DbPool {
+        &self.pool
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish (graceful shutdown).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Builds the pool and brings the schema up to date.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<DbPool> {
+    let url = settings.database_url.clone();
+    let size = settings.pool_size;
+    web::block(move || -> anyhow::Result<DbPool> {
+        let pool = db::build_pool(&url, size)
+            .with_context(|| format!("could not open the database {}", url.redacted()))?;
+        let mut conn = pool.get().context("could not take a database connection")?;
+        let applied = db::run_pending_migrations(&mut conn)?;
+        if !applied.is_empty() {
+            tracing::info!(?applied, backend = %url.backend(), "database migrations applied");
+        }
+        Ok(pool)
+    })
+    .await
+    .context("the database start-up task failed")?
+}
+
+fn run(listener: TcpListener, pool: DbPool, settings: &Settings) -> anyhow::Result<Server> {
+    let state = web::Data::new(AppState::new(pool));
+    let body_limit = BodyLimit(settings.body_limit);
+    let mut server = HttpServer::new(move || {
+        let (app, document) = App::new()
+            .into_utoipa_app()
+            .openapi(crate::openapi::document_base())
+            .app_data(state.clone())
+            .app_data(body_limit)
+            .app_data(web::QueryConfig::default().error_handler(extract::query_error))
+            .app_data(web::PathConfig::default().error_handler(extract::path_error))
+            .configure(crate::routes::configure)
+            .split_for_parts();
+        app.wrap(Compress::default())
+            .wrap(from_fn(request_id::middleware))
+            .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document))
+            .default_service(web::to(not_found))
+    })
+    .listen(listener)
+    .context("could not start the HTTP server")?
+    .shutdown_timeout(settings.shutdown_grace.as_secs());
+    if let Some(workers) = settings.workers {
+        server = server.workers(workers);
+    }
+    Ok(server.run())
+}
+
+async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::NotFound(format!(
+        "no route for {} {}",
+        req.method(),
+        req.path()
+    )))
+}

@@ -1,0 +1,35 @@
+//! What every handler shares: the database pool.
+
+use chitieu_schema::db::{DbPool, PooledDb};
+
+use crate::error::ApiError;
+
+#[derive(Clone)]
+pub struct AppState {
+    pool: DbPool,
+}
+
+impl AppState {
+    pub fn new(pool: DbPool) -> Self {
+        Self { pool }
+    }
+
+    /// Runs blocking Diesel work on the thread pool with a pooled connection, so the async
+    /// workers never wait on the database.
+    pub async fn db<T, E>(
+        &self,
+        work: impl FnOnce(&mut PooledDb) -> Result<T, E> + Send + 'static,
+    ) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        E: Into<ApiError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let outcome = actix_web::web::block(move || {
+            let mut conn = pool.get().map_err(|e| ApiError::Unavailable(e.into()))?;
+            work(&mut conn).map_err(Into::into)
+        })
+        .await;
+        outcome.map_err(|e| ApiError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
+    }
+}

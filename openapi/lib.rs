@@ -1,0 +1,1 @@
+//! Holds `openapi.json`; see `tests/drift.rs`.

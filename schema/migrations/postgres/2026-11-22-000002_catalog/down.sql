@@ -1,0 +1,3 @@
+DROP TABLE indicators;
+DROP TABLE catalog_sections;
+DROP TABLE catalogs;

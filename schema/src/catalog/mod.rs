@@ -1,0 +1,1 @@
+//! Queries on indicator catalogs, sections and indicators: one file per action.

@@ -1,0 +1,255 @@
+use super::Invalid;
+
+/// What kind of value an indicator takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    Percent,
+    Count,
+    Decimal,
+    /// A position in a ranking: lower is better.
+    Rank,
+    Score,
+    /// A yes/no outcome such as Đạt, Có, Duy trì, Kết nối.
+    Status,
+    Text,
+}
+
+/// Which way is progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+    /// Achieved when the target is reached (statuses, milestones).
+    Reach,
+    /// Achieved while a level is kept.
+    Maintain,
+}
+
+/// How values of units roll up the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Aggregation {
+    Sum,
+    /// Σ numerator / Σ denominator: never a mean of percentages.
+    Ratio,
+    Mean,
+    Min,
+    Max,
+    /// The share of units that achieved a status.
+    ShareAchieved,
+    /// Each level reports its own (ranks, scores, text).
+    None,
+}
+
+macro_rules! db_names {
+    ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// The name stored in the database.
+            pub fn as_db_str(self) -> &'static str {
+                match self { $($ty::$variant => $name),+ }
+            }
+
+            pub fn from_db_str(raw: &str) -> Result<Self, Invalid> {
+                match raw {
+                    $($name => Ok($ty::$variant),)+
+                    other => Err(Invalid::new(format!(
+                        concat!("unknown ", stringify!($ty), " {:?}"), other
+                    ))),
+                }
+            }
+        }
+    };
+}
+
+db_names!(ValueKind {
+    Percent => "percent", Count => "count", Decimal => "decimal", Rank => "rank",
+    Score => "score", Status => "status", Text => "text",
+});
+db_names!(Direction {
+    HigherIsBetter => "higher_is_better", LowerIsBetter => "lower_is_better",
+    Reach => "reach", Maintain => "maintain",
+});
+db_names!(Aggregation {
+    Sum => "sum", Ratio => "ratio", Mean => "mean", Min => "min", Max => "max",
+    ShareAchieved => "share_achieved", None => "none",
+});
+
+impl ValueKind {
+    /// The aggregation used when a catalog entry names none.
+    pub fn default_aggregation(self) -> Aggregation {
+        match self {
+            ValueKind::Percent => Aggregation::Ratio,
+            ValueKind::Count => Aggregation::Sum,
+            ValueKind::Status => Aggregation::ShareAchieved,
+            ValueKind::Decimal | ValueKind::Rank | ValueKind::Score | ValueKind::Text => {
+                Aggregation::None
+            }
+        }
+    }
+
+    /// The direction used when a catalog entry names none.
+    pub fn default_direction(self) -> Direction {
+        match self {
+            ValueKind::Rank => Direction::LowerIsBetter,
+            ValueKind::Status | ValueKind::Text => Direction::Reach,
+            _ => Direction::HigherIsBetter,
+        }
+    }
+
+    /// Whether values of this kind can roll up by `aggregation`; the reason when not.
+    pub fn check_aggregation(self, aggregation: Aggregation) -> Result<(), Invalid> {
+        use Aggregation as A;
+        let ok = match self {
+            ValueKind::Percent => {
+                matches!(aggregation, A::Ratio | A::Mean | A::Min | A::Max | A::None)
+            }
+            ValueKind::Count | ValueKind::Decimal => !matches!(aggregation, A::ShareAchieved),
+            ValueKind::Rank | ValueKind::Score => {
+                matches!(aggregation, A::Mean | A::Min | A::Max | A::None)
+            }
+            ValueKind::Status => matches!(aggregation, A::ShareAchieved | A::None),
+            ValueKind::Text => matches!(aggregation, A::None),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(Invalid::new(format!(
+                "{} values cannot roll up by {}{}",
+                self.as_db_str(),
+                aggregation.as_db_str(),
+                match self {
+                    ValueKind::Rank | ValueKind::Score => ": ranks and scores do not sum",
+                    ValueKind::Percent => ": percentages roll up as a ratio of sums",
+                    _ => "",
+                }
+            )))
+        }
+    }
+}
+
+/// The numbering of an indicator inside its catalog: `7`, `7.1`, `18.1` (up to 4 levels).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IndicatorNumber(String);
+
+impl IndicatorNumber {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let raw = raw.trim();
+        let parts: Vec<&str> = raw.split('.').collect();
+        let well_formed = parts.len() <= 4
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
+        if !well_formed {
+            return Err(Invalid::new(format!(
+                "{raw:?} is not an item number such as 7 or 7.1"
+            )));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The number of the item this one is a sub-item of (`7` for `7.1`).
+    pub fn parent(&self) -> Option<IndicatorNumber> {
+        self.0
+            .rsplit_once('.')
+            .map(|(parent, _)| IndicatorNumber(parent.to_owned()))
+    }
+
+    /// Numeric parts, for ordering `7.2` before `7.10`.
+    pub fn sort_key(&self) -> Vec<u32> {
+        self.0
+            .split('.')
+            .map(|p| p.parse().unwrap_or(u32::MAX))
+            .collect()
+    }
+}
+
+/// A section of a catalog, numbered in Roman numerals (I ... XI).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SectionCode {
+    numeral: String,
+    value: u16,
+}
+
+impl SectionCode {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let numeral = raw.trim().to_ascii_uppercase();
+        let value = roman_value(&numeral).ok_or_else(|| {
+            Invalid::new(format!(
+                "{raw:?} is not a Roman numeral such as I, IV or XI"
+            ))
+        })?;
+        Ok(Self { numeral, value })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.numeral
+    }
+
+    /// The numeral's value, the section's default position.
+    pub fn value(&self) -> u16 {
+        self.value
+    }
+}
+
+/// The value of a canonical Roman numeral from 1 to 39; `None` for anything else.
+fn roman_value(numeral: &str) -> Option<u16> {
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    const TENS: [&str; 4] = ["", "X", "XX", "XXX"];
+    (1..40u16).find(|n| {
+        let canonical = format!("{}{}", TENS[(n / 10) as usize], UNITS[(n % 10) as usize]);
+        canonical == numeral
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_section_codes_parse_to_their_value() {
+        assert_eq!(SectionCode::parse("xi").unwrap().value(), 11);
+        assert_eq!(SectionCode::parse("IV").unwrap().as_str(), "IV");
+        assert!(SectionCode::parse("IIII").is_err());
+        assert!(SectionCode::parse("7").is_err());
+    }
+
+    #[test]
+    fn sub_items_know_their_parent_and_order_numerically() {
+        let n = IndicatorNumber::parse("7.10").unwrap();
+        assert_eq!(n.parent().unwrap().as_str(), "7");
+        assert!(IndicatorNumber::parse("7.2").unwrap().sort_key() < n.sort_key());
+        assert!(IndicatorNumber::parse("7.").is_err());
+        assert!(IndicatorNumber::parse("a").is_err());
+    }
+
+    #[test]
+    fn ranks_and_scores_never_sum() {
+        assert!(ValueKind::Rank.check_aggregation(Aggregation::Sum).is_err());
+        assert!(
+            ValueKind::Score
+                .check_aggregation(Aggregation::Sum)
+                .is_err()
+        );
+        assert!(
+            ValueKind::Percent
+                .check_aggregation(Aggregation::Sum)
+                .is_err()
+        );
+        assert!(ValueKind::Count.check_aggregation(Aggregation::Sum).is_ok());
+    }
+
+    #[test]
+    fn database_names_round_trip() {
+        for kind in ValueKind::ALL {
+            assert_eq!(ValueKind::from_db_str(kind.as_db_str()).unwrap(), *kind);
+        }
+        for agg in Aggregation::ALL {
+            assert_eq!(Aggregation::from_db_str(agg.as_db_str()).unwrap(), *agg);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+use std::fmt;
+
+use super::{Invalid, OrgUnitKind};
+
+/// The official code of an organisation unit. Provinces have 2 digits and communes 5 digits
+/// (QĐ 19/2025/QĐ-TTg), never reused; the national root and agencies get codes of their own:
+/// 2 to 40 of `A-Z 0-9 . _ -`, starting with a letter or digit, and not shaped like an
+/// official province or commune code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OrgUnitCode(String);
+
+impl OrgUnitCode {
+    /// Parses a code whose kind is not known yet (a code in a URL or a parent reference).
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        check_code_charset(raw, 2, 40)?;
+        Ok(Self(raw.to_owned()))
+    }
+
+    /// Parses the code of a new unit of `kind`, checking the official format for its level.
+    pub fn parse_for(kind: OrgUnitKind, raw: &str) -> Result<Self, Invalid> {
+        let code = Self::parse(raw)?;
+        let digits = raw.bytes().all(|b| b.is_ascii_digit());
+        match kind {
+            OrgUnitKind::Province if !(digits && raw.len() == 2) => Err(Invalid::new(
+                "a province code has exactly 2 digits (QĐ 19/2025/QĐ-TTg)",
+            )),
+            OrgUnitKind::Commune if !(digits && raw.len() == 5) => Err(Invalid::new(
+                "a commune code has exactly 5 digits (QĐ 19/2025/QĐ-TTg)",
+            )),
+            OrgUnitKind::National | OrgUnitKind::Unit if digits && matches!(raw.len(), 2 | 5) => {
+                Err(Invalid::new(
+                    "2 or 5 digits are reserved for official province and commune codes; \
+                     give this unit a code such as 01001-VHXH",
+                ))
+            }
+            _ => Ok(code),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for OrgUnitCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The code of an indicator catalog, e.g. `NQ57-2026-XA`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CatalogCode(String);
+
+impl CatalogCode {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        check_code_charset(raw, 2, 64)?;
+        Ok(Self(raw.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The global code of an indicator (its DHIS2 `dataElement` code in exchanges), e.g.
+/// `NQ57-XA-7.1`. Unique across catalogs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct IndicatorCode(String);
+
+impl IndicatorCode {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        check_code_charset(raw, 1, 64)?;
+        Ok(Self(raw.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn check_code_charset(raw: &str, min: usize, max: usize) -> Result<(), Invalid> {
+    if raw.len() < min || raw.len() > max {
+        return Err(Invalid::new(format!(
+            "must be {min} to {max} characters long"
+        )));
+    }
+    let allowed = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit() || b"._-".contains(&b);
+    if let Some(bad) = raw.chars().find(|c| !c.is_ascii() || !allowed(*c as u8)) {
+        return Err(Invalid::new(format!(
+            "may contain only upper-case letters A-Z, digits, '.', '_' and '-' (found {bad:?})"
+        )));
+    }
+    if !raw.as_bytes()[0].is_ascii_alphanumeric() {
+        return Err(Invalid::new("must start with a letter or a digit"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_province_and_commune_codes_are_checked_by_level() {
+        assert!(OrgUnitCode::parse_for(OrgUnitKind::Province, "31").is_ok());
+        assert!(OrgUnitCode::parse_for(OrgUnitKind::Province, "311").is_err());
+        assert!(OrgUnitCode::parse_for(OrgUnitKind::Commune, "11311").is_ok());
+        assert!(OrgUnitCode::parse_for(OrgUnitKind::Commune, "1131A").is_err());
+    }
+
+    #[test]
+    fn agencies_cannot_take_an_official_shape() {
+        assert!(OrgUnitCode::parse_for(OrgUnitKind::Unit, "11311").is_err());
+        assert!(OrgUnitCode::parse_for(OrgUnitKind::Unit, "11311-VHXH").is_ok());
+    }
+
+    #[test]
+    fn codes_refuse_lower_case_spaces_and_slashes() {
+        for bad in ["ab", "A B", "A/B", "-AB", "Ả1"] {
+            assert!(OrgUnitCode::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

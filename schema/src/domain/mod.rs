@@ -1,0 +1,22 @@
+//! Domain types: each is parsed once at the edge and valid from then on.
+
+mod catalog;
+mod codes;
+mod org_kind;
+mod text;
+
+pub use catalog::{Aggregation, Direction, IndicatorNumber, SectionCode, ValueKind};
+pub use codes::{CatalogCode, IndicatorCode, OrgUnitCode};
+pub use org_kind::OrgUnitKind;
+pub use text::{Name, OptionalText, name_key};
+
+/// Why a value could not be parsed into a domain type, in words an integrator can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(pub String);
+
+impl Invalid {
+    pub fn new(reason: impl Into<String>) -> Self {
+        Self(reason.into())
+    }
+}

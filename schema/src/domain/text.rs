@@ -1,0 +1,142 @@
+use unicode_normalization::UnicodeNormalization;
+
+use super::Invalid;
+
+/// A human-readable name (of a unit, catalog, section or indicator): NFC-normalised, trimmed,
+/// never empty, no control characters. Stored and returned exactly as normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name(String);
+
+impl Name {
+    pub const MAX_CHARS: usize = 500;
+
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let text: String = raw.trim().nfc().collect();
+        if text.is_empty() {
+            return Err(Invalid::new("must not be empty"));
+        }
+        if text.chars().count() > Self::MAX_CHARS {
+            return Err(Invalid::new(format!(
+                "must be at most {} characters",
+                Self::MAX_CHARS
+            )));
+        }
+        if text.chars().any(|c| c.is_control()) {
+            return Err(Invalid::new(
+                "must not contain control characters such as line breaks",
+            ));
+        }
+        Ok(Self(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+
+    /// The matching key of this name; see [`name_key`].
+    pub fn key(&self) -> String {
+        name_key(&self.0)
+    }
+}
+
+/// Free text such as a description: NFC-normalised and trimmed; empty becomes `None`.
+/// Line breaks are allowed; other control characters are not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionalText(Option<String>);
+
+impl OptionalText {
+    pub const MAX_CHARS: usize = 10_000;
+
+    pub fn parse(raw: Option<&str>) -> Result<Self, Invalid> {
+        let Some(raw) = raw else {
+            return Ok(Self(None));
+        };
+        let text: String = raw.trim().nfc().collect();
+        if text.is_empty() {
+            return Ok(Self(None));
+        }
+        if text.chars().count() > Self::MAX_CHARS {
+            return Err(Invalid::new(format!(
+                "must be at most {} characters",
+                Self::MAX_CHARS
+            )));
+        }
+        if text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
+            return Err(Invalid::new("must not contain control characters"));
+        }
+        Ok(Self(Some(text)))
+    }
+
+    pub fn into_option(self) -> Option<String> {
+        self.0
+    }
+}
+
+/// Vietnamese tone marks; where a writer puts them in a syllable varies (`hoá`/`hóa`).
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// A key for matching names regardless of case, tone-mark placement (`hoá`/`hóa`,
+/// `thuỷ`/`thủy`), dashes (`–`/`-`) and spacing, while still telling tones apart (`Tân` is not
+/// `Tấn`). Each syllable's tone mark is moved to the syllable's end.
+pub fn name_key(raw: &str) -> String {
+    let mut key = String::with_capacity(raw.len());
+    for word in raw
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        let mut tones = Vec::new();
+        for c in word.nfd().flat_map(char::to_lowercase) {
+            match c {
+                c if TONE_MARKS.contains(&c) => tones.push(c),
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => key.push('-'),
+                c => key.push(c),
+            }
+        }
+        tones.sort_unstable();
+        key.extend(tones);
+    }
+    // Recompose so the key stays readable; the tone (now last) composes where it can.
+    key.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_normalised_to_nfc_and_trimmed() {
+        let decomposed = "Xa\u{303} Tha\u{301}i Ta\u{302}n ";
+        assert_eq!(Name::parse(decomposed).unwrap().as_str(), "Xã Thái Tân");
+    }
+
+    #[test]
+    fn empty_and_multiline_names_are_refused() {
+        assert!(Name::parse("  ").is_err());
+        assert!(Name::parse("Phòng\nKinh tế").is_err());
+    }
+
+    #[test]
+    fn tone_mark_placement_case_dashes_and_spacing_do_not_change_the_key() {
+        assert_eq!(
+            name_key("Phòng Văn hoá – Xã hội"),
+            name_key("phòng  văn hóa - xã hội")
+        );
+        assert_eq!(name_key("Thuỷ lợi"), name_key("thủy lợi"));
+    }
+
+    #[test]
+    fn different_tones_give_different_keys() {
+        assert_ne!(name_key("Tân"), name_key("Tấn"));
+        assert_ne!(name_key("Xã"), name_key("Xá"));
+    }
+}

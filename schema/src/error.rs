@@ -1,0 +1,65 @@
+/// What can go wrong in the storage layer, with enough context to answer a caller precisely.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{what} {key} does not exist")]
+    NotFound { what: &'static str, key: String },
+
+    /// A unique value is taken, or the change conflicts with the current state.
+    #[error("{detail}")]
+    Conflict { detail: String },
+
+    /// The caller's copy is stale: it read version `expected` but the stored one is `current`.
+    #[error("the stored version is {current}, not {expected}")]
+    VersionMismatch { expected: i32, current: i32 },
+
+    /// A field refers to something that does not fit (an unknown parent, a parent of the wrong
+    /// kind); `field` is the request field's name.
+    #[error("{field}: {reason}")]
+    Rejected { field: &'static str, reason: String },
+
+    #[error("database error while {context}")]
+    Database {
+        context: &'static str,
+        #[source]
+        source: diesel::result::Error,
+    },
+}
+
+impl StoreError {
+    pub fn not_found(what: &'static str, key: impl Into<String>) -> Self {
+        Self::NotFound {
+            what,
+            key: key.into(),
+        }
+    }
+
+    pub fn rejected(field: &'static str, reason: impl Into<String>) -> Self {
+        Self::Rejected {
+            field,
+            reason: reason.into(),
+        }
+    }
+
+    /// Wraps a Diesel error with what was being done, turning unique violations into conflicts.
+    pub fn database(context: &'static str) -> impl FnOnce(diesel::result::Error) -> Self {
+        move |source| match source {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                ref info,
+            ) => Self::Conflict {
+                detail: format!("{context}: {}", info.message()),
+            },
+            source => Self::Database { context, source },
+        }
+    }
+}
+
+/// Lets `conn.transaction(|c| ...)` closures return `StoreError` directly.
+impl From<diesel::result::Error> for StoreError {
+    fn from(source: diesel::result::Error) -> Self {
+        Self::Database {
+            context: "running a transaction",
+            source,
+        }
+    }
+}

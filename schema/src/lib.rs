@@ -1,0 +1,14 @@
+//! The domain of chitieu and its storage: parse-don't-validate domain types, the Diesel schema,
+//! migrations for SQLite and PostgreSQL, and one module of queries per resource.
+
+pub mod catalog;
+pub mod db;
+pub mod domain;
+mod error;
+pub mod org_units;
+pub mod pagination;
+pub mod schema;
+mod time;
+
+pub use error::StoreError;
+pub use time::now_utc;

@@ -1,0 +1,1 @@
+//! Queries on the organisation tree: one file per action.

@@ -1,0 +1,14 @@
+//! End-to-end tests: `cargo test -p chitieu-e2e`. Each scenario runs on SQLite and, when
+//! `CHITIEU_TEST_PG` is set, on PostgreSQL.
+
+mod catalogs;
+mod conventions;
+mod org_units;
+
+fn main() {
+    let mut scenarios = Vec::new();
+    scenarios.extend(conventions::scenarios());
+    scenarios.extend(org_units::scenarios());
+    scenarios.extend(catalogs::scenarios());
+    chitieu_e2e::run_all(scenarios)
+}

@@ -1,0 +1,99 @@
+use chitieu_api::{Application, Settings};
+use chitieu_schema::db::DatabaseUrl;
+use reqwest::{Method, RequestBuilder, Response};
+use serde_json::Value;
+
+use crate::{Backend, TestDatabase};
+
+/// The real server, serving on a free port over its own database.
+pub struct TestApp {
+    pub address: String,
+    pub backend: Backend,
+    pub client: reqwest::Client,
+    pub database: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        Self::spawn_with(backend, |_| {}).await
+    }
+
+    /// Spawns with settings adjusted by `adjust` (a smaller body limit, say).
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        let database = TestDatabase::create(backend);
+        let mut settings = Settings::local(DatabaseUrl::parse(&database.url).expect("test URL"));
+        settings.port = 0;
+        settings.workers = Some(1);
+        settings.pool_size = 4;
+        adjust(&mut settings);
+        let app = Application::build(settings)
+            .await
+            .expect("the application starts");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address,
+            backend,
+            client: reqwest::Client::new(),
+            database,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        self.client.request(method, self.url(path))
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.request(Method::GET, path)
+            .send()
+            .await
+            .expect("GET is answered")
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> Response {
+        self.request(Method::POST, path)
+            .json(body)
+            .send()
+            .await
+            .expect("POST is answered")
+    }
+
+    /// PATCH with `If-Match: etag`.
+    pub async fn patch_json(&self, path: &str, etag: &str, body: &Value) -> Response {
+        self.request(Method::PATCH, path)
+            .header("If-Match", etag)
+            .json(body)
+            .send()
+            .await
+            .expect("PATCH is answered")
+    }
+
+    pub async fn delete(&self, path: &str, etag: &str) -> Response {
+        self.request(Method::DELETE, path)
+            .header("If-Match", etag)
+            .send()
+            .await
+            .expect("DELETE is answered")
+    }
+
+    /// Sends a request, asserts its status and returns its JSON body.
+    pub async fn expect_json(&self, response: Response, status: u16) -> Value {
+        expect_json(response, status).await
+    }
+}
+
+/// Asserts the status of a response (showing its body when it differs) and returns its JSON.
+pub async fn expect_json(response: Response, status: u16) -> Value {
+    let actual = response.status().as_u16();
+    let text = response.text().await.expect("the body is readable");
+    assert_eq!(actual, status, "unexpected status; body: {text}");
+    if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).expect("a JSON body")
+    }
+}

@@ -1,0 +1,11 @@
+//! The end-to-end harness: each test gets the real server on port 0 over a fresh database
+//! (a new SQLite file, or a new PostgreSQL database when `CHITIEU_TEST_PG` names a server) and
+//! talks HTTP to it.
+
+mod app;
+mod database;
+mod scenario;
+
+pub use app::{TestApp, expect_json};
+pub use database::{Backend, TestDatabase};
+pub use scenario::{Scenario, run_all};
