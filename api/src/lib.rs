@@ -13,6 +13,7 @@ pub mod settings;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod validation;
 
 pub use settings::Settings;
 pub use startup::Application;
