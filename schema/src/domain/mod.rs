@@ -3,11 +3,13 @@
 mod catalog;
 mod codes;
 mod org_kind;
+mod target;
 mod text;
 
 pub use catalog::{Aggregation, Direction, IndicatorNumber, SectionCode, ValueKind};
 pub use codes::{CatalogCode, IndicatorCode, OrgUnitCode};
 pub use org_kind::OrgUnitKind;
+pub use target::{Bound, Decimal, NumericTarget, Target, TargetMeaning, TargetUnit};
 pub use text::{Name, OptionalText, name_key};
 
 /// Why a value could not be parsed into a domain type, in words an integrator can act on.

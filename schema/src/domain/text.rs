@@ -1,4 +1,5 @@
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::Invalid;
 
@@ -82,6 +83,48 @@ impl OptionalText {
 /// Vietnamese tone marks; where a writer puts them in a syllable varies (`hoá`/`hóa`).
 const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
 
+/// Where a syllable's tone mark goes in its key (a byte index into the decomposed, tone-less
+/// syllable): on the last vowel carrying a circumflex, breve or horn; else on the last vowel when
+/// a consonant follows; else on the second-to-last vowel of an open syllable. The same place
+/// for every spelling, and the same for a word and its prefixes typed in a search box.
+fn tone_position(letters: &str) -> usize {
+    let chars: Vec<(usize, char)> = letters.char_indices().collect();
+    let is_vowel = |i: usize| {
+        let c = chars[i].1;
+        let prev = i.checked_sub(1).map(|p| chars[p].1);
+        let next_is_vowel = chars.get(i + 1).is_some_and(|(_, n)| "aeiouy".contains(*n));
+        "aeiouy".contains(c)
+            && !(c == 'u' && prev == Some('q'))
+            && !(c == 'i' && prev == Some('g') && next_is_vowel)
+    };
+    let vowels: Vec<usize> = (0..chars.len()).filter(|&i| is_vowel(i)).collect();
+    let Some(&last) = vowels.last() else {
+        return letters.len();
+    };
+    let has_mark = |i: usize| {
+        chars[i + 1..]
+            .iter()
+            .take_while(|(_, c)| is_combining_mark(*c))
+            .any(|(_, c)| matches!(c, '\u{302}' | '\u{306}' | '\u{31b}'))
+    };
+    let after_vowel = |i: usize| {
+        let marks = chars[i + 1..]
+            .iter()
+            .take_while(|(_, c)| is_combining_mark(*c))
+            .count();
+        chars
+            .get(i + 1 + marks)
+            .map_or(letters.len(), |(at, _)| *at)
+    };
+    let consonant_follows = chars[last + 1..].iter().any(|(_, c)| c.is_alphabetic());
+    let target = match vowels.iter().rev().find(|&&i| has_mark(i)) {
+        Some(&marked) => marked,
+        None if consonant_follows || vowels.len() == 1 => last,
+        None => vowels[vowels.len() - 2],
+    };
+    after_vowel(target)
+}
+
 /// A key for matching names regardless of case, tone-mark placement (`hoá`/`hóa`,
 /// `thuỷ`/`thủy`), dashes (`–`/`-`) and spacing, while still telling tones apart (`Tân` is not
 /// `Tấn`). Each syllable's tone mark is moved to the syllable's end.
@@ -95,15 +138,19 @@ pub fn name_key(raw: &str) -> String {
             key.push(' ');
         }
         let mut tones = Vec::new();
+        let mut letters = String::with_capacity(word.len());
         for c in word.nfd().flat_map(char::to_lowercase) {
             match c {
                 c if TONE_MARKS.contains(&c) => tones.push(c),
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => key.push('-'),
-                c => key.push(c),
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => letters.push('-'),
+                c => letters.push(c),
             }
         }
         tones.sort_unstable();
+        let at = tone_position(&letters);
+        key.push_str(&letters[..at]);
         key.extend(tones);
+        key.push_str(&letters[at..]);
     }
     // Recompose so the key stays readable; the tone (now last) composes where it can.
     key.nfc().collect()
@@ -138,5 +185,20 @@ mod tests {
     fn different_tones_give_different_keys() {
         assert_ne!(name_key("Tân"), name_key("Tấn"));
         assert_ne!(name_key("Xã"), name_key("Xá"));
+    }
+
+    #[test]
+    fn keys_stay_readable() {
+        assert_eq!(name_key("Hồ Chí Minh."), "hồ chí minh.");
+        assert_eq!(name_key("Phòng Văn hoá – Xã hội"), "phòng văn hóa - xã hội");
+        assert_eq!(name_key("Thuỷ lợi"), "thủy lợi");
+        assert_eq!(name_key("Quảng Ninh"), "quảng ninh");
+        assert_eq!(name_key("Người"), "người");
+    }
+
+    #[test]
+    fn a_prefix_of_a_name_keys_as_a_prefix_of_its_key() {
+        assert!(name_key("Phòng Văn").starts_with(&name_key("Phòn")));
+        assert!(name_key("Trạm y tế").starts_with(&name_key("Trạm")));
     }
 }
