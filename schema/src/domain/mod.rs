@@ -3,12 +3,14 @@
 mod catalog;
 mod codes;
 mod org_kind;
+mod period;
 mod target;
 mod text;
 
 pub use catalog::{Aggregation, Direction, IndicatorNumber, SectionCode, ValueKind};
 pub use codes::{CatalogCode, IndicatorCode, OrgUnitCode};
 pub use org_kind::OrgUnitKind;
+pub use period::{DeadlineRule, DeadlineRules, Period, PeriodType, VIETNAM_OFFSET};
 pub use target::{Bound, Decimal, NumericTarget, Target, TargetMeaning, TargetUnit};
 pub use text::{Name, OptionalText, name_key};
 
