@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use super::inputs::check_version;
+use super::guards::{check_version, referenced_meanwhile};
 use super::lookup::require_catalog;
 use crate::StoreError;
 use crate::db::Db;
@@ -30,10 +30,25 @@ pub fn delete_catalog(
         }
         diesel::delete(catalog_sections::table.filter(catalog_sections::catalog_id.eq(current.id)))
             .execute(conn)
-            .map_err(StoreError::database("deleting a catalog's sections"))?;
-        diesel::delete(catalogs::table.find(current.id))
-            .execute(conn)
-            .map_err(StoreError::database("deleting a catalog"))?;
+            .map_err(referenced_meanwhile(
+                "deleting a catalog's sections",
+                || format!("catalog {code} gained indicators while it was being deleted"),
+            ))?;
+        let deleted = diesel::delete(
+            catalogs::table
+                .find(current.id)
+                .filter(catalogs::version.eq(current.version)),
+        )
+        .execute(conn)
+        .map_err(referenced_meanwhile("deleting a catalog", || {
+            format!("catalog {code} gained indicators while it was being deleted")
+        }))?;
+        if deleted == 0 {
+            return Err(StoreError::VersionMismatch {
+                expected: current.version,
+                current: require_catalog(conn, code)?.version,
+            });
+        }
         Ok(())
     })
 }

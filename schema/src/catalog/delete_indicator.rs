@@ -1,6 +1,6 @@
 use diesel::prelude::*;
 
-use super::inputs::check_version;
+use super::guards::{check_version, referenced_meanwhile};
 use super::lookup::require_indicator;
 use crate::StoreError;
 use crate::db::Db;
@@ -32,9 +32,21 @@ pub fn delete_indicator(
                 ),
             });
         }
-        diesel::delete(indicators::table.find(current.id))
-            .execute(conn)
-            .map_err(StoreError::database("deleting an indicator"))?;
+        let deleted = diesel::delete(
+            indicators::table
+                .find(current.id)
+                .filter(indicators::version.eq(current.version)),
+        )
+        .execute(conn)
+        .map_err(referenced_meanwhile("deleting an indicator", || {
+            format!("indicator {code} gained sub-indicators while it was being deleted")
+        }))?;
+        if deleted == 0 {
+            return Err(StoreError::VersionMismatch {
+                expected: current.version,
+                current: require_indicator(conn, code)?.version,
+            });
+        }
         Ok(())
     })
 }

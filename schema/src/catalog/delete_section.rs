@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
-use super::inputs::check_version;
-use super::lookup::{require_catalog, section_by_code};
+use super::guards::{check_version, referenced_meanwhile};
+use super::lookup::{require_catalog, section_by_code, section_by_id};
 use crate::StoreError;
 use crate::db::Db;
 use crate::schema::{catalog_sections, indicators};
@@ -35,9 +35,24 @@ pub fn delete_section(
                 ),
             });
         }
-        diesel::delete(catalog_sections::table.find(current.id))
-            .execute(conn)
-            .map_err(StoreError::database("deleting a section"))?;
+        let deleted = diesel::delete(
+            catalog_sections::table
+                .find(current.id)
+                .filter(catalog_sections::version.eq(current.version)),
+        )
+        .execute(conn)
+        .map_err(referenced_meanwhile("deleting a section", || {
+            format!(
+                "section {section_code} of catalog {catalog_code} gained indicators while it \
+                 was being deleted"
+            )
+        }))?;
+        if deleted == 0 {
+            return Err(StoreError::VersionMismatch {
+                expected: current.version,
+                current: section_by_id(conn, current.id)?.version,
+            });
+        }
         Ok(())
     })
 }

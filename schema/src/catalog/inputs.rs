@@ -1,7 +1,6 @@
 //! Parsed inputs of the catalog's write actions: every value here is already valid on its own;
 //! the store checks only what needs the database (existence, uniqueness, the tree).
 
-use crate::StoreError;
 use crate::domain::{
     Aggregation, CatalogCode, Direction, IndicatorCode, IndicatorNumber, Invalid, Name,
     OptionalText, OrgUnitKind, SectionCode, ValueKind,
@@ -146,16 +145,6 @@ impl Position {
 
     pub fn get(self) -> i32 {
         self.0
-    }
-}
-
-/// Refuses a change made against another version than the stored one (`None`: `If-Match: *`).
-pub(crate) fn check_version(expected: Option<i32>, current: i32) -> Result<(), StoreError> {
-    match expected {
-        Some(expected) if expected != current => {
-            Err(StoreError::VersionMismatch { expected, current })
-        }
-        _ => Ok(()),
     }
 }
 

@@ -8,6 +8,7 @@ mod delete_indicator;
 mod delete_section;
 mod find_catalog;
 mod find_indicator;
+mod guards;
 mod inputs;
 mod list_catalogs;
 mod list_indicators;

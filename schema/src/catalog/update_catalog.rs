@@ -1,6 +1,7 @@
 use diesel::prelude::*;
 
-use super::inputs::{CatalogChanges, check_version};
+use super::guards::check_version;
+use super::inputs::CatalogChanges;
 use super::lookup::require_catalog;
 use super::records::{CATALOG_COLUMNS, Catalog, CatalogRow};
 use crate::db::Db;
@@ -30,17 +31,29 @@ pub fn update_catalog(
         if name == current.name && description == current.description && level == current.level {
             return current.into_record();
         }
-        let row: CatalogRow = diesel::update(catalogs::table.find(current.id))
-            .set((
-                catalogs::name.eq(name),
-                catalogs::description.eq(description),
-                catalogs::level.eq(level),
-                catalogs::version.eq(current.version + 1),
-                catalogs::updated_at.eq(now_utc()),
-            ))
-            .returning(CATALOG_COLUMNS)
-            .get_result(conn)
-            .map_err(StoreError::database("updating a catalog"))?;
-        row.into_record()
+        // Guarded by the version read, so a concurrent edit is refused rather than overwritten.
+        let row: Option<CatalogRow> = diesel::update(
+            catalogs::table
+                .find(current.id)
+                .filter(catalogs::version.eq(current.version)),
+        )
+        .set((
+            catalogs::name.eq(name),
+            catalogs::description.eq(description),
+            catalogs::level.eq(level),
+            catalogs::version.eq(current.version + 1),
+            catalogs::updated_at.eq(now_utc()),
+        ))
+        .returning(CATALOG_COLUMNS)
+        .get_result(conn)
+        .optional()
+        .map_err(StoreError::database("updating a catalog"))?;
+        match row {
+            Some(row) => row.into_record(),
+            None => Err(StoreError::VersionMismatch {
+                expected: current.version,
+                current: require_catalog(conn, code)?.version,
+            }),
+        }
     })
 }

@@ -1,6 +1,7 @@
 use diesel::prelude::*;
 
-use super::inputs::{IndicatorChanges, Measure, check_version};
+use super::guards::check_version;
+use super::inputs::{IndicatorChanges, Measure};
 use super::lookup::{
     catalog_by_id, indicator_by_id, indicator_by_number, indicator_record, require_indicator,
     section_by_id,
@@ -122,25 +123,36 @@ pub fn update_indicator(
         }
 
         let now = now_utc();
-        diesel::update(indicators::table.find(current.id))
-            .set((
-                indicators::section_id.eq(next.section_id),
-                indicators::parent_id.eq(next.parent_id),
-                indicators::number.eq(&next.number),
-                indicators::name.eq(&next.name),
-                indicators::name_key.eq(crate::domain::name_key(&next.name)),
-                indicators::unit_of_measure.eq(&next.unit_of_measure),
-                indicators::value_kind.eq(&next.value_kind),
-                indicators::direction.eq(&next.direction),
-                indicators::aggregation.eq(&next.aggregation),
-                indicators::decimals.eq(next.decimals),
-                indicators::position.eq(next.position),
-                indicators::description.eq(&next.description),
-                indicators::version.eq(current.version + 1),
-                indicators::updated_at.eq(now),
-            ))
-            .execute(conn)
-            .map_err(StoreError::database("updating an indicator"))?;
+        // Guarded by the version read, so a concurrent edit is refused rather than overwritten.
+        let updated = diesel::update(
+            indicators::table
+                .find(current.id)
+                .filter(indicators::version.eq(current.version)),
+        )
+        .set((
+            indicators::section_id.eq(next.section_id),
+            indicators::parent_id.eq(next.parent_id),
+            indicators::number.eq(&next.number),
+            indicators::name.eq(&next.name),
+            indicators::name_key.eq(crate::domain::name_key(&next.name)),
+            indicators::unit_of_measure.eq(&next.unit_of_measure),
+            indicators::value_kind.eq(&next.value_kind),
+            indicators::direction.eq(&next.direction),
+            indicators::aggregation.eq(&next.aggregation),
+            indicators::decimals.eq(next.decimals),
+            indicators::position.eq(next.position),
+            indicators::description.eq(&next.description),
+            indicators::version.eq(current.version + 1),
+            indicators::updated_at.eq(now),
+        ))
+        .execute(conn)
+        .map_err(StoreError::database("updating an indicator"))?;
+        if updated == 0 {
+            return Err(StoreError::VersionMismatch {
+                expected: current.version,
+                current: indicator_by_id(conn, current.id)?.version,
+            });
+        }
 
         if next.section_id != current.section_id {
             for id in descendant_ids(conn, current.id)? {

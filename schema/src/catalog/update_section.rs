@@ -1,7 +1,8 @@
 use diesel::prelude::*;
 
-use super::inputs::{SectionChanges, check_version};
-use super::lookup::{require_catalog, section_by_code};
+use super::guards::check_version;
+use super::inputs::SectionChanges;
+use super::lookup::{require_catalog, section_by_code, section_by_id};
 use super::records::{SECTION_COLUMNS, Section, SectionRow};
 use crate::StoreError;
 use crate::db::Db;
@@ -31,15 +32,27 @@ pub fn update_section(
         if title == current.title && position == current.position {
             return Ok(current.into_record(catalog_code));
         }
-        let row: SectionRow = diesel::update(catalog_sections::table.find(current.id))
-            .set((
-                catalog_sections::title.eq(title),
-                catalog_sections::position.eq(position),
-                catalog_sections::version.eq(current.version + 1),
-            ))
-            .returning(SECTION_COLUMNS)
-            .get_result(conn)
-            .map_err(StoreError::database("updating a section"))?;
-        Ok(row.into_record(catalog_code))
+        // Guarded by the version read, so a concurrent edit is refused rather than overwritten.
+        let row: Option<SectionRow> = diesel::update(
+            catalog_sections::table
+                .find(current.id)
+                .filter(catalog_sections::version.eq(current.version)),
+        )
+        .set((
+            catalog_sections::title.eq(title),
+            catalog_sections::position.eq(position),
+            catalog_sections::version.eq(current.version + 1),
+        ))
+        .returning(SECTION_COLUMNS)
+        .get_result(conn)
+        .optional()
+        .map_err(StoreError::database("updating a section"))?;
+        match row {
+            Some(row) => Ok(row.into_record(catalog_code)),
+            None => Err(StoreError::VersionMismatch {
+                expected: current.version,
+                current: section_by_id(conn, current.id)?.version,
+            }),
+        }
     })
 }
