@@ -8,6 +8,7 @@ mod delete_indicator;
 mod delete_section;
 mod find_catalog;
 mod find_indicator;
+mod find_section;
 mod guards;
 mod inputs;
 mod list_catalogs;
@@ -29,6 +30,7 @@ pub use delete_indicator::delete_indicator;
 pub use delete_section::delete_section;
 pub use find_catalog::find_catalog;
 pub use find_indicator::find_indicator;
+pub use find_section::find_section;
 pub use inputs::{
     CatalogChanges, IndicatorChanges, Measure, NewCatalog, NewIndicator, NewSection, Position,
     Precision, SectionChanges,

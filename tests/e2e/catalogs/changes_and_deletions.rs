@@ -196,8 +196,10 @@ pub async fn a_section_in_use_cannot_be_deleted(app: TestApp) {
         "{problem}"
     );
     let unused = format!("/api/v1/catalogs/{THAI_TAN}/sections/vi");
+    let (etag, section) = read_with_etag(&app, &unused).await;
+    assert_eq!(section["code"], "VI");
     let renamed = expect_json(
-        app.patch_json(&unused, "\"1\"", &json!({"title": "Phát triển dữ liệu số"}))
+        app.patch_json(&unused, &etag, &json!({"title": "Phát triển dữ liệu số"}))
             .await,
         200,
     )

@@ -9,6 +9,7 @@ mod delete_section;
 mod get_catalog;
 mod get_catalog_tree;
 mod get_indicator;
+mod get_section;
 mod kinds;
 mod list_catalogs;
 mod list_indicators;
@@ -32,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_catalog::delete_catalog)
         .service(create_section::create_section)
         .service(list_sections::list_sections)
+        .service(get_section::get_section)
         .service(update_section::update_section)
         .service(delete_section::delete_section)
         .service(create_indicator::create_indicator)
