@@ -33,6 +33,7 @@ pub fn scenarios() -> Vec<Scenario> {
         refusals::a_parent_in_another_section_is_refused,
         refusals::a_duplicate_catalog_or_section_is_a_conflict,
         changes_and_deletions::a_change_needs_if_match_and_the_current_version,
+        changes_and_deletions::clearing_a_field_that_cannot_be_empty_is_refused,
         changes_and_deletions::a_catalog_version_moves_only_when_its_fields_change,
         changes_and_deletions::an_indicator_cannot_sit_under_its_own_sub_item,
         changes_and_deletions::moving_an_item_to_another_section_moves_its_sub_items,

@@ -42,6 +42,25 @@ pub async fn a_change_needs_if_match_and_the_current_version(app: TestApp) {
     expect_json(without, 428).await;
 }
 
+pub async fn clearing_a_field_that_cannot_be_empty_is_refused(app: TestApp) {
+    thai_tan(&app).await;
+    let path = format!("/api/v1/indicators/{}", code_of("1"));
+    let problem = expect_json(
+        app.patch_json(
+            &path,
+            "\"1\"",
+            &json!({"name": null, "valueKind": null, "unitOfMeasure": null}),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&problem), ["/name", "/valueKind"]);
+    let (etag, unchanged) = read_with_etag(&app, &path).await;
+    assert_eq!(etag, "\"1\"");
+    assert_eq!(unchanged["unitOfMeasure"], "%");
+}
+
 pub async fn a_catalog_version_moves_only_when_its_fields_change(app: TestApp) {
     create_catalog(&app, THAI_TAN).await;
     let path = format!("/api/v1/catalogs/{THAI_TAN}");

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::kinds::CatalogLevel;
-use super::nullable::present;
+use super::nullable::{not_null, present};
 use super::respond::current;
 use super::views::Catalog;
 use crate::error::ApiError;
@@ -14,13 +14,15 @@ use crate::extract::JsonBody;
 use crate::state::AppState;
 use crate::validation::FieldErrors;
 
-/// Changes to a catalog: absent fields stay, `null` clears a nullable one. The code is the
+/// Changes to a catalog: absent fields stay, `null` clears a nullable one (and is refused for the name). The code is the
 /// catalog's identity and does not change.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"name": "Chỉ tiêu Kế hoạch 18/KH-UBND xã Thái Tân (sửa đổi)"}))]
 pub struct CatalogPatch {
-    pub name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false)]
+    pub name: Option<Option<String>>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
     pub description: Option<Option<String>>,
@@ -33,7 +35,10 @@ impl CatalogPatch {
     fn parse(self) -> Result<CatalogChanges, ApiError> {
         let mut errors = FieldErrors::new();
         // Each check keeps `Some(None)` for an absent field and `None` for an invalid one.
-        let name = errors.check("/name", self.name.as_deref().map(Name::parse).transpose());
+        let name = errors.check(
+            "/name",
+            not_null(self.name).and_then(|name| name.as_deref().map(Name::parse).transpose()),
+        );
         let description = errors.check(
             "/description",
             self.description

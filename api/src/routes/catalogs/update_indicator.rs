@@ -5,7 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::kinds::{Aggregation, Direction, ValueKind};
-use super::nullable::present;
+use super::nullable::{not_null, present};
 use super::respond::current;
 use super::views::Indicator;
 use crate::error::ApiError;
@@ -14,14 +14,19 @@ use crate::extract::JsonBody;
 use crate::state::AppState;
 use crate::validation::FieldErrors;
 
-/// Changes to an indicator: absent fields stay, `null` clears a nullable one. The global code
+/// Changes to an indicator: absent fields stay, `null` clears a nullable one and is
+/// refused for the others. The global code
 /// and the catalog do not change: exchanges and reports refer to them.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"name": "Tỷ lệ cán bộ, công chức, viên chức làm chủ kỹ năng số"}))]
 pub struct IndicatorPatch {
-    pub number: Option<String>,
-    pub name: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false)]
+    pub number: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false)]
+    pub name: Option<Option<String>>,
     /// `null` files the indicator under no section. Sub-indicators move along.
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
@@ -35,14 +40,22 @@ pub struct IndicatorPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
     pub unit_of_measure: Option<Option<String>>,
-    pub value_kind: Option<ValueKind>,
-    pub direction: Option<Direction>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = ValueKind, required = false)]
+    pub value_kind: Option<Option<ValueKind>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Direction, required = false)]
+    pub direction: Option<Option<Direction>>,
     /// Checked against the value kind (the new one, if it changes too).
-    pub aggregation: Option<Aggregation>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Aggregation, required = false)]
+    pub aggregation: Option<Option<Aggregation>>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<i32>)]
     pub precision: Option<Option<i32>>,
-    pub position: Option<i32>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = i32, required = false)]
+    pub position: Option<Option<i32>>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<String>)]
     pub description: Option<Option<String>>,
@@ -54,12 +67,13 @@ impl IndicatorPatch {
         // Each check keeps `Some(None)` for an absent field and `None` for an invalid one.
         let number = errors.check(
             "/number",
-            self.number
-                .as_deref()
-                .map(IndicatorNumber::parse)
-                .transpose(),
+            not_null(self.number)
+                .and_then(|number| number.as_deref().map(IndicatorNumber::parse).transpose()),
         );
-        let name = errors.check("/name", self.name.as_deref().map(Name::parse).transpose());
+        let name = errors.check(
+            "/name",
+            not_null(self.name).and_then(|name| name.as_deref().map(Name::parse).transpose()),
+        );
         let section = errors.check(
             "/sectionCode",
             self.section_code
@@ -84,7 +98,13 @@ impl IndicatorPatch {
                 .map(|p| p.map(Precision::parse).transpose())
                 .transpose(),
         );
-        let position = errors.check("/position", self.position.map(Position::parse).transpose());
+        let position = errors.check(
+            "/position",
+            not_null(self.position).and_then(|p| p.map(Position::parse).transpose()),
+        );
+        let value_kind = errors.check("/valueKind", not_null(self.value_kind));
+        let direction = errors.check("/direction", not_null(self.direction));
+        let aggregation = errors.check("/aggregation", not_null(self.aggregation));
         let description = errors.check(
             "/description",
             self.description
@@ -98,9 +118,9 @@ impl IndicatorPatch {
                 section: section?,
                 parent: parent?,
                 unit_of_measure: unit_of_measure?,
-                value_kind: self.value_kind.map(Into::into),
-                direction: self.direction.map(Into::into),
-                aggregation: self.aggregation.map(Into::into),
+                value_kind: value_kind?.map(Into::into),
+                direction: direction?.map(Into::into),
+                aggregation: aggregation?.map(Into::into),
                 precision: precision?,
                 position: position?,
                 description: description?,

@@ -4,6 +4,7 @@ use chitieu_schema::domain::Name;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+use super::nullable::{not_null, present};
 use super::path_codes::section_in_path;
 use super::respond::current;
 use super::views::Section;
@@ -13,20 +14,30 @@ use crate::extract::JsonBody;
 use crate::state::AppState;
 use crate::validation::FieldErrors;
 
-/// Changes to a section; absent fields stay. The numeral is the section's identity.
+/// Changes to a section; absent fields stay, `null` is refused. The numeral is the section's identity.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[schema(example = json!({"title": "Phát triển hạ tầng số"}))]
 pub struct SectionPatch {
-    pub title: Option<String>,
-    pub position: Option<i32>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false)]
+    pub title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = i32, required = false)]
+    pub position: Option<Option<i32>>,
 }
 
 impl SectionPatch {
     fn parse(self) -> Result<SectionChanges, ApiError> {
         let mut errors = FieldErrors::new();
-        let title = errors.check("/title", self.title.as_deref().map(Name::parse).transpose());
-        let position = errors.check("/position", self.position.map(Position::parse).transpose());
+        let title = errors.check(
+            "/title",
+            not_null(self.title).and_then(|title| title.as_deref().map(Name::parse).transpose()),
+        );
+        let position = errors.check(
+            "/position",
+            not_null(self.position).and_then(|p| p.map(Position::parse).transpose()),
+        );
         errors.finish(|| {
             Some(SectionChanges {
                 title: title?,
