@@ -1,0 +1,51 @@
+use actix_web::{HttpResponse, delete, web};
+use chitieu_schema::catalog;
+
+use crate::error::ApiError;
+use crate::etag::IfMatch;
+use crate::state::AppState;
+
+/// Delete an indicator.
+///
+/// Refused while it has sub-indicators: delete or move them first.
+#[utoipa::path(
+    tag = "Catalogs",
+    params(
+        ("code" = String, Path, description = "The indicator's global code", example = "NQ57-THAITAN-7"),
+        ("If-Match" = String, Header, description = "The ETag of the version you read", example = "\"1\""),
+    ),
+    responses(
+        (status = 204, description = "The indicator is deleted"),
+        (status = 404, description = "No such indicator", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
+                "detail": "indicator NQ57-X does not exist"})),
+        (status = 409, description = "The indicator has sub-indicators", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:conflict",
+                "title": "The change conflicts with stored data", "status": 409,
+                "detail": "indicator NQ57-THAITAN-7 still has 1 sub-indicator(s) (NQ57-THAITAN-7.1); delete or move them first"})),
+        (status = 412, description = "The indicator changed since you read it", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:precondition-failed",
+                "title": "The resource changed since you read it", "status": 412,
+                "detail": "the resource is now at version 2: read it again and reapply your change"})),
+        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:precondition-required",
+                "title": "If-Match is required", "status": 428,
+                "detail": "this change needs an If-Match header with the ETag of the version you edited"})),
+    )
+)]
+#[delete("/indicators/{code}")]
+pub async fn delete_indicator(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    if_match: IfMatch,
+) -> Result<HttpResponse, ApiError> {
+    let code = code.into_inner();
+    state
+        .db(move |conn| catalog::delete_indicator(conn, &code, if_match.expected()))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,105 @@
+use actix_web::{HttpResponse, patch, web};
+use chitieu_schema::catalog::{self, Position, SectionChanges};
+use chitieu_schema::domain::Name;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::nullable::{not_null, present};
+use super::path_codes::section_in_path;
+use super::respond::current;
+use super::views::Section;
+use crate::error::ApiError;
+use crate::etag::IfMatch;
+use crate::extract::JsonBody;
+use crate::state::AppState;
+use crate::validation::FieldErrors;
+
+/// Changes to a section; absent fields stay, `null` is refused. The numeral is the section's identity.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schema(example = json!({"title": "Phát triển hạ tầng số"}))]
+pub struct SectionPatch {
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = String, required = false)]
+    pub title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = i32, required = false)]
+    pub position: Option<Option<i32>>,
+}
+
+impl SectionPatch {
+    fn parse(self) -> Result<SectionChanges, ApiError> {
+        let mut errors = FieldErrors::new();
+        let title = errors.check(
+            "/title",
+            not_null(self.title).and_then(|title| title.as_deref().map(Name::parse).transpose()),
+        );
+        let position = errors.check(
+            "/position",
+            not_null(self.position).and_then(|p| p.map(Position::parse).transpose()),
+        );
+        errors.finish(|| {
+            Some(SectionChanges {
+                title: title?,
+                position: position?,
+            })
+        })
+    }
+}
+
+/// Change a section.
+#[utoipa::path(
+    tag = "Catalogs",
+    params(
+        ("code" = String, Path, description = "The catalog's code", example = "NQ57-THAITAN-2025"),
+        ("sectionCode" = String, Path, description = "The section's numeral", example = "IV"),
+        ("If-Match" = String, Header, description = "The ETag of the version you edited", example = "\"1\""),
+    ),
+    request_body(content = SectionPatch, example = json!({"title": "Phát triển hạ tầng số", "position": 1})),
+    responses(
+        (status = 200, description = "The changed section", body = Section,
+            headers(("ETag" = String, description = "Its new version"))),
+        (status = 404, description = "No such catalog or section", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
+                "detail": "section IV of catalog NQ57-THAITAN-2025 does not exist"})),
+        (status = 412, description = "The section changed since you read it", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:precondition-failed",
+                "title": "The resource changed since you read it", "status": 412,
+                "detail": "the resource is now at version 2: read it again and reapply your change"})),
+        (status = 422, description = "Fields are invalid, each named", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid",
+                "status": 422, "detail": "/title: must not be empty",
+                "errors": [{"pointer": "/title", "detail": "must not be empty"}]})),
+        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:precondition-required",
+                "title": "If-Match is required", "status": 428,
+                "detail": "this change needs an If-Match header with the ETag of the version you edited"})),
+    )
+)]
+#[patch("/catalogs/{code}/sections/{sectionCode}")]
+pub async fn update_section(
+    state: web::Data<AppState>,
+    path: web::Path<(String, String)>,
+    if_match: IfMatch,
+    body: JsonBody<SectionPatch>,
+) -> Result<HttpResponse, ApiError> {
+    let (catalog_code, section_code) = path.into_inner();
+    let section_code = section_in_path(&section_code)?;
+    let changes = body.0.parse()?;
+    let section = state
+        .db(move |conn| {
+            catalog::update_section(
+                conn,
+                &catalog_code,
+                section_code.as_str(),
+                if_match.expected(),
+                changes,
+            )
+        })
+        .await?;
+    Ok(current(section.version, Section::from(section)))
+}

@@ -1,0 +1,99 @@
+use diesel::dsl::max;
+use diesel::prelude::*;
+
+use super::inputs::NewIndicator;
+use super::lookup::{
+    catalog_by_code, catalog_code_of, indicator_by_code, indicator_by_number, indicator_record,
+};
+use super::placement::{named_parent, named_section, section_mismatch};
+use super::records::Indicator;
+use crate::db::Db;
+use crate::schema::indicators;
+use crate::{StoreError, now_utc};
+
+/// Adds an indicator to a catalog. Without a parent code, a sub-item (7.1) goes under the
+/// item numbered like its parent number (7) when the catalog has it; without a section code, a
+/// sub-item takes its parent's section.
+pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, StoreError> {
+    conn.transaction(|conn| {
+        let catalog = catalog_by_code(conn, new.catalog.as_str())?.ok_or_else(|| {
+            StoreError::rejected(
+                "catalogCode",
+                format!("there is no catalog {}", new.catalog.as_str()),
+            )
+        })?;
+        let code = new.code.as_str();
+        let number = new.number.as_str();
+        if let Some(taken) = indicator_by_code(conn, code)? {
+            return Err(StoreError::Conflict {
+                detail: format!(
+                    "indicator code {code} is taken by item {} of catalog {}",
+                    taken.number,
+                    catalog_code_of(conn, taken.catalog_id)?
+                ),
+            });
+        }
+        if let Some(taken) = indicator_by_number(conn, catalog.id, number)? {
+            return Err(StoreError::Conflict {
+                detail: format!(
+                    "number {number} is taken in catalog {} by indicator {}",
+                    catalog.code, taken.code
+                ),
+            });
+        }
+        let section = match &new.section {
+            Some(code) => Some(named_section(conn, &catalog, code)?),
+            None => None,
+        };
+        let parent = match (&new.parent, new.number.parent()) {
+            (Some(code), _) => Some(named_parent(conn, &catalog, code)?),
+            (None, Some(parent_number)) => {
+                indicator_by_number(conn, catalog.id, parent_number.as_str())?
+            }
+            (None, None) => None,
+        };
+        let section_id = match (&parent, &section) {
+            (Some(parent), Some(section)) if parent.section_id != Some(section.id) => {
+                return Err(section_mismatch(conn, "parentCode", parent, Some(section)));
+            }
+            (Some(parent), None) => parent.section_id,
+            (_, section) => section.as_ref().map(|s| s.id),
+        };
+        let position = match new.position {
+            Some(position) => position.get(),
+            None => {
+                let last: Option<i32> = indicators::table
+                    .filter(indicators::catalog_id.eq(catalog.id))
+                    .select(max(indicators::position))
+                    .first(conn)
+                    .map_err(StoreError::database("finding the last position"))?;
+                last.map_or(1, |p| p + 1)
+            }
+        };
+        let now = now_utc();
+        let id: i64 = diesel::insert_into(indicators::table)
+            .values((
+                indicators::catalog_id.eq(catalog.id),
+                indicators::section_id.eq(section_id),
+                indicators::parent_id.eq(parent.as_ref().map(|p| p.id)),
+                indicators::code.eq(code),
+                indicators::number.eq(number),
+                indicators::name.eq(new.name.as_str()),
+                indicators::name_key.eq(new.name.key()),
+                indicators::unit_of_measure.eq(new.unit_of_measure.map(|u| u.into_string())),
+                indicators::value_kind.eq(new.measure.value_kind().as_db_str()),
+                indicators::direction.eq(new.measure.direction().as_db_str()),
+                indicators::aggregation.eq(new.measure.aggregation().as_db_str()),
+                indicators::decimals.eq(new.precision.map(|p| p.get())),
+                indicators::position.eq(position),
+                indicators::description.eq(new.description.into_option()),
+                indicators::version.eq(1),
+                indicators::created_at.eq(now),
+                indicators::updated_at.eq(now),
+            ))
+            .returning(indicators::id)
+            .get_result(conn)
+            .map_err(StoreError::database("creating an indicator"))?;
+        indicator_record(conn, id)
+    })
+}
