@@ -1,5 +1,6 @@
 //! The chitieu HTTP API: routes, request and response types, error mapping and OpenAPI.
 
+pub mod auth;
 pub mod cli;
 pub mod error;
 pub mod etag;

@@ -63,7 +63,9 @@ impl PresentedApiKey {
         let rest = raw.trim().strip_prefix(MARKER)?;
         let (prefix, secret) = rest.split_once('_')?;
         let hex_of = |s: &str, len: usize| {
-            s.len() == len && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            s.len() == len
+                && s.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
         };
         if !hex_of(prefix, 16) || !hex_of(secret, 64) {
             return None;

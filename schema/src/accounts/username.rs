@@ -43,7 +43,10 @@ mod tests {
 
     #[test]
     fn usernames_fold_to_lower_case() {
-        assert_eq!(Username::parse("Lan.Nguyen").unwrap().as_str(), "lan.nguyen");
+        assert_eq!(
+            Username::parse("Lan.Nguyen").unwrap().as_str(),
+            "lan.nguyen"
+        );
     }
 
     #[test]

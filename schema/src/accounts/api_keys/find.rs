@@ -44,13 +44,11 @@ pub fn authenticate(
 pub fn mark_used(conn: &mut Db, key_id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
     let stale = now - TimeDelta::minutes(1);
     diesel::update(
-        api_keys::table
-            .filter(api_keys::id.eq(key_id))
-            .filter(
-                api_keys::last_used_at
-                    .is_null()
-                    .or(api_keys::last_used_at.lt(stale)),
-            ),
+        api_keys::table.filter(api_keys::id.eq(key_id)).filter(
+            api_keys::last_used_at
+                .is_null()
+                .or(api_keys::last_used_at.lt(stale)),
+        ),
     )
     .set(api_keys::last_used_at.eq(now))
     .execute(conn)
