@@ -120,3 +120,63 @@ impl AuthSettings {
         Ok(auth)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(pairs: &[(&str, &str)]) -> Result<AuthSettings, SettingsError> {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        AuthSettings::from_lookup(&|name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn defaults_are_a_random_secret_and_fifteen_minute_tokens() {
+        let auth = from(&[]).unwrap();
+        assert!(auth.jwt_secret.is_none());
+        assert_eq!(auth.token_ttl, Duration::from_secs(900));
+        assert!(auth.bootstrap_admin.is_none());
+    }
+
+    #[test]
+    fn a_short_secret_is_refused_without_echoing_it() {
+        let err = from(&[("CHITIEU_JWT_SECRET", "short-secret-value")]).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("CHITIEU_JWT_SECRET"), "{text}");
+        assert!(!text.contains("short-secret-value"), "{text}");
+    }
+
+    #[test]
+    fn secrets_never_appear_in_debug_output() {
+        let auth = from(&[
+            (
+                "CHITIEU_JWT_SECRET",
+                "a secret of at least thirty-two bytes",
+            ),
+            ("CHITIEU_BOOTSTRAP_ADMIN", "root"),
+            (
+                "CHITIEU_BOOTSTRAP_ADMIN_PASSWORD",
+                "bootstrap password here",
+            ),
+        ])
+        .unwrap();
+        let text = format!("{auth:?}");
+        assert!(!text.contains("thirty-two") && !text.contains("bootstrap password"));
+        assert_eq!(auth.bootstrap_admin.unwrap().as_str(), "root");
+    }
+
+    #[test]
+    fn token_lifetimes_outside_a_minute_to_a_day_are_refused() {
+        assert!(from(&[("CHITIEU_TOKEN_TTL_SECONDS", "10")]).is_err());
+        let auth = from(&[("CHITIEU_TOKEN_TTL_SECONDS", "3600")]).unwrap();
+        assert_eq!(auth.token_ttl, Duration::from_secs(3600));
+    }
+}
