@@ -21,4 +21,16 @@ pub enum Command {
     Migrate,
     /// Print the OpenAPI document to stdout.
     Openapi,
+    /// Manage accounts directly in the database (for the first administrator, or recovery).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. The password is read from CHITIEU_NEW_PASSWORD, or else from the
+    /// first line of standard input; there is no default password.
+    Create(crate::accounts_cli::CreateUserArgs),
 }

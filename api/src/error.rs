@@ -20,6 +20,14 @@ pub enum ApiError {
     #[error("{} field(s) are invalid", .0.len())]
     Invalid(Vec<FieldError>),
 
+    /// No credentials, or credentials that are not valid now (wrong, expired, revoked).
+    #[error("{0}")]
+    Unauthorized(String),
+
+    /// The caller is known but may not do this.
+    #[error("{0}")]
+    Forbidden(String),
+
     #[error("{0}")]
     NotFound(String),
 
@@ -38,6 +46,9 @@ pub enum ApiError {
     #[error("{0}")]
     UnsupportedMediaType(String),
 
+    #[error("too many failed sign-ins: try again in {retry_after_secs} seconds")]
+    TooManyRequests { retry_after_secs: u64 },
+
     #[error("the database is not available right now")]
     Unavailable(#[source] anyhow::Error),
 
@@ -54,6 +65,8 @@ impl ApiError {
         match self {
             ApiError::Malformed { .. } => ("malformed-request", "The request is malformed"),
             ApiError::Invalid(_) => ("invalid-field", "A field is invalid"),
+            ApiError::Unauthorized(_) => ("unauthorized", "Authentication is required"),
+            ApiError::Forbidden(_) => ("forbidden", "Not allowed"),
             ApiError::NotFound(_) => ("not-found", "Not found"),
             ApiError::Conflict(_) => ("conflict", "The change conflicts with stored data"),
             ApiError::PreconditionFailed(_) => (
@@ -66,6 +79,7 @@ impl ApiError {
                 "unsupported-media-type",
                 "The content type is not supported",
             ),
+            ApiError::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
             ApiError::Internal(_) => ("internal", "Internal server error"),
         }
@@ -94,12 +108,15 @@ impl ResponseError for ApiError {
         match self {
             ApiError::Malformed { .. } => StatusCode::BAD_REQUEST,
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -124,8 +141,18 @@ impl ResponseError for ApiError {
         };
         let mut response = HttpResponse::build(status);
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
-        if matches!(self, ApiError::Unavailable(_)) {
-            response.insert_header((header::RETRY_AFTER, "5"));
+        match self {
+            ApiError::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            ApiError::TooManyRequests { retry_after_secs } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            // RFC 6750: a 401 names the scheme the caller should use.
+            ApiError::Unauthorized(_) => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"chitieu\""));
+            }
+            _ => {}
         }
         response.json(problem)
     }
@@ -153,7 +180,9 @@ impl From<StoreError> for ApiError {
             StoreError::Rejected { field, reason } => {
                 ApiError::invalid(format!("/{field}"), reason)
             }
-            error @ StoreError::Database { .. } => ApiError::Internal(error.into()),
+            error @ (StoreError::Database { .. } | StoreError::Crypto { .. }) => {
+                ApiError::Internal(error.into())
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The chitieu HTTP API: routes, request and response types, error mapping and OpenAPI.
 
+pub mod accounts_cli;
+pub mod auth;
 pub mod cli;
 pub mod error;
 pub mod etag;

@@ -1,5 +1,5 @@
 use anyhow::Context;
-use chitieu_api::cli::{Cli, Command};
+use chitieu_api::cli::{Cli, Command, UserCommand};
 use chitieu_api::{Application, Settings, openapi, startup, telemetry};
 use clap::Parser;
 
@@ -17,6 +17,14 @@ async fn main() -> anyhow::Result<()> {
             startup::open_database(&settings).await?;
             tracing::info!(database = %settings.database_url.redacted(), "database is up to date");
             Ok(())
+        }
+        Command::User {
+            command: UserCommand::Create(args),
+        } => {
+            telemetry::init();
+            let settings = Settings::from_env()?;
+            let pool = startup::open_database(&settings).await?;
+            chitieu_api::accounts_cli::create_user(&pool, args).await
         }
         Command::Serve => {
             telemetry::init();

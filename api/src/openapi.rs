@@ -1,7 +1,8 @@
 //! The OpenAPI document, gathered from the registered routes.
 
 use actix_web::App;
-use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
 #[derive(OpenApi)]
@@ -13,17 +14,52 @@ use utoipa_actix_web::AppExt;
             to the national monitoring system.\n\nConventions: JSON in camelCase; official codes \
             in URLs; `?page=&pageSize=` pagination with totals; every error is \
             `application/problem+json` (RFC 9457) naming the invalid fields as JSON Pointers; \
-            changes need `If-Match` with the resource's `ETag`.",
+            changes need `If-Match` with the resource's `ETag`.\n\nAuthentication: everything under \
+            `/api/v1` needs `Authorization: Bearer <token>` (from `POST /api/v1/auth/token`) or \
+            `X-API-Key`; a caller sees only the subtree of its home unit.",
         license(name = "MIT OR Apache-2.0"),
     ),
     tags(
         (name = "Organisation units", description = "The tree: national → province → commune → unit"),
         (name = "Catalogs", description = "Indicator catalogs, their sections and indicators"),
         (name = "Operations", description = "Health checks"),
+        (name = "Authentication", description = "Access tokens and who the caller is"),
+        (name = "Accounts", description = "Users and the access log"),
+        (name = "API keys", description = "Keys for other systems"),
     ),
+    modifiers(&SecuritySchemes),
     components(schemas(crate::problem::Problem, crate::problem::FieldError))
 )]
 pub(crate) struct ApiDoc;
+
+/// The two ways to authenticate, so Swagger UI's "Authorize" offers both.
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            crate::auth::BEARER_SCHEME,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "A token from POST /api/v1/auth/token (HS256, valid for \
+                         CHITIEU_TOKEN_TTL_SECONDS, 900 s by default)",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            crate::auth::API_KEY_SCHEME,
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "X-API-Key",
+                "An API key from POST /api/v1/api-keys: ctk_<prefix>_<secret>",
+            ))),
+        );
+    }
+}
 
 /// The document's info, tags and shared schemas, before the routes add their paths.
 pub(crate) fn document_base() -> utoipa::openapi::OpenApi {

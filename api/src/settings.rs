@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use chitieu_schema::db::DatabaseUrl;
 
+use crate::auth::AuthSettings;
+
 /// Everything the application needs to start. Tests build it directly; `main` reads it from
 /// the environment with [`Settings::from_env`].
 #[derive(Debug, Clone)]
@@ -19,6 +21,8 @@ pub struct Settings {
     /// How long in-flight requests may finish after SIGTERM or Ctrl-C.
     pub shutdown_grace: Duration,
     pub workers: Option<usize>,
+    /// Tokens, sign-in throttling and the bootstrap administrator.
+    pub auth: AuthSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +47,7 @@ impl Settings {
             body_limit: 2 * 1024 * 1024,
             shutdown_grace: Duration::from_secs(30),
             workers: None,
+            auth: AuthSettings::default(),
         }
     }
 
@@ -75,12 +80,13 @@ impl Settings {
         if let Some(v) = lookup("CHITIEU_WORKERS") {
             settings.workers = Some(parse_positive("CHITIEU_WORKERS", &v)?);
         }
+        settings.auth = AuthSettings::from_lookup(&lookup)?;
         Ok(settings)
     }
 }
 
 impl SettingsError {
-    fn new(name: &'static str, value: &str, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(name: &'static str, value: &str, reason: impl Into<String>) -> Self {
         Self {
             name,
             value: value.to_owned(),

@@ -10,6 +10,7 @@ use chitieu_schema::db::{self, DbPool};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::{JwtSecret, TokenService};
 use crate::error::ApiError;
 use crate::extract::{self, BodyLimit};
 use crate::request_id;
@@ -27,6 +28,7 @@ impl Application {
     /// serving when [`Application::run_until_stopped`] is awaited.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let pool = open_database(&settings).await?;
+        crate::auth::bootstrap::ensure_admin(&pool, &settings.auth).await?;
         let listener = TcpListener::bind((settings.host, settings.port))
             .with_context(|| format!("could not listen on {}:{}", settings.host, settings.port))?;
         let port = listener
@@ -71,12 +73,27 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<DbPool> {
 
 fn run(listener: TcpListener, pool: DbPool, settings: &Settings) -> anyhow::Result<Server> {
     let state = web::Data::new(AppState::new(pool));
+    let secret = match &settings.auth.jwt_secret {
+        Some(secret) => secret.clone(),
+        None => {
+            tracing::warn!(
+                "CHITIEU_JWT_SECRET is not set: tokens are signed with a random secret made for \
+                 this process, so they do not survive a restart, and replicas must share one \
+                 secret (set CHITIEU_JWT_SECRET, at least 32 bytes)"
+            );
+            JwtSecret::random()?
+        }
+    };
+    let tokens = web::Data::new(TokenService::new(&secret, settings.auth.token_ttl));
+    let throttle = web::Data::new(settings.auth.throttle);
     let body_limit = BodyLimit(settings.body_limit);
     let mut server = HttpServer::new(move || {
         let (app, document) = App::new()
             .into_utoipa_app()
             .openapi(crate::openapi::document_base())
             .app_data(state.clone())
+            .app_data(tokens.clone())
+            .app_data(throttle.clone())
             .app_data(body_limit)
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PathConfig::default().error_handler(extract::path_error))

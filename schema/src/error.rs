@@ -17,6 +17,13 @@ pub enum StoreError {
     #[error("{field}: {reason}")]
     Rejected { field: &'static str, reason: String },
 
+    /// Hashing or random generation failed (the operating system's random source is gone).
+    #[error("cryptographic operation failed while {context}: {detail}")]
+    Crypto {
+        context: &'static str,
+        detail: String,
+    },
+
     #[error("database error while {context}")]
     Database {
         context: &'static str,

@@ -1,6 +1,7 @@
 //! The domain of chitieu and its storage: parse-don't-validate domain types, the Diesel schema,
 //! migrations for SQLite and PostgreSQL, and one module of queries per resource.
 
+pub mod accounts;
 pub mod catalog;
 pub mod db;
 pub mod domain;

@@ -75,9 +75,55 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        username -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        home_unit_id -> Nullable<BigInt>,
+        disabled -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_keys (id) {
+        id -> BigInt,
+        prefix -> Text,
+        secret_hash -> Text,
+        name -> Text,
+        role -> Text,
+        home_unit_id -> Nullable<BigInt>,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    access_events (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        kind -> Text,
+        subject -> Text,
+        client_ip -> Nullable<Text>,
+        request_id -> Nullable<Text>,
+        detail -> Nullable<Text>,
+    }
+}
+
 diesel::joinable!(catalog_sections -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalog_sections (section_id));
+diesel::joinable!(users -> org_units (home_unit_id));
+diesel::joinable!(api_keys -> org_units (home_unit_id));
+diesel::joinable!(api_keys -> users (created_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
     org_units,
@@ -85,4 +131,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     catalogs,
     catalog_sections,
     indicators,
+    users,
+    api_keys,
+    access_events,
 );

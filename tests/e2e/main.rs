@@ -1,6 +1,8 @@
 //! End-to-end tests: `cargo test -p chitieu-e2e`. Each scenario runs on SQLite and, when
 //! `CHITIEU_TEST_PG` is set, on PostgreSQL.
 
+mod accounts;
+mod auth;
 mod catalogs;
 mod conventions;
 mod org_units;
@@ -10,5 +12,7 @@ fn main() {
     scenarios.extend(conventions::scenarios());
     scenarios.extend(org_units::scenarios());
     scenarios.extend(catalogs::scenarios());
+    scenarios.extend(auth::scenarios());
+    scenarios.extend(accounts::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

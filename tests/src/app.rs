@@ -1,16 +1,27 @@
+use chitieu_api::auth::JwtSecret;
 use chitieu_api::{Application, Settings};
-use chitieu_schema::db::DatabaseUrl;
+use chitieu_schema::db::{DatabaseUrl, DbPool};
 use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
 
 use crate::{Backend, TestDatabase};
 
+/// The signing secret of every test server, so tests can forge tokens to see them refused.
+pub const TEST_JWT_SECRET: &str = "test secret: at least thirty-two bytes long";
+/// The administrator every test server starts with; `client` sends its bearer token.
+pub const ADMIN_USERNAME: &str = "admin";
+pub const ADMIN_PASSWORD: &str = "admin password for tests";
+
 /// The real server, serving on a free port over its own database.
 pub struct TestApp {
     pub address: String,
     pub backend: Backend,
+    /// Sends the administrator's bearer token with every request.
     pub client: reqwest::Client,
     pub database: TestDatabase,
+    /// The server's database, for arranging what the API cannot (or should not) do.
+    pub pool: DbPool,
+    pub admin_token: String,
 }
 
 impl TestApp {
@@ -25,17 +36,30 @@ impl TestApp {
         settings.port = 0;
         settings.workers = Some(1);
         settings.pool_size = 4;
+        settings.auth.jwt_secret = Some(JwtSecret::parse(TEST_JWT_SECRET).expect("test secret"));
         adjust(&mut settings);
         let app = Application::build(settings)
             .await
             .expect("the application starts");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let pool = app.pool().clone();
         tokio::spawn(app.run_until_stopped());
+        crate::accounts::create_user_in_store(
+            &pool,
+            ADMIN_USERNAME,
+            ADMIN_PASSWORD,
+            "administrator",
+            None,
+        )
+        .await;
+        let admin_token = crate::accounts::sign_in(&address, ADMIN_USERNAME, ADMIN_PASSWORD).await;
         TestApp {
+            client: crate::accounts::client_with_token(&admin_token),
             address,
             backend,
-            client: reqwest::Client::new(),
             database,
+            pool,
+            admin_token,
         }
     }
 

@@ -2,10 +2,11 @@
 //! (a new SQLite file, or a new PostgreSQL database when `CHITIEU_TEST_PG` names a server) and
 //! talks HTTP to it.
 
+pub mod accounts;
 mod app;
 mod database;
 mod scenario;
 
-pub use app::{TestApp, expect_json};
+pub use app::{ADMIN_PASSWORD, ADMIN_USERNAME, TEST_JWT_SECRET, TestApp, expect_json};
 pub use database::{Backend, TestDatabase};
 pub use scenario::{Scenario, run_all};

@@ -1,18 +1,33 @@
 //! Every route of the API, registered through utoipa-actix-web so the OpenAPI document
 //! cannot drift from the code.
 
+pub mod access_events;
+pub mod api_keys;
+pub mod auth;
 pub mod catalogs;
 pub mod health;
 pub mod org_units;
+pub mod users;
 
+use actix_web::middleware::from_fn;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-/// Registers all routes; used by the server and by `openapi::document`.
+/// Registers all routes; used by the server and by `openapi::document`. Everything under
+/// `/api/v1` needs credentials except the token endpoint, registered before the scope so it
+/// matches first.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(health::live).service(health::ready).service(
-        scope("/api/v1")
-            .configure(org_units::configure)
-            .configure(catalogs::configure),
-    );
+    cfg.service(health::live)
+        .service(health::ready)
+        .service(auth::token)
+        .service(
+            scope("/api/v1")
+                .configure(org_units::configure)
+                .configure(catalogs::configure)
+                .configure(auth::configure)
+                .configure(users::configure)
+                .configure(api_keys::configure)
+                .configure(access_events::configure)
+                .wrap(from_fn(crate::auth::require_credentials)),
+        );
 }

@@ -1,0 +1,199 @@
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::http::header::{self, HeaderMap};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use chitieu_schema::accounts::{HomeUnit, PresentedApiKey, Role, Username, api_keys, users};
+use chitieu_schema::db::Db;
+use chitieu_schema::{StoreError, now_utc};
+
+use super::tokens::{Subject, TokenService, invalid_token};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Who is calling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identity {
+    User { id: i64, username: Username },
+    ApiKey { prefix: String },
+}
+
+/// The authenticated principal of a request, with its role and home unit as stored now.
+/// Use it as a handler argument; see the module docs for the policy methods.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    identity: Identity,
+    role: Role,
+    home_unit: Option<HomeUnit>,
+}
+
+impl Caller {
+    pub fn identity(&self) -> &Identity {
+        &self.identity
+    }
+
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// `None` only for administrators without a home unit.
+    pub fn home_unit(&self) -> Option<&HomeUnit> {
+        self.home_unit.as_ref()
+    }
+
+    /// The username, when a person (not an API key) is calling.
+    pub fn username(&self) -> Option<&Username> {
+        match &self.identity {
+            Identity::User { username, .. } => Some(username),
+            Identity::ApiKey { .. } => None,
+        }
+    }
+
+    /// The subject name recorded in the access log: a username or a key prefix.
+    pub fn subject(&self) -> &str {
+        match &self.identity {
+            Identity::User { username, .. } => username.as_str(),
+            Identity::ApiKey { prefix } => prefix,
+        }
+    }
+
+    /// Reads the credentials of `req` and checks them against the database.
+    pub(crate) async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+        let credential = Credential::from_headers(req.headers())?;
+        let state = req
+            .app_data::<web::Data<AppState>>()
+            .cloned()
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("AppState is not registered")))?;
+        match credential {
+            Credential::Bearer(token) => {
+                let tokens = req.app_data::<web::Data<TokenService>>().ok_or_else(|| {
+                    ApiError::Internal(anyhow::anyhow!("TokenService is not registered"))
+                })?;
+                let subject = tokens.verify(&token)?;
+                state
+                    .db(move |conn| caller_of_subject(conn, &subject))
+                    .await?
+                    .ok_or_else(invalid_token)
+            }
+            Credential::ApiKey(key) => state
+                .db(move |conn| caller_of_key(conn, &key))
+                .await?
+                .ok_or_else(invalid_key),
+        }
+    }
+}
+
+enum Credential {
+    Bearer(String),
+    ApiKey(PresentedApiKey),
+}
+
+impl Credential {
+    fn from_headers(headers: &HeaderMap) -> Result<Self, ApiError> {
+        if let Some(value) = headers.get(header::AUTHORIZATION) {
+            let text = value.to_str().map_err(|_| invalid_token())?;
+            let (scheme, token) = text.trim().split_once(' ').ok_or_else(invalid_token)?;
+            if !scheme.eq_ignore_ascii_case("bearer") {
+                return Err(ApiError::Unauthorized(
+                    "only the Bearer scheme is accepted in Authorization".into(),
+                ));
+            }
+            let token = token.trim();
+            // An API key sent as a bearer token is accepted as if sent in X-API-Key.
+            if let Some(key) = PresentedApiKey::parse(token) {
+                return Ok(Credential::ApiKey(key));
+            }
+            return Ok(Credential::Bearer(token.to_owned()));
+        }
+        if let Some(value) = headers.get("x-api-key") {
+            let text = value.to_str().map_err(|_| invalid_key())?;
+            return PresentedApiKey::parse(text)
+                .map(Credential::ApiKey)
+                .ok_or_else(invalid_key);
+        }
+        Err(ApiError::Unauthorized(
+            "this endpoint needs credentials: an Authorization: Bearer token from \
+             POST /api/v1/auth/token, or an X-API-Key header"
+                .into(),
+        ))
+    }
+}
+
+fn invalid_key() -> ApiError {
+    ApiError::Unauthorized("the API key is invalid, expired or revoked".into())
+}
+
+/// The caller a token names, if it still exists and is allowed in.
+fn caller_of_subject(conn: &mut Db, subject: &Subject) -> Result<Option<Caller>, StoreError> {
+    match subject {
+        Subject::User(name) => {
+            let Ok(username) = Username::parse(name) else {
+                return Ok(None);
+            };
+            Ok(users::find(conn, &username)?
+                .filter(|user| !user.disabled)
+                .map(|user| Caller {
+                    identity: Identity::User {
+                        id: user.id,
+                        username: user.username,
+                    },
+                    role: user.role,
+                    home_unit: user.home_unit,
+                }))
+        }
+        Subject::ApiKey(prefix) => Ok(api_keys::find(conn, prefix)?
+            .filter(|key| key.is_active(now_utc()))
+            .map(|key| Caller {
+                identity: Identity::ApiKey { prefix: key.prefix },
+                role: key.role,
+                home_unit: key.home_unit,
+            })),
+    }
+}
+
+fn caller_of_key(conn: &mut Db, presented: &PresentedApiKey) -> Result<Option<Caller>, StoreError> {
+    let now = now_utc();
+    let Some(key) = api_keys::authenticate(conn, presented, now)? else {
+        return Ok(None);
+    };
+    api_keys::mark_used(conn, key.id, now)?;
+    Ok(Some(Caller {
+        identity: Identity::ApiKey { prefix: key.prefix },
+        role: key.role,
+        home_unit: key.home_unit,
+    }))
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        // The /api/v1 middleware has usually authenticated the request already.
+        let known = req.extensions().get::<Caller>().cloned();
+        let req = req.clone();
+        Box::pin(async move {
+            match known {
+                Some(caller) => Ok(caller),
+                None => Caller::authenticate(&req).await,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+impl Caller {
+    pub(crate) fn for_tests(role: Role, home_path: Option<&str>) -> Caller {
+        Caller {
+            identity: Identity::ApiKey {
+                prefix: "test".into(),
+            },
+            role,
+            home_unit: home_path.map(|path| HomeUnit {
+                id: 1,
+                code: "HOME".into(),
+                path: path.into(),
+            }),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Authentication, roles and tree scope.
+//!
+//! # Credentials
+//! - `Authorization: Bearer <JWT>` from `POST /api/v1/auth/token` (HS256, `iss` = `chitieu`,
+//!   `aud` = `chitieu-api`, short-lived), or
+//! - `X-API-Key: ctk_<prefix>_<secret>` (an API key directly; `Bearer ctk_...` works too).
+//!
+//! Every request under `/api/v1` (except the token endpoint) passes [`require_credentials`],
+//! which re-reads the user (exists, not disabled) or key (not revoked, not expired) from the
+//! database, so disabling or revoking takes effect on the next request. Missing or invalid
+//! credentials get 401 problem+json with `WWW-Authenticate: Bearer`.
+//!
+//! # The policy API for handlers
+//! Take a [`Caller`] argument (it is an extractor) and ask it before acting:
+//!
+//! ```ignore
+//! async fn get_unit(caller: Caller, ...) -> Result<HttpResponse, ApiError> {
+//!     let unit = ...load by code...;
+//!     caller.ensure_readable(&unit.path)?;          // 404 outside the caller's subtree
+//!     ...
+//! }
+//! async fn update_unit(caller: Caller, ...) -> Result<HttpResponse, ApiError> {
+//!     caller.ensure_allowed(Action::ManageUnits, &unit.path)?; // 404 outside, 403 inside
+//!     ...
+//! }
+//! async fn list_units(caller: Caller, ...) {
+//!     let scope: Option<SubtreeRange> = caller.scope(); // None: everything (administrators)
+//!     // filter with org_units.path >= scope.lower() AND org_units.path < scope.upper()
+//! }
+//! async fn create_catalog(caller: Caller, ...) { caller.require_admin()?; ... }
+//! ```
+//!
+//! - [`Caller::can_read_path`] / [`Caller::ensure_readable`]: the unit is in the subtree of
+//!   the caller's home unit (its `path` starts with the home unit's path); administrators read
+//!   everything. Outside the scope the answer is 404, so a caller cannot learn what exists
+//!   there.
+//! - [`Caller::ensure_allowed`] with an [`Action`]: 404 when the path is not readable, 403 when
+//!   it is but the role may not do that there. [`Caller::ensure_changeable`] is
+//!   `ensure_allowed(Action::ManageUnits, path)`: administrators and officers in their subtree.
+//! - [`Caller::require_role`] / [`Caller::require_admin`]: 403 unless the role is one of those
+//!   (administrators always pass `require_role`).
+//! - [`Caller::ensure_may_grant`]: an account or key with this role and home unit may be made
+//!   by the caller (administrators: any; officers: roles not above their own, units in their
+//!   subtree; others: none).
+//!
+//! | Action | administrator | provinceOfficer / communeOfficer | reporter | viewer, integrator |
+//! |---|---|---|---|---|
+//! | `Read` | all | subtree | subtree | subtree |
+//! | `EnterData` | all | – | home unit only | – |
+//! | `ApproveReports` | all | strictly below the home unit | – | – |
+//! | `ManageUnits`, `ManageCatalogAssignments`, `ManageAccounts` | all | subtree | – | – |
+//! | `Administer` (global catalogs, access log) | all | – | – | – |
+
+pub mod bootstrap;
+mod caller;
+mod middleware;
+mod origin;
+mod policy;
+mod role_name;
+pub mod settings;
+pub mod tokens;
+
+pub use caller::{Caller, Identity};
+pub use middleware::require_credentials;
+pub use origin::origin_of;
+pub use policy::Action;
+pub use role_name::RoleName;
+pub use settings::{AuthSettings, JwtSecret, ThrottleSettings};
+pub use tokens::{Subject, TokenService};
+
+/// The OpenAPI names of the two security schemes; see `openapi.rs`.
+pub const BEARER_SCHEME: &str = "bearerAuth";
+pub const API_KEY_SCHEME: &str = "apiKey";

@@ -1,0 +1,241 @@
+//! What a caller may do where; see the table in the module docs of [`crate::auth`].
+
+use chitieu_schema::accounts::{HomeUnit, Role, SubtreeRange};
+
+use super::Caller;
+use crate::error::ApiError;
+
+/// Something a caller does to a unit (or to something attached to a unit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Read the unit and what belongs to it.
+    Read,
+    /// Enter and submit data for the unit.
+    EnterData,
+    /// Approve or return the unit's reports.
+    ApproveReports,
+    /// Create, edit and close units.
+    ManageUnits,
+    /// Assign catalogs to units.
+    ManageCatalogAssignments,
+    /// Create and edit accounts and API keys whose home unit is this unit.
+    ManageAccounts,
+    /// Things with no place in the tree: global catalogs, the access log.
+    Administer,
+}
+
+impl Caller {
+    pub fn is_admin(&self) -> bool {
+        self.role() == Role::Administrator
+    }
+
+    /// The subtree the caller may read; `None` means everything (administrators).
+    pub fn scope(&self) -> Option<SubtreeRange> {
+        if self.is_admin() {
+            return None;
+        }
+        // Only administrators lack a home unit; an empty range reads nothing if one ever does.
+        Some(match self.home_unit() {
+            Some(home) => SubtreeRange::of(&home.path),
+            None => SubtreeRange::of("\u{0}"),
+        })
+    }
+
+    /// Whether the unit at `path` is in the caller's subtree.
+    pub fn can_read_path(&self, path: &str) -> bool {
+        self.scope().is_none_or(|range| range.contains(path))
+    }
+
+    /// 404 unless the unit at `path` is readable: outside the subtree the caller must not
+    /// learn whether it exists.
+    pub fn ensure_readable(&self, path: &str) -> Result<(), ApiError> {
+        if self.can_read_path(path) {
+            Ok(())
+        } else {
+            Err(ApiError::NotFound(
+                "no such resource in your part of the organisation tree".into(),
+            ))
+        }
+    }
+
+    /// Whether the caller may do `action` at the unit at `path`.
+    pub fn may(&self, action: Action, path: &str) -> bool {
+        if self.is_admin() {
+            return true;
+        }
+        let in_scope = self.can_read_path(path);
+        let home = self.home_unit().map(|h| h.path.as_str());
+        match action {
+            Action::Read => in_scope,
+            Action::EnterData => self.role() == Role::Reporter && home == Some(path),
+            Action::ApproveReports => self.role().is_officer() && in_scope && home != Some(path),
+            Action::ManageUnits | Action::ManageCatalogAssignments | Action::ManageAccounts => {
+                self.role().is_officer() && in_scope
+            }
+            Action::Administer => false,
+        }
+    }
+
+    /// 404 when the unit at `path` is not readable, 403 when it is but `action` is not allowed
+    /// there.
+    pub fn ensure_allowed(&self, action: Action, path: &str) -> Result<(), ApiError> {
+        self.ensure_readable(path)?;
+        if self.may(action, path) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(format!(
+                "a {} may not {} here",
+                self.role(),
+                describe(action)
+            )))
+        }
+    }
+
+    /// [`Caller::ensure_allowed`] for changing units: administrators, and officers in their
+    /// subtree.
+    pub fn ensure_changeable(&self, path: &str) -> Result<(), ApiError> {
+        self.ensure_allowed(Action::ManageUnits, path)
+    }
+
+    /// 403 unless the caller has one of `roles`; administrators always pass.
+    pub fn require_role(&self, roles: &[Role]) -> Result<(), ApiError> {
+        if self.is_admin() || roles.contains(&self.role()) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(format!(
+                "a {} may not do this; it needs one of: {}",
+                self.role(),
+                roles
+                    .iter()
+                    .chain(std::iter::once(&Role::Administrator))
+                    .map(|r| r.as_api_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )))
+        }
+    }
+
+    pub fn require_admin(&self) -> Result<(), ApiError> {
+        self.require_role(&[])
+    }
+
+    /// 403 unless the caller may make (or change) an account or API key with `role` whose
+    /// home unit is `unit`: administrators any; officers roles not above their own, in their
+    /// subtree.
+    pub fn ensure_may_grant(&self, role: Role, unit: Option<&HomeUnit>) -> Result<(), ApiError> {
+        if self.is_admin() {
+            return Ok(());
+        }
+        self.require_role(&[Role::ProvinceOfficer, Role::CommuneOfficer])?;
+        if role.rank() > self.role().rank() {
+            return Err(ApiError::Forbidden(format!(
+                "a {} may not grant the role {role}, which is above their own",
+                self.role()
+            )));
+        }
+        match unit {
+            Some(unit) if self.can_read_path(&unit.path) => Ok(()),
+            Some(unit) => Err(ApiError::Forbidden(format!(
+                "the unit {} is outside your part of the organisation tree",
+                unit.code
+            ))),
+            None => Err(ApiError::Forbidden(
+                "only administrators may grant access without a home unit".into(),
+            )),
+        }
+    }
+}
+
+fn describe(action: Action) -> &'static str {
+    match action {
+        Action::Read => "read",
+        Action::EnterData => "enter data",
+        Action::ApproveReports => "approve reports",
+        Action::ManageUnits => "manage units",
+        Action::ManageCatalogAssignments => "assign catalogs",
+        Action::ManageAccounts => "manage accounts",
+        Action::Administer => "administer the service",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROVINCE: &str = "/01/";
+    const COMMUNE: &str = "/01/01001/";
+    const AGENCY: &str = "/01/01001/01001-VHXH/";
+    const OTHER: &str = "/02/";
+
+    #[test]
+    fn an_administrator_may_do_everything_everywhere() {
+        let admin = Caller::for_tests(Role::Administrator, None);
+        assert!(admin.may(Action::Administer, OTHER));
+        assert!(admin.ensure_changeable(AGENCY).is_ok());
+    }
+
+    #[test]
+    fn a_commune_officer_reads_and_manages_only_its_subtree() {
+        let officer = Caller::for_tests(Role::CommuneOfficer, Some(COMMUNE));
+        assert!(officer.can_read_path(AGENCY));
+        assert!(!officer.can_read_path(PROVINCE));
+        assert!(officer.ensure_changeable(AGENCY).is_ok());
+        assert!(matches!(
+            officer.ensure_changeable(OTHER),
+            Err(ApiError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn officers_approve_only_below_their_home_unit() {
+        let officer = Caller::for_tests(Role::ProvinceOfficer, Some(PROVINCE));
+        assert!(officer.may(Action::ApproveReports, COMMUNE));
+        assert!(!officer.may(Action::ApproveReports, PROVINCE));
+    }
+
+    #[test]
+    fn a_reporter_enters_data_for_its_own_unit_only() {
+        let reporter = Caller::for_tests(Role::Reporter, Some(COMMUNE));
+        assert!(reporter.may(Action::EnterData, COMMUNE));
+        assert!(!reporter.may(Action::EnterData, AGENCY));
+        assert!(matches!(
+            reporter.ensure_changeable(AGENCY),
+            Err(ApiError::Forbidden(_))
+        ));
+    }
+
+    #[test]
+    fn viewers_and_integrators_only_read() {
+        for role in [Role::Viewer, Role::Integrator] {
+            let caller = Caller::for_tests(role, Some(COMMUNE));
+            assert!(caller.may(Action::Read, AGENCY));
+            assert!(!caller.may(Action::EnterData, COMMUNE));
+            assert!(caller.require_admin().is_err());
+        }
+    }
+
+    #[test]
+    fn officers_grant_roles_up_to_their_own_inside_their_subtree() {
+        let officer = Caller::for_tests(Role::CommuneOfficer, Some(COMMUNE));
+        let unit = |path: &str| HomeUnit {
+            id: 2,
+            code: "X".into(),
+            path: path.into(),
+        };
+        assert!(
+            officer
+                .ensure_may_grant(Role::Reporter, Some(&unit(AGENCY)))
+                .is_ok()
+        );
+        assert!(
+            officer
+                .ensure_may_grant(Role::ProvinceOfficer, Some(&unit(AGENCY)))
+                .is_err()
+        );
+        assert!(
+            officer
+                .ensure_may_grant(Role::Reporter, Some(&unit(OTHER)))
+                .is_err()
+        );
+    }
+}

@@ -1,0 +1,155 @@
+use actix_web::{HttpRequest, HttpResponse, patch, web};
+use chitieu_schema::accounts::users::{self, User, UserChanges};
+use chitieu_schema::accounts::{Password, Role, Username, verify_password};
+use chitieu_schema::db::Db;
+use chitieu_schema::domain::{Name, OrgUnitCode};
+
+use super::access::{ensure_visible, missing, resolve_unit};
+use super::types::{UpdateUserRequest, UserResponse};
+use crate::auth::{Caller, origin_of};
+use crate::error::ApiError;
+use crate::etag::{IfMatch, with_etag};
+use crate::extract::JsonBody;
+use crate::state::AppState;
+use crate::validation::FieldErrors;
+
+/// Change an account: display name, role, home unit, disabled flag or password.
+///
+/// Managers (administrators; officers for accounts homed in their subtree with a role not above
+/// their own) change any field, within the same limits. Anyone may change their own display
+/// name and password (with `currentPassword`). Disabling an account refuses its tokens on their
+/// next request.
+#[utoipa::path(
+    tag = "Accounts",
+    security(("bearerAuth" = []), ("apiKey" = [])),
+    params(
+        ("username" = String, Path, description = "The sign-in name", example = "lan.nguyen"),
+        ("If-Match" = String, Header, description = "The ETag of the version you edited"),
+    ),
+    request_body = UpdateUserRequest,
+    responses(
+        (status = 200, description = "The changed account", body = UserResponse,
+            headers(("ETag" = String))),
+        (status = 401, description = "Missing or invalid credentials",
+            body = crate::problem::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to make this change",
+            body = crate::problem::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such account in the caller's reach",
+            body = crate::problem::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The account changed since you read it",
+            body = crate::problem::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
+    )
+)]
+#[patch("/users/{username}")]
+pub async fn update_user(
+    req: HttpRequest,
+    caller: Caller,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    if_match: IfMatch,
+    JsonBody(body): JsonBody<UpdateUserRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let raw = path.into_inner();
+    let username = Username::parse(&raw).map_err(|_| missing(&raw))?;
+    let mut errors = FieldErrors::new();
+    let display_name = body
+        .display_name
+        .as_deref()
+        .and_then(|n| errors.check("/displayName", Name::parse(n)));
+    let password = body
+        .password
+        .as_deref()
+        .and_then(|p| errors.check("/password", Password::parse(p)));
+    let unit_code = body
+        .home_unit_code
+        .as_deref()
+        .and_then(|c| errors.check("/homeUnitCode", OrgUnitCode::parse(c)));
+    errors.finish(|| Some(()))?;
+    let request = Request {
+        display_name,
+        role: body.role.map(Role::from),
+        unit_code,
+        disabled: body.disabled,
+        password,
+        current_password: body.current_password,
+    };
+    let origin = origin_of(&req);
+    let user = state
+        .db(move |conn| {
+            let target = users::find(conn, &username)?.ok_or_else(|| missing(&raw))?;
+            ensure_visible(&caller, &target)?;
+            let changes = authorise(conn, &caller, &target, request)?;
+            let expected = if_match.expected().unwrap_or(target.version);
+            Ok::<_, ApiError>(users::update(conn, &username, expected, changes, &origin)?)
+        })
+        .await?;
+    let mut response = HttpResponse::Ok();
+    with_etag(&mut response, user.version);
+    Ok(response.json(UserResponse::from(user)))
+}
+
+/// The parsed request, before the policy is applied.
+struct Request {
+    display_name: Option<Name>,
+    role: Option<Role>,
+    unit_code: Option<OrgUnitCode>,
+    disabled: Option<bool>,
+    password: Option<Password>,
+    current_password: Option<String>,
+}
+
+/// Checks the change against the caller's rights and turns it into stored changes.
+fn authorise(
+    conn: &mut Db,
+    caller: &Caller,
+    target: &User,
+    request: Request,
+) -> Result<UserChanges, ApiError> {
+    let own = caller.username() == Some(&target.username);
+    let manages_access =
+        request.role.is_some() || request.unit_code.is_some() || request.disabled.is_some();
+    if own && manages_access {
+        // Guards against locking oneself out and against raising one's own rights.
+        return Err(ApiError::Forbidden(
+            "you may not change your own role, home unit or disabled flag".into(),
+        ));
+    }
+    if own && request.password.is_some() {
+        let current = request.current_password.as_deref().ok_or_else(|| {
+            ApiError::invalid("/currentPassword", "needed to change your own password")
+        })?;
+        let (_, hash) = users::find_with_password(conn, &target.username)?
+            .ok_or_else(|| missing(target.username.as_str()))?;
+        if !verify_password(current, &hash) {
+            return Err(ApiError::invalid(
+                "/currentPassword",
+                "is not your password",
+            ));
+        }
+    }
+    if !own {
+        // The account as it is must be within the caller's reach ...
+        caller.ensure_may_grant(target.role, target.home_unit.as_ref())?;
+    }
+    let home_unit = match &request.unit_code {
+        Some(code) => Some(resolve_unit(conn, caller, code)?),
+        None => None,
+    };
+    if !own {
+        // ... and so must the account as it will be.
+        let role = request.role.unwrap_or(target.role);
+        let unit = home_unit.as_ref().or(target.home_unit.as_ref());
+        caller.ensure_may_grant(role, unit)?;
+    }
+    Ok(UserChanges {
+        display_name: request.display_name,
+        role: request.role,
+        home_unit,
+        disabled: request.disabled,
+        password_hash: request.password.map(|p| p.hash()).transpose()?,
+    })
+}

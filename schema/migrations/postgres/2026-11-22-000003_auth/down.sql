@@ -1,0 +1,3 @@
+DROP TABLE access_events;
+DROP TABLE api_keys;
+DROP TABLE users;
