@@ -31,6 +31,7 @@ pub fn scenarios() -> Vec<Scenario> {
         successors_that_cannot_take_over_are_named_by_position,
         pages_report_their_totals,
         searching_by_name_ignores_case_and_tone_placement,
+        units_created_while_their_commune_moves_keep_consistent_paths,
     ]
 }
 
@@ -572,4 +573,38 @@ async fn searching_by_name_ignores_case_and_tone_placement(app: TestApp) {
     assert_eq!(codes(&under["items"]), ["01001-KT"]);
     let unknown = expect_json(app.get("/api/v1/org-units?parentCode=77").await, 422).await;
     assert_eq!(pointers(&unknown), ["parentCode"]);
+}
+
+async fn units_created_while_their_commune_moves_keep_consistent_paths(app: TestApp) {
+    small_tree(&app).await;
+    province(&app, "79", "Thành phố Hồ Chí Minh").await;
+    let (etag, _) = read(&app, "01001").await;
+    let to_79 = json!({"parentCode": "79"});
+    let creates = (1..=12).map(|n| {
+        let body = json!({"code": format!("01001-N{n:02}"), "name": format!("Tổ {n}"),
+            "kind": "unit", "parentCode": "01001"});
+        let app = &app;
+        async move {
+            app.post_json("/api/v1/org-units", &body)
+                .await
+                .status()
+                .as_u16()
+        }
+    });
+    let moving = app.patch_json("/api/v1/org-units/01001", &etag, &to_79);
+    let (statuses, moved) =
+        futures_util::future::join(futures_util::future::join_all(creates), moving).await;
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+    expect_json(moved, 200).await;
+    let subtree = expect_json(app.get("/api/v1/org-units/79/subtree").await, 200).await;
+    assert_eq!(subtree["totalItems"], 15, "{subtree}");
+    for n in 1..=12 {
+        let ancestors = expect_json(
+            app.get(&format!("/api/v1/org-units/01001-N{n:02}/ancestors"))
+                .await,
+            200,
+        )
+        .await;
+        assert_eq!(codes(&ancestors), ["79", "01001"]);
+    }
 }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::lock::{TreeLock, lock_tree};
 use super::path;
 use super::row::{OrgUnitRow, OrgUnitView, ROW_COLUMNS, claim, row_by_code, view_of};
 use crate::db::Db;
@@ -43,6 +44,7 @@ pub fn close(
     closure: &Closure,
 ) -> Result<OrgUnitView, CloseError> {
     conn.transaction(|conn| {
+        lock_tree(conn, TreeLock::Exclusive)?;
         let now = now_utc();
         let unit = claim(conn, code.as_str(), expected, now)?;
         if let Some(closed_on) = unit.valid_to {

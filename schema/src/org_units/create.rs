@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use super::lock::{TreeLock, lock_tree};
 use super::path;
 use super::row::{OrgUnitRow, OrgUnitView, ROW_COLUMNS, row_by_code, view_of};
 use crate::db::Db;
@@ -22,6 +23,7 @@ pub struct NewOrgUnit {
 
 pub fn create(conn: &mut Db, new: &NewOrgUnit) -> Result<OrgUnitView, StoreError> {
     conn.transaction(|conn| {
+        lock_tree(conn, TreeLock::Shared)?;
         let parent = match &new.parent_code {
             Some(code) => Some(parent_for(conn, new.kind, code)?),
             None => None,

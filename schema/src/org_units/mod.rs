@@ -8,6 +8,7 @@ mod close;
 mod create;
 mod find;
 mod list;
+mod lock;
 pub mod path;
 mod row;
 mod subtree;

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text};
 
 use super::create::{check_parent, existing_parent};
+use super::lock::{TreeLock, lock_tree};
 use super::path;
 use super::row::{OrgUnitView, claim, row_by_code, view_of};
 use crate::db::Db;
@@ -45,6 +46,11 @@ pub fn update(
     changes: &OrgUnitChanges,
 ) -> Result<OrgUnitView, StoreError> {
     conn.transaction(|conn| {
+        let mode = match changes.parent_code {
+            Some(_) => TreeLock::Exclusive,
+            None => TreeLock::Shared,
+        };
+        lock_tree(conn, mode)?;
         let now = now_utc();
         let unit = claim(conn, code.as_str(), expected, now)?;
         if let (Some(from), Some(to)) = (changes.valid_from, unit.valid_to) {
