@@ -138,10 +138,10 @@ pub(super) fn with_successions(
 }
 
 pub(super) fn view_of(conn: &mut Db, row: OrgUnitRow) -> Result<OrgUnitView, StoreError> {
-    let mut views = with_successions(conn, vec![row])?;
-    views
+    let code = row.code.clone();
+    with_successions(conn, vec![row])?
         .pop()
-        .ok_or_else(|| StoreError::not_found("organisation unit", "just read"))
+        .ok_or_else(|| StoreError::not_found("organisation unit", code))
 }
 
 fn group(pairs: Vec<(i64, String)>) -> HashMap<i64, Vec<String>> {
