@@ -38,6 +38,7 @@ pub fn scenarios() -> Vec<Scenario> {
         closing::closing_a_commune_records_its_successors_and_keeps_it_readable,
         closing::closing_a_unit_with_open_children_is_refused,
         closing::successors_that_cannot_take_over_are_named_by_position,
+        closing::a_unit_cannot_close_before_it_began_nor_begin_after_it_closed,
     ]
 }
 

@@ -3,7 +3,7 @@
 use chitieu_e2e::{TestApp, expect_json};
 use serde_json::json;
 
-use super::{agency, close, codes, commune, pointers, province, read, small_tree};
+use super::{agency, close, codes, commune, create, pointers, province, read, small_tree};
 
 pub(super) async fn closing_a_commune_records_its_successors_and_keeps_it_readable(app: TestApp) {
     province(&app, "01", "Thành phố Hà Nội").await;
@@ -93,4 +93,41 @@ pub(super) async fn successors_that_cannot_take_over_are_named_by_position(app: 
     )
     .await;
     assert_eq!(early["closed"], true);
+}
+
+pub(super) async fn a_unit_cannot_close_before_it_began_nor_begin_after_it_closed(app: TestApp) {
+    province(&app, "01", "Thành phố Hà Nội").await;
+    create(
+        &app,
+        json!({"code": "01001", "name": "Phường Hoàn Kiếm", "kind": "commune",
+            "parentCode": "01", "validFrom": "2025-07-01"}),
+    )
+    .await;
+    let early = close(
+        &app,
+        "01001",
+        json!({"closedOn": "2025-06-30", "reason": "Sáp nhập"}),
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&early), ["/closedOn"]);
+    close(
+        &app,
+        "01001",
+        json!({"closedOn": "2025-07-01", "reason": "Sáp nhập"}),
+        200,
+    )
+    .await;
+    let (etag, _) = read(&app, "01001").await;
+    let late = expect_json(
+        app.patch_json(
+            "/api/v1/org-units/01001",
+            &etag,
+            &json!({"validFrom": "2025-07-02"}),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&late), ["/validFrom"]);
 }
