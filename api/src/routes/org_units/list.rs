@@ -1,0 +1,88 @@
+//! `GET /api/v1/org-units`: the roots of the tree, or a search by parent, kind and name.
+
+use actix_web::{HttpResponse, get, web};
+use chitieu_schema::StoreError;
+use chitieu_schema::domain::OrgUnitCode;
+use chitieu_schema::org_units::{self, ListFilter, Scope};
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::{OrgUnit, OrgUnitKindName, paged};
+use crate::error::ApiError;
+use crate::pagination::{PageQuery, Paged};
+use crate::state::AppState;
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ListOrgUnitsQuery {
+    /// Only units of this kind, anywhere in the tree.
+    pub kind: Option<OrgUnitKindName>,
+    /// Only the units directly under this one.
+    #[param(example = "01")]
+    pub parent_code: Option<String>,
+    /// Names containing this text, ignoring case, tone-mark placement (`hoá`/`hóa`), dashes
+    /// and spacing; or codes starting with it.
+    #[param(example = "hoàn kiếm")]
+    pub q: Option<String>,
+    /// List closed units too (default false).
+    #[serde(default)]
+    pub include_closed: bool,
+}
+
+impl ListOrgUnitsQuery {
+    fn parse(self) -> Result<ListFilter, ApiError> {
+        let scope = match (&self.parent_code, self.kind, &self.q) {
+            (Some(raw), _, _) => Scope::ChildrenOf(
+                OrgUnitCode::parse(raw)
+                    .map_err(|invalid| ApiError::invalid("parentCode", invalid.0))?,
+            ),
+            (None, None, None) => Scope::Roots,
+            (None, _, _) => Scope::Everywhere,
+        };
+        Ok(ListFilter {
+            scope,
+            kind: self.kind.map(Into::into),
+            query: self.q,
+            include_closed: self.include_closed,
+        })
+    }
+}
+
+/// List organisation units.
+///
+/// Without filters: the roots (provinces, or the national unit). With `parentCode`: the units
+/// directly under it. With only `kind` or `q`: matching units anywhere. Ordered by code.
+#[utoipa::path(
+    tag = "Organisation units",
+    params(PageQuery, ListOrgUnitsQuery),
+    responses(
+        (status = 200, description = "A page of units", body = Paged<OrgUnit>),
+        (status = 400, description = "A query parameter of the wrong type", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
+        (status = 422, description = "An unknown parent or a page out of range", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid",
+                "status": 422, "detail": "parentCode: there is no organisation unit with code 99",
+                "errors": [{"pointer": "parentCode", "detail": "there is no organisation unit with code 99"}]})),
+    )
+)]
+#[get("/org-units")]
+pub async fn list_org_units(
+    state: web::Data<AppState>,
+    page: web::Query<PageQuery>,
+    query: web::Query<ListOrgUnitsQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let page = page.into_inner().to_request()?;
+    let filter = query.into_inner().parse()?;
+    let found = state
+        .db(move |conn| match org_units::list(conn, &filter, page) {
+            Err(StoreError::NotFound { key, .. }) => Err(ApiError::invalid(
+                "parentCode",
+                format!("there is no organisation unit with code {key}"),
+            )),
+            other => other.map_err(ApiError::from),
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(paged(found)?))
+}
