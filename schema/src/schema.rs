@@ -118,12 +118,166 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    plans (id) {
+        id -> BigInt,
+        code -> Text,
+        number -> Text,
+        issued_on -> Date,
+        title -> Text,
+        issuing_unit_id -> BigInt,
+        catalog_id -> BigInt,
+        valid_from -> Date,
+        valid_to -> Date,
+        monthly_due_day -> Integer,
+        monthly_due_offset -> Integer,
+        quarterly_due_day -> Integer,
+        quarterly_due_offset -> Integer,
+        six_monthly_due_day -> Integer,
+        six_monthly_due_offset -> Integer,
+        yearly_due_day -> Integer,
+        yearly_due_offset -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_items (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        indicator_id -> BigInt,
+        output_product -> Nullable<Text>,
+        note -> Nullable<Text>,
+        position -> Integer,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    plan_item_targets (plan_item_id, year) {
+        plan_item_id -> BigInt,
+        year -> Integer,
+        raw -> Text,
+        meaning -> Text,
+        bound -> Nullable<Text>,
+        low -> Nullable<Text>,
+        high -> Nullable<Text>,
+        unit -> Nullable<Text>,
+        status_label -> Nullable<Text>,
+        doubt -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    plan_item_assignments (plan_item_id, unit_id) {
+        plan_item_id -> BigInt,
+        unit_id -> BigInt,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> BigInt,
+        unit_id -> BigInt,
+        plan_id -> BigInt,
+        period -> Text,
+        period_start -> Date,
+        period_end -> Date,
+        state -> Text,
+        state_reason -> Nullable<Text>,
+        due_at -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        submitted_by -> Nullable<Text>,
+        late -> Bool,
+        approved_at -> Nullable<Timestamp>,
+        approved_by -> Nullable<Text>,
+        approval_override -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    report_values (id) {
+        id -> BigInt,
+        report_id -> BigInt,
+        indicator_id -> BigInt,
+        number_value -> Nullable<Double>,
+        numerator -> Nullable<Double>,
+        denominator -> Nullable<Double>,
+        achieved -> Nullable<Bool>,
+        text_value -> Nullable<Text>,
+        comment -> Nullable<Text>,
+        evidence -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Text,
+    }
+}
+
+diesel::table! {
+    report_sections (report_id, code) {
+        report_id -> BigInt,
+        code -> Text,
+        parent_code -> Nullable<Text>,
+        title -> Text,
+        position -> Integer,
+        content_html -> Text,
+    }
+}
+
+diesel::table! {
+    audit_entries (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        request_id -> Nullable<Text>,
+        action -> Text,
+        unit_code -> Text,
+        plan_code -> Text,
+        period -> Text,
+        indicator_code -> Nullable<Text>,
+        old_value -> Nullable<Text>,
+        new_value -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (subject, key) {
+        subject -> Text,
+        key -> Text,
+        endpoint -> Text,
+        request_hash -> Text,
+        response_status -> Nullable<Integer>,
+        response_body -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(catalog_sections -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalog_sections (section_id));
 diesel::joinable!(users -> org_units (home_unit_id));
 diesel::joinable!(api_keys -> org_units (home_unit_id));
 diesel::joinable!(api_keys -> users (created_by));
+diesel::joinable!(plans -> org_units (issuing_unit_id));
+diesel::joinable!(plans -> catalogs (catalog_id));
+diesel::joinable!(plan_items -> plans (plan_id));
+diesel::joinable!(plan_items -> indicators (indicator_id));
+diesel::joinable!(plan_item_targets -> plan_items (plan_item_id));
+diesel::joinable!(plan_item_assignments -> plan_items (plan_item_id));
+diesel::joinable!(plan_item_assignments -> org_units (unit_id));
+diesel::joinable!(reports -> org_units (unit_id));
+diesel::joinable!(reports -> plans (plan_id));
+diesel::joinable!(report_values -> reports (report_id));
+diesel::joinable!(report_values -> indicators (indicator_id));
+diesel::joinable!(report_sections -> reports (report_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     org_units,
@@ -134,4 +288,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     api_keys,
     access_events,
+    plans,
+    plan_items,
+    plan_item_targets,
+    plan_item_assignments,
+    reports,
+    report_values,
+    report_sections,
+    audit_entries,
+    idempotency_keys,
 );
