@@ -20,7 +20,8 @@
 //!     ...
 //! }
 //! async fn update_unit(caller: Caller, ...) -> Result<HttpResponse, ApiError> {
-//!     caller.ensure_allowed(Action::ManageUnits, &unit.path)?; // 404 outside, 403 inside
+//!     let path: Option<String> = ...the unit's path, None when the code names no unit...;
+//!     caller.ensure_may_change(Action::ManageUnits, path.as_deref())?; // 403 (admins: 404)
 //!     ...
 //! }
 //! async fn list_units(caller: Caller, ...) {
@@ -35,8 +36,12 @@
 //!   everything. Outside the scope the answer is 404, so a caller cannot learn what exists
 //!   there.
 //! - [`Caller::ensure_allowed`] with an [`Action`]: 404 when the path is not readable, 403 when
-//!   it is but the role may not do that there. [`Caller::ensure_changeable`] is
-//!   `ensure_allowed(Action::ManageUnits, path)`: administrators and officers in their subtree.
+//!   it is but the role may not do that there.
+//! - [`Caller::ensure_may_change`] for changes: 403, never 404, to non-administrators both
+//!   outside their subtree and for a unit that does not exist (so the difference cannot reveal
+//!   what exists); administrators get 404 for a missing unit. [`Caller::ensure_may_add_under`]
+//!   checks the parent of a new or moved unit, [`Caller::ensure_may_refer_to`] other units a
+//!   change names (successors).
 //! - [`Caller::require_role`] / [`Caller::require_admin`]: 403 unless the role is one of those
 //!   (administrators always pass `require_role`).
 //! - [`Caller::ensure_may_grant`]: an account or key with this role and home unit may be made
@@ -48,7 +53,8 @@
 //! | `Read` | all | subtree | subtree | subtree |
 //! | `EnterData` | all | – | home unit only | – |
 //! | `ApproveReports` | all | strictly below the home unit | – | – |
-//! | `ManageUnits`, `ManageCatalogAssignments`, `ManageAccounts` | all | subtree | – | – |
+//! | `ManageUnits` (rename, move, close) | all | strictly below the home unit | – | – |
+//! | `AddUnits`, `ManageCatalogAssignments`, `ManageAccounts` | all | subtree | – | – |
 //! | `Administer` (global catalogs, access log) | all | – | – | – |
 
 pub mod bootstrap;

@@ -14,7 +14,11 @@ pub enum Action {
     EnterData,
     /// Approve or return the unit's reports.
     ApproveReports,
-    /// Create, edit and close units.
+    /// Put units under this one: create a child, or move a unit here. Officers: their home
+    /// unit and below.
+    AddUnits,
+    /// Rename, move and close this unit. Officers: strictly below their home unit (a unit does
+    /// not rename or close itself; the level above does).
     ManageUnits,
     /// Assign catalogs to units.
     ManageCatalogAssignments,
@@ -69,7 +73,8 @@ impl Caller {
             Action::Read => in_scope,
             Action::EnterData => self.role() == Role::Reporter && home == Some(path),
             Action::ApproveReports => self.role().is_officer() && in_scope && home != Some(path),
-            Action::ManageUnits | Action::ManageCatalogAssignments | Action::ManageAccounts => {
+            Action::ManageUnits => self.role().is_officer() && in_scope && home != Some(path),
+            Action::AddUnits | Action::ManageCatalogAssignments | Action::ManageAccounts => {
                 self.role().is_officer() && in_scope
             }
             Action::Administer => false,
@@ -91,10 +96,47 @@ impl Caller {
         }
     }
 
-    /// [`Caller::ensure_allowed`] for changing units: administrators, and officers in their
-    /// subtree.
-    pub fn ensure_changeable(&self, path: &str) -> Result<(), ApiError> {
-        self.ensure_allowed(Action::ManageUnits, path)
+    /// For a change to the unit at `path` (`None`: no unit has the code asked for).
+    ///
+    /// Administrators pass, or get 404 when the unit does not exist. Everybody else gets 403
+    /// both when the unit lies outside their subtree and when it does not exist, with the same
+    /// detail, so the answer never tells whether a unit exists outside their scope; and 403
+    /// when it is in their subtree but `action` is not theirs there.
+    pub fn ensure_may_change(&self, action: Action, path: Option<&str>) -> Result<(), ApiError> {
+        match path {
+            None if self.is_admin() => Err(ApiError::NotFound(
+                "no organisation unit has this code".into(),
+            )),
+            Some(path) if self.is_admin() || self.may(action, path) => Ok(()),
+            Some(path) if self.can_read_path(path) => Err(ApiError::Forbidden(format!(
+                "a {} may not {} here",
+                self.role(),
+                describe(action)
+            ))),
+            _ => Err(outside_scope()),
+        }
+    }
+
+    /// For a unit that a change puts something under (the parent of a new unit, the new parent
+    /// of a move), `None` when no unit has the code given. Administrators pass even when it
+    /// does not exist (validation answers that); everybody else as in
+    /// [`Caller::ensure_may_change`] with [`Action::AddUnits`].
+    pub fn ensure_may_add_under(&self, parent_path: Option<&str>) -> Result<(), ApiError> {
+        if self.is_admin() {
+            return Ok(());
+        }
+        self.ensure_may_change(Action::AddUnits, parent_path)
+    }
+
+    /// For a unit that a change refers to without changing it (a successor of a closed unit):
+    /// administrators pass; everybody else must be able to read it, and gets the 403 of
+    /// [`Caller::ensure_may_change`] otherwise.
+    pub fn ensure_may_refer_to(&self, path: Option<&str>) -> Result<(), ApiError> {
+        match path {
+            _ if self.is_admin() => Ok(()),
+            Some(path) if self.can_read_path(path) => Ok(()),
+            _ => Err(outside_scope()),
+        }
     }
 
     /// 403 unless the caller has one of `roles`; administrators always pass.
@@ -146,12 +188,20 @@ impl Caller {
     }
 }
 
+/// The one answer for units outside the caller's subtree and for codes that name no unit.
+fn outside_scope() -> ApiError {
+    ApiError::Forbidden(
+        "you may change only units in your part of the organisation tree that exist".into(),
+    )
+}
+
 fn describe(action: Action) -> &'static str {
     match action {
         Action::Read => "read",
         Action::EnterData => "enter data",
         Action::ApproveReports => "approve reports",
-        Action::ManageUnits => "manage units",
+        Action::AddUnits => "add units under this unit",
+        Action::ManageUnits => "change this unit",
         Action::ManageCatalogAssignments => "assign catalogs",
         Action::ManageAccounts => "manage accounts",
         Action::Administer => "administer the service",
@@ -171,7 +221,21 @@ mod tests {
     fn an_administrator_may_do_everything_everywhere() {
         let admin = Caller::for_tests(Role::Administrator, None);
         assert!(admin.may(Action::Administer, OTHER));
-        assert!(admin.ensure_changeable(AGENCY).is_ok());
+        assert!(
+            admin
+                .ensure_may_change(Action::ManageUnits, Some(AGENCY))
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn an_administrator_changing_a_missing_unit_gets_not_found() {
+        let admin = Caller::for_tests(Role::Administrator, None);
+        assert!(matches!(
+            admin.ensure_may_change(Action::ManageUnits, None),
+            Err(ApiError::NotFound(_))
+        ));
+        assert!(admin.ensure_may_add_under(None).is_ok());
     }
 
     #[test]
@@ -179,11 +243,42 @@ mod tests {
         let officer = Caller::for_tests(Role::CommuneOfficer, Some(COMMUNE));
         assert!(officer.can_read_path(AGENCY));
         assert!(!officer.can_read_path(PROVINCE));
-        assert!(officer.ensure_changeable(AGENCY).is_ok());
+        assert!(
+            officer
+                .ensure_may_change(Action::ManageUnits, Some(AGENCY))
+                .is_ok()
+        );
         assert!(matches!(
-            officer.ensure_changeable(OTHER),
-            Err(ApiError::NotFound(_))
+            officer.ensure_may_change(Action::ManageUnits, Some(OTHER)),
+            Err(ApiError::Forbidden(_))
         ));
+    }
+
+    #[test]
+    fn officers_change_units_strictly_below_their_home_but_add_under_it() {
+        let officer = Caller::for_tests(Role::CommuneOfficer, Some(COMMUNE));
+        assert!(matches!(
+            officer.ensure_may_change(Action::ManageUnits, Some(COMMUNE)),
+            Err(ApiError::Forbidden(_))
+        ));
+        assert!(officer.ensure_may_add_under(Some(COMMUNE)).is_ok());
+        assert!(officer.ensure_may_add_under(Some(AGENCY)).is_ok());
+        assert!(officer.ensure_may_add_under(Some(PROVINCE)).is_err());
+    }
+
+    #[test]
+    fn outside_the_scope_and_missing_give_the_same_forbidden_answer() {
+        let officer = Caller::for_tests(Role::ProvinceOfficer, Some(PROVINCE));
+        let outside = officer.ensure_may_change(Action::ManageUnits, Some(OTHER));
+        let missing = officer.ensure_may_change(Action::ManageUnits, None);
+        match (outside, missing) {
+            (Err(ApiError::Forbidden(a)), Err(ApiError::Forbidden(b))) => assert_eq!(a, b),
+            other => panic!("expected two equal 403s, got {other:?}"),
+        }
+        assert!(officer.ensure_may_add_under(None).is_err());
+        assert!(officer.ensure_may_refer_to(None).is_err());
+        assert!(officer.ensure_may_refer_to(Some(OTHER)).is_err());
+        assert!(officer.ensure_may_refer_to(Some(COMMUNE)).is_ok());
     }
 
     #[test]
@@ -199,9 +294,10 @@ mod tests {
         assert!(reporter.may(Action::EnterData, COMMUNE));
         assert!(!reporter.may(Action::EnterData, AGENCY));
         assert!(matches!(
-            reporter.ensure_changeable(AGENCY),
+            reporter.ensure_may_change(Action::ManageUnits, Some(AGENCY)),
             Err(ApiError::Forbidden(_))
         ));
+        assert!(reporter.ensure_may_add_under(Some(COMMUNE)).is_err());
     }
 
     #[test]

@@ -4,6 +4,7 @@ use diesel::prelude::*;
 
 use super::row::{OrgUnitRow, OrgUnitView, ROW_COLUMNS, row_by_code, with_successions};
 use crate::StoreError;
+use crate::accounts::SubtreeRange;
 use crate::db::{Db, MultiBackend};
 use crate::domain::{OrgUnitCode, OrgUnitKind, name_key};
 use crate::pagination::{Page, PageRequest};
@@ -12,7 +13,8 @@ use crate::schema::org_units;
 /// Where to look.
 #[derive(Debug, Clone)]
 pub enum Scope {
-    /// Units without a parent.
+    /// The top of what may be seen: units without a parent, or with
+    /// [`ListFilter::within`], the unit at the top of that subtree.
     Roots,
     /// The units directly under one unit.
     ChildrenOf(OrgUnitCode),
@@ -28,6 +30,8 @@ pub struct ListFilter {
     /// and against the start of codes.
     pub query: Option<String>,
     pub include_closed: bool,
+    /// Only units in this subtree (the caller's scope); `None` for the whole tree.
+    pub within: Option<SubtreeRange>,
 }
 
 /// Units matching `filter`, ordered by code, with the total count.
@@ -65,9 +69,17 @@ fn filtered(
     let mut query = org_units::table.into_boxed();
     query = match (&filter.scope, parent_id) {
         (Scope::ChildrenOf(_), Some(id)) => query.filter(org_units::parent_id.eq(id)),
-        (Scope::Roots, _) => query.filter(org_units::parent_id.is_null()),
+        (Scope::Roots, _) => match &filter.within {
+            Some(range) => query.filter(org_units::path.eq(range.lower().to_owned())),
+            None => query.filter(org_units::parent_id.is_null()),
+        },
         _ => query,
     };
+    if let Some(range) = &filter.within {
+        query = query
+            .filter(org_units::path.ge(range.lower().to_owned()))
+            .filter(org_units::path.lt(range.upper().to_owned()));
+    }
     if let Some(kind) = filter.kind {
         query = query.filter(org_units::kind.eq(kind.as_str()));
     }

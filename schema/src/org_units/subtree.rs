@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use super::path;
 use super::row::{OrgUnitRow, OrgUnitView, ROW_COLUMNS, row_by_code, with_successions};
 use crate::StoreError;
+use crate::accounts::SubtreeRange;
 use crate::db::{Db, MultiBackend};
 use crate::domain::{OrgUnitCode, OrgUnitKind};
 use crate::pagination::{Page, PageRequest};
@@ -16,6 +17,8 @@ pub struct SubtreeFilter {
     /// How many levels below the root to include: 0 is the root alone, 1 adds its children.
     pub max_depth: Option<u32>,
     pub include_closed: bool,
+    /// Only units in this subtree as well (the caller's scope); `None` for the whole tree.
+    pub within: Option<SubtreeRange>,
 }
 
 /// The unit with `code` and everything below it that matches `filter`, in path order (so the
@@ -56,6 +59,11 @@ fn in_range(
     if let Some(levels) = filter.max_depth {
         let deepest = i64::from(root.depth) + i64::from(levels);
         query = query.filter(org_units::depth.le(i32::try_from(deepest).unwrap_or(i32::MAX)));
+    }
+    if let Some(range) = &filter.within {
+        query = query
+            .filter(org_units::path.ge(range.lower().to_owned()))
+            .filter(org_units::path.lt(range.upper().to_owned()));
     }
     if let Some(kind) = filter.kind {
         query = query.filter(org_units::kind.eq(kind.as_str()));

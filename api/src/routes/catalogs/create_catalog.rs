@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use super::kinds::CatalogLevel;
 use super::respond::created;
 use super::views::Catalog;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::state::AppState;
@@ -60,6 +61,8 @@ impl NewCatalogRequest {
         (status = 201, description = "The catalog was created", body = Catalog,
             headers(("ETag" = String, description = "Its version, for If-Match"),
                 ("Location" = String, description = "Its URL"))),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 409, description = "The code is taken", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict",
@@ -74,9 +77,11 @@ impl NewCatalogRequest {
 )]
 #[post("/catalogs")]
 pub async fn create_catalog(
+    caller: Caller,
     state: web::Data<AppState>,
     body: JsonBody<NewCatalogRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let new = body.0.parse()?;
     let catalog = state
         .db(move |conn| catalog::create_catalog(conn, new))

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use super::kinds::{Aggregation, Direction, ValueKind};
 use super::respond::created;
 use super::views::Indicator;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::state::AppState;
@@ -127,6 +128,8 @@ impl NewIndicatorRequest {
         (status = 201, description = "The indicator was added", body = Indicator,
             headers(("ETag" = String, description = "Its version, for If-Match"),
                 ("Location" = String, description = "Its URL"))),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 409, description = "The code, or the number in the catalog, is taken", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict",
@@ -143,9 +146,11 @@ impl NewIndicatorRequest {
 )]
 #[post("/indicators")]
 pub async fn create_indicator(
+    caller: Caller,
     state: web::Data<AppState>,
     body: JsonBody<NewIndicatorRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let new = body.0.parse()?;
     let indicator = state
         .db(move |conn| catalog::create_indicator(conn, new))

@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 
 use super::respond::created;
 use super::views::Section;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::state::AppState;
@@ -52,6 +53,8 @@ impl NewSectionRequest {
         (status = 201, description = "The section was added", body = Section,
             headers(("ETag" = String, description = "Its version, for If-Match"),
                 ("Location" = String, description = "Its URL"))),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No such catalog", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
@@ -70,10 +73,12 @@ impl NewSectionRequest {
 )]
 #[post("/catalogs/{code}/sections")]
 pub async fn create_section(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     body: JsonBody<NewSectionRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let new = body.0.parse()?;
     let catalog_code = code.into_inner();
     let section = state

@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, delete, web};
 use chitieu_schema::catalog;
 
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::etag::IfMatch;
 use crate::state::AppState;
@@ -16,6 +17,8 @@ use crate::state::AppState;
     ),
     responses(
         (status = 204, description = "The catalog is deleted"),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No such catalog", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
@@ -39,10 +42,12 @@ use crate::state::AppState;
 )]
 #[delete("/catalogs/{code}")]
 pub async fn delete_catalog(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let code = code.into_inner();
     state
         .db(move |conn| catalog::delete_catalog(conn, &code, if_match.expected()))

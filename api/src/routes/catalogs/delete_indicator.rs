@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, delete, web};
 use chitieu_schema::catalog;
 
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::etag::IfMatch;
 use crate::state::AppState;
@@ -16,6 +17,8 @@ use crate::state::AppState;
     ),
     responses(
         (status = 204, description = "The indicator is deleted"),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No such indicator", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
@@ -39,10 +42,12 @@ use crate::state::AppState;
 )]
 #[delete("/indicators/{code}")]
 pub async fn delete_indicator(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let code = code.into_inner();
     state
         .db(move |conn| catalog::delete_indicator(conn, &code, if_match.expected()))

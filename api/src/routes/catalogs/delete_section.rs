@@ -2,6 +2,7 @@ use actix_web::{HttpResponse, delete, web};
 use chitieu_schema::catalog;
 
 use super::path_codes::section_in_path;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::etag::IfMatch;
 use crate::state::AppState;
@@ -18,6 +19,8 @@ use crate::state::AppState;
     ),
     responses(
         (status = 204, description = "The section is deleted"),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No such catalog or section", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
@@ -41,10 +44,12 @@ use crate::state::AppState;
 )]
 #[delete("/catalogs/{code}/sections/{sectionCode}")]
 pub async fn delete_section(
+    caller: Caller,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let (catalog_code, section_code) = path.into_inner();
     let section_code = section_in_path(&section_code)?;
     state

@@ -8,6 +8,7 @@ use super::kinds::CatalogLevel;
 use super::nullable::{not_null, present};
 use super::respond::current;
 use super::views::Catalog;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::etag::IfMatch;
 use crate::extract::JsonBody;
@@ -66,6 +67,8 @@ impl CatalogPatch {
     responses(
         (status = 200, description = "The changed catalog", body = Catalog,
             headers(("ETag" = String, description = "Its new version"))),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No such catalog", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
@@ -89,11 +92,13 @@ impl CatalogPatch {
 )]
 #[patch("/catalogs/{code}")]
 pub async fn update_catalog(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     if_match: IfMatch,
     body: JsonBody<CatalogPatch>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let changes = body.0.parse()?;
     let code = code.into_inner();
     let catalog = state

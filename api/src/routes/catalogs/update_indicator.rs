@@ -8,6 +8,7 @@ use super::kinds::{Aggregation, Direction, ValueKind};
 use super::nullable::{not_null, present};
 use super::respond::current;
 use super::views::Indicator;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::etag::IfMatch;
 use crate::extract::JsonBody;
@@ -142,6 +143,8 @@ impl IndicatorPatch {
     responses(
         (status = 200, description = "The changed indicator", body = Indicator,
             headers(("ETag" = String, description = "Its new version"))),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No such indicator", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
@@ -171,11 +174,13 @@ impl IndicatorPatch {
 )]
 #[patch("/indicators/{code}")]
 pub async fn update_indicator(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     if_match: IfMatch,
     body: JsonBody<IndicatorPatch>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let changes = body.0.parse()?;
     let code = code.into_inner();
     let indicator = state

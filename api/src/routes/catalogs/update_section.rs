@@ -8,6 +8,7 @@ use super::nullable::{not_null, present};
 use super::path_codes::section_in_path;
 use super::respond::current;
 use super::views::Section;
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::etag::IfMatch;
 use crate::extract::JsonBody;
@@ -59,6 +60,8 @@ impl SectionPatch {
     responses(
         (status = 200, description = "The changed section", body = Section,
             headers(("ETag" = String, description = "Its new version"))),
+        (status = 403, description = "Only administrators change the catalog", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No such catalog or section", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
@@ -82,11 +85,13 @@ impl SectionPatch {
 )]
 #[patch("/catalogs/{code}/sections/{sectionCode}")]
 pub async fn update_section(
+    caller: Caller,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     if_match: IfMatch,
     body: JsonBody<SectionPatch>,
 ) -> Result<HttpResponse, ApiError> {
+    caller.require_admin()?;
     let (catalog_code, section_code) = path.into_inner();
     let section_code = section_in_path(&section_code)?;
     let changes = body.0.parse()?;

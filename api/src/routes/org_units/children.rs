@@ -3,7 +3,8 @@
 use actix_web::{HttpResponse, get, web};
 use chitieu_schema::org_units::{self, ListFilter, Scope};
 
-use super::{ClosedQuery, OrgUnit, code_in_path, paged};
+use super::{ClosedQuery, OrgUnit, code_in_path, paged, readable_path};
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
 use crate::state::AppState;
@@ -15,7 +16,8 @@ use crate::state::AppState;
         PageQuery, ClosedQuery),
     responses(
         (status = 200, description = "A page of child units, ordered by code", body = Paged<OrgUnit>),
-        (status = 404, description = "No unit has this code", body = crate::problem::Problem,
+        (status = 404, description = "No unit has this code, or it lies outside your part of the \
+            organisation tree (the same answer)", body = crate::problem::Problem,
             content_type = "application/problem+json"),
         (status = 422, description = "A page out of range", body = crate::problem::Problem,
             content_type = "application/problem+json"),
@@ -23,20 +25,26 @@ use crate::state::AppState;
 )]
 #[get("/org-units/{code}/children")]
 pub async fn list_children(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     page: web::Query<PageQuery>,
     closed: web::Query<ClosedQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.into_inner().to_request()?;
+    let code = code_in_path(&code)?;
     let filter = ListFilter {
-        scope: Scope::ChildrenOf(code_in_path(&code)?),
+        scope: Scope::ChildrenOf(code.clone()),
         kind: None,
         query: None,
         include_closed: closed.include_closed,
+        within: caller.scope(),
     };
     let found = state
-        .db(move |conn| org_units::list(conn, &filter, page))
+        .db(move |conn| {
+            readable_path(conn, &caller, &code)?;
+            Ok::<_, ApiError>(org_units::list(conn, &filter, page)?)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(paged(found)?))
 }

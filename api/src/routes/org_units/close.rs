@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{OrgUnit, code_in_path};
+use super::{OrgUnit, code_in_path, path_of};
+use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::etag::IfMatch;
 use crate::extract::JsonBody;
@@ -60,7 +61,9 @@ impl CloseOrgUnitRequest {
 /// Close an organisation unit.
 ///
 /// The unit keeps its data and stays readable (`closed: true`, with its successors). Refused
-/// while units under it are still open, and when it is already closed.
+/// while units under it are still open, and when it is already closed. Administrators, and
+/// officers for units strictly below their home unit; successors must be in their part of the
+/// tree.
 #[utoipa::path(
     tag = "Organisation units",
     params(
@@ -76,8 +79,11 @@ impl CloseOrgUnitRequest {
             headers(("ETag" = String, description = "The new version"))),
         (status = 400, description = "Not JSON, an unknown field, or a field of the wrong type",
             body = crate::problem::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No unit has this code", body = crate::problem::Problem,
+        (status = 403, description = "Not an administrator, nor an officer above the unit; or the unit (or a unit \
+            named in the request) lies outside your part of the tree or does not exist", body = crate::problem::Problem,
             content_type = "application/problem+json"),
+        (status = 404, description = "No unit has this code (administrators; everybody else gets \
+            403)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already closed, or units under it are still open",
             body = crate::problem::Problem, content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict", "title": "The change conflicts with stored data",
@@ -99,6 +105,7 @@ impl CloseOrgUnitRequest {
 )]
 #[post("/org-units/{code}/close")]
 pub async fn close_org_unit(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     if_match: IfMatch,
@@ -108,6 +115,12 @@ pub async fn close_org_unit(
     let closure = body.parse()?;
     let view = state
         .db(move |conn| {
+            let path = path_of(conn, &code)?;
+            caller.ensure_may_change(Action::ManageUnits, path.as_deref())?;
+            for successor in &closure.successor_codes {
+                let successor_path = path_of(conn, successor)?;
+                caller.ensure_may_refer_to(successor_path.as_deref())?;
+            }
             org_units::close(conn, &code, if_match.expected(), &closure).map_err(
                 |error| match error {
                     CloseError::Store(store) => ApiError::from(store),

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{OrgUnit, OrgUnitKindName};
+use super::{OrgUnit, OrgUnitKindName, path_of};
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::state::AppState;
@@ -62,7 +63,8 @@ impl CreateOrgUnitRequest {
 
 /// Create an organisation unit.
 ///
-/// Answers with the unit, its `ETag` and its `Location`.
+/// Administrators anywhere; province and commune officers under their home unit or below it.
+/// Only administrators create roots. Answers with the unit, its `ETag` and its `Location`.
 #[utoipa::path(
     tag = "Organisation units",
     request_body(content = CreateOrgUnitRequest, example = json!({
@@ -78,6 +80,9 @@ impl CreateOrgUnitRequest {
                 "type": "urn:chitieu:problem:malformed-request", "title": "The request is malformed",
                 "status": 400, "detail": "/name: invalid type: integer `5`, expected a string",
                 "errors": [{"pointer": "/name", "detail": "invalid type: integer `5`, expected a string"}]})),
+        (status = 403, description = "Not an administrator nor an officer; a root made by a \
+            non-administrator; or a parent outside your part of the tree or that does not exist",
+            body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The code is taken", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict", "title": "The change conflicts with stored data",
@@ -95,11 +100,23 @@ impl CreateOrgUnitRequest {
 )]
 #[post("/org-units")]
 pub async fn create_org_unit(
+    caller: Caller,
     state: web::Data<AppState>,
     JsonBody(body): JsonBody<CreateOrgUnitRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let new = body.parse()?;
-    let view = state.db(move |conn| org_units::create(conn, &new)).await?;
+    let view = state
+        .db(move |conn| {
+            match &new.parent_code {
+                None => caller.require_admin()?,
+                Some(parent) => {
+                    let parent_path = path_of(conn, parent)?;
+                    caller.ensure_may_add_under(parent_path.as_deref())?;
+                }
+            }
+            Ok::<_, ApiError>(org_units::create(conn, &new)?)
+        })
+        .await?;
     let unit = OrgUnit::from_view(view)?;
     let location = format!("/api/v1/org-units/{}", unit.code);
     let mut response = unit.respond(StatusCode::CREATED);

@@ -2,12 +2,14 @@
 
 use actix_web::{HttpResponse, get, web};
 use chitieu_schema::StoreError;
+use chitieu_schema::accounts::find_unit;
 use chitieu_schema::domain::OrgUnitCode;
 use chitieu_schema::org_units::{self, ListFilter, Scope};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::{OrgUnit, OrgUnitKindName, paged};
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
 use crate::state::AppState;
@@ -31,7 +33,7 @@ pub struct ListOrgUnitsQuery {
 }
 
 impl ListOrgUnitsQuery {
-    fn parse(self) -> Result<ListFilter, ApiError> {
+    fn parse(self, caller: &Caller) -> Result<ListFilter, ApiError> {
         let scope = match (&self.parent_code, self.kind, &self.q) {
             (Some(raw), _, _) => Scope::ChildrenOf(
                 OrgUnitCode::parse(raw)
@@ -45,14 +47,18 @@ impl ListOrgUnitsQuery {
             kind: self.kind.map(Into::into),
             query: self.q,
             include_closed: self.include_closed,
+            within: caller.scope(),
         })
     }
 }
 
 /// List organisation units.
 ///
-/// Without filters: the roots (provinces, or the national unit). With `parentCode`: the units
-/// directly under it. With only `kind` or `q`: matching units anywhere. Ordered by code.
+/// Only units in your part of the tree are listed (and counted). Without filters: the top of
+/// what you may see: the roots (provinces, or the national unit) for administrators, your home
+/// unit for everybody else. With `parentCode` (a unit in your part of the tree): the units
+/// directly under it. With only `kind` or `q`: matching units anywhere in your part of the
+/// tree. Ordered by code.
 #[utoipa::path(
     tag = "Organisation units",
     params(PageQuery, ListOrgUnitsQuery),
@@ -69,19 +75,33 @@ impl ListOrgUnitsQuery {
 )]
 #[get("/org-units")]
 pub async fn list_org_units(
+    caller: Caller,
     state: web::Data<AppState>,
     page: web::Query<PageQuery>,
     query: web::Query<ListOrgUnitsQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let page = page.into_inner().to_request()?;
-    let filter = query.into_inner().parse()?;
+    let filter = query.into_inner().parse(&caller)?;
     let found = state
-        .db(move |conn| match org_units::list(conn, &filter, page) {
-            Err(StoreError::NotFound { key, .. }) => Err(ApiError::invalid(
-                "parentCode",
-                format!("there is no organisation unit with code {key}"),
-            )),
-            other => other.map_err(ApiError::from),
+        .db(move |conn| {
+            let unknown = |code: &str| {
+                ApiError::invalid(
+                    "parentCode",
+                    format!("there is no organisation unit with code {code}"),
+                )
+            };
+            // A parent outside the caller's subtree is answered as one that does not exist.
+            if let Scope::ChildrenOf(code) = &filter.scope {
+                let readable =
+                    find_unit(conn, code)?.is_some_and(|u| caller.can_read_path(&u.path));
+                if !readable {
+                    return Err(unknown(code.as_str()));
+                }
+            }
+            match org_units::list(conn, &filter, page) {
+                Err(StoreError::NotFound { key, .. }) => Err(unknown(&key)),
+                other => other.map_err(ApiError::from),
+            }
         })
         .await?;
     Ok(HttpResponse::Ok().json(paged(found)?))

@@ -12,6 +12,8 @@ mod update;
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, HttpResponseBuilder};
+use chitieu_schema::accounts::find_unit;
+use chitieu_schema::db::Db;
 use chitieu_schema::domain::{OrgUnitCode, OrgUnitKind};
 use chitieu_schema::org_units::OrgUnitView;
 use chitieu_schema::pagination::Page;
@@ -20,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::etag::with_etag;
 use crate::pagination::Paged;
@@ -159,8 +162,27 @@ fn paged(page: Page<OrgUnitView>) -> Result<Paged<OrgUnit>, ApiError> {
 
 /// A code in the URL: one that cannot be a code names no unit.
 fn code_in_path(raw: &str) -> Result<OrgUnitCode, ApiError> {
-    OrgUnitCode::parse(raw)
-        .map_err(|_| ApiError::NotFound(format!("organisation unit {raw} does not exist")))
+    OrgUnitCode::parse(raw).map_err(|_| missing(raw))
+}
+
+/// The 404 for a unit that does not exist, and for one outside the caller's subtree: the same
+/// answer, so a caller cannot learn what exists outside its scope.
+fn missing(code: &str) -> ApiError {
+    ApiError::NotFound(format!("organisation unit {code} does not exist"))
+}
+
+/// The path of the unit with `code`, when the caller may read it; [`missing`] otherwise.
+fn readable_path(conn: &mut Db, caller: &Caller, code: &OrgUnitCode) -> Result<String, ApiError> {
+    match find_unit(conn, code)? {
+        Some(unit) if caller.can_read_path(&unit.path) => Ok(unit.path),
+        _ => Err(missing(code.as_str())),
+    }
+}
+
+/// The path of the unit with `code`, or `None` when no unit has it: for the policy checks of
+/// changes, which answer the same for both.
+fn path_of(conn: &mut Db, code: &OrgUnitCode) -> Result<Option<String>, ApiError> {
+    Ok(find_unit(conn, code)?.map(|unit| unit.path))
 }
 
 /// Whether closed units are listed too.

@@ -4,7 +4,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, web};
 use chitieu_schema::org_units;
 
-use super::{OrgUnit, code_in_path};
+use super::{OrgUnit, code_in_path, readable_path};
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -15,7 +16,8 @@ use crate::state::AppState;
     responses(
         (status = 200, description = "The unit", body = OrgUnit,
             headers(("ETag" = String, description = "The version, for If-Match"))),
-        (status = 404, description = "No unit has this code", body = crate::problem::Problem,
+        (status = 404, description = "No unit has this code, or it lies outside your part of the \
+            organisation tree (the same answer)", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
                 "detail": "organisation unit 09999 does not exist"})),
@@ -23,10 +25,16 @@ use crate::state::AppState;
 )]
 #[get("/org-units/{code}")]
 pub async fn show_org_unit(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let code = code_in_path(&code)?;
-    let view = state.db(move |conn| org_units::find(conn, &code)).await?;
+    let view = state
+        .db(move |conn| {
+            readable_path(conn, &caller, &code)?;
+            Ok::<_, ApiError>(org_units::find(conn, &code)?)
+        })
+        .await?;
     Ok(OrgUnit::from_view(view)?.respond(StatusCode::OK))
 }

@@ -5,7 +5,8 @@ use chitieu_schema::org_units::{self, SubtreeFilter};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::{OrgUnit, OrgUnitKindName, code_in_path, paged};
+use super::{OrgUnit, OrgUnitKindName, code_in_path, paged, readable_path};
+use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
 use crate::state::AppState;
@@ -37,7 +38,8 @@ pub struct SubtreeQuery {
         (status = 200, description = "A page of the subtree", body = Paged<OrgUnit>),
         (status = 400, description = "A query parameter of the wrong type", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 404, description = "No unit has this code", body = crate::problem::Problem,
+        (status = 404, description = "No unit has this code, or it lies outside your part of the \
+            organisation tree (the same answer)", body = crate::problem::Problem,
             content_type = "application/problem+json"),
         (status = 422, description = "A page out of range", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
@@ -48,6 +50,7 @@ pub struct SubtreeQuery {
 )]
 #[get("/org-units/{code}/subtree")]
 pub async fn list_subtree(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     page: web::Query<PageQuery>,
@@ -60,9 +63,13 @@ pub async fn list_subtree(
         kind: query.kind.map(Into::into),
         max_depth: query.max_depth,
         include_closed: query.include_closed,
+        within: caller.scope(),
     };
     let found = state
-        .db(move |conn| org_units::subtree(conn, &code, &filter, page))
+        .db(move |conn| {
+            readable_path(conn, &caller, &code)?;
+            Ok::<_, ApiError>(org_units::subtree(conn, &code, &filter, page)?)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(paged(found)?))
 }

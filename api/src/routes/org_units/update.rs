@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{OrgUnit, code_in_path};
+use super::{OrgUnit, code_in_path, path_of};
+use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::etag::IfMatch;
 use crate::extract::JsonBody;
@@ -53,6 +54,8 @@ impl UpdateOrgUnitRequest {
 
 /// Rename or move an organisation unit.
 ///
+/// Administrators, and officers for units strictly below their home unit (a unit does not
+/// rename itself; the level above does); a new parent must be their home unit or below it.
 /// Needs `If-Match` with the ETag last read. A move carries the whole subtree along; every
 /// unit in it gets a new version, since its level and ancestors changed.
 #[utoipa::path(
@@ -67,8 +70,11 @@ impl UpdateOrgUnitRequest {
             headers(("ETag" = String, description = "The new version"))),
         (status = 400, description = "Not JSON, an unknown field, or a field of the wrong type",
             body = crate::problem::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No unit has this code", body = crate::problem::Problem,
+        (status = 403, description = "Not an administrator, nor an officer above the unit; or the unit (or a unit \
+            named in the request) lies outside your part of the tree or does not exist", body = crate::problem::Problem,
             content_type = "application/problem+json"),
+        (status = 404, description = "No unit has this code (administrators; everybody else gets \
+            403)", body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 412, description = "The unit changed since it was read", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:precondition-failed",
@@ -90,6 +96,7 @@ impl UpdateOrgUnitRequest {
 )]
 #[patch("/org-units/{code}")]
 pub async fn update_org_unit(
+    caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
     if_match: IfMatch,
@@ -98,7 +105,20 @@ pub async fn update_org_unit(
     let code = code_in_path(&code)?;
     let changes = body.parse()?;
     let view = state
-        .db(move |conn| org_units::update(conn, &code, if_match.expected(), &changes))
+        .db(move |conn| {
+            let path = path_of(conn, &code)?;
+            caller.ensure_may_change(Action::ManageUnits, path.as_deref())?;
+            if let Some(parent) = &changes.parent_code {
+                let parent_path = path_of(conn, parent)?;
+                caller.ensure_may_add_under(parent_path.as_deref())?;
+            }
+            Ok::<_, ApiError>(org_units::update(
+                conn,
+                &code,
+                if_match.expected(),
+                &changes,
+            )?)
+        })
         .await?;
     Ok(OrgUnit::from_view(view)?.respond(StatusCode::OK))
 }

@@ -1,0 +1,118 @@
+//! The matrix's tree and callers: province 01 → commune 00001 → agency 00001-A, and the same
+//! shape under province 02 (everything outside the callers' scope). Built as the administrator.
+
+use chitieu_e2e::{TestApp, expect_json};
+use reqwest::header::{HeaderMap, HeaderValue};
+use serde_json::json;
+
+use super::table::{ROLES, Role};
+
+/// The catalog, section and indicator every read cell looks at.
+pub const CATALOG: &str = "PERM-CATALOG";
+pub const SECTION: &str = "I";
+pub const INDICATOR: &str = "PERM-INDICATOR";
+/// An account anyone may sign in as, for the token endpoint's row.
+pub const SIGN_IN_USER: &str = "matrix.signin";
+
+/// Which side of a caller's scope a cell's target lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// In the caller's part of the tree (under province 01).
+    In,
+    /// Under province 02, outside every caller's scope but the administrator's.
+    Out,
+}
+
+impl Role {
+    /// The unit a cell's target is placed at or under: the caller's home unit, or its twin
+    /// under province 02. The administrator has no home; its cells use the communes.
+    pub fn anchor(self, side: Side) -> &'static str {
+        let (inside, outside) = match self {
+            Role::Administrator | Role::CommuneOfficer | Role::Viewer => ("00001", "00002"),
+            Role::ProvinceOfficer | Role::Integrator => ("01", "02"),
+            Role::Reporter => ("00001-A", "00002-A"),
+        };
+        match side {
+            Side::In => inside,
+            Side::Out => outside,
+        }
+    }
+}
+
+/// A client per role (in the order of [`ROLES`]) and one without credentials.
+pub struct Callers {
+    pub by_role: Vec<(Role, reqwest::Client)>,
+    pub anonymous: reqwest::Client,
+}
+
+impl Callers {
+    pub fn client(&self, role: Role) -> &reqwest::Client {
+        &self
+            .by_role
+            .iter()
+            .find(|(r, _)| *r == role)
+            .expect("every role has a client")
+            .1
+    }
+}
+
+/// Builds the tree, the shared catalog and the callers.
+pub async fn build(app: &TestApp) -> Callers {
+    for (code, kind, parent) in [
+        ("01", "province", None),
+        ("00001", "commune", Some("01")),
+        ("00001-A", "unit", Some("00001")),
+        ("02", "province", None),
+        ("00002", "commune", Some("02")),
+        ("00002-A", "unit", Some("00002")),
+    ] {
+        let body = json!({"code": code, "name": format!("Đơn vị {code}"), "kind": kind,
+            "parentCode": parent});
+        expect_json(app.post_json("/api/v1/org-units", &body).await, 201).await;
+    }
+    let catalog = json!({"code": CATALOG, "name": "Danh mục ma trận quyền",
+        "level": "commune"});
+    expect_json(app.post_json("/api/v1/catalogs", &catalog).await, 201).await;
+    let section = json!({"code": SECTION, "title": "Phát triển hạ tầng"});
+    let sections = format!("/api/v1/catalogs/{CATALOG}/sections");
+    expect_json(app.post_json(&sections, &section).await, 201).await;
+    let indicator = json!({"catalogCode": CATALOG, "code": INDICATOR, "number": "1",
+        "name": "Tỷ lệ phủ sóng 5G", "sectionCode": SECTION, "valueKind": "percent"});
+    expect_json(app.post_json("/api/v1/indicators", &indicator).await, 201).await;
+    app.token_for(SIGN_IN_USER, "viewer", Some("00001")).await;
+
+    let mut by_role = Vec::new();
+    for role in ROLES {
+        let client = match role {
+            Role::Administrator => app.client.clone(),
+            Role::Integrator => integrator_client(app).await,
+            _ => {
+                let name = format!("matrix.{}", role.api_name().to_lowercase());
+                app.client_for(&name, role.api_name(), Some(role.anchor(Side::In)))
+                    .await
+            }
+        };
+        by_role.push((role, client));
+    }
+    Callers {
+        by_role,
+        anonymous: app.anonymous(),
+    }
+}
+
+/// The integrator calls with an API key (made by the administrator), to cover that path.
+async fn integrator_client(app: &TestApp) -> reqwest::Client {
+    let body = json!({"name": "Matrix integrator", "role": "integrator",
+        "homeUnitCode": Role::Integrator.anchor(Side::In)});
+    let created = expect_json(app.post_json("/api/v1/api-keys", &body).await, 201).await;
+    let key = created["apiKey"].as_str().expect("the key's secret");
+    let mut headers = HeaderMap::new();
+    headers.insert(
+        "x-api-key",
+        HeaderValue::from_str(key).expect("a header value"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .expect("a client")
+}

@@ -1,0 +1,173 @@
+//! The permission matrix: one row per endpoint (and a few per-case rows), with the status each
+//! role gets for a target in its part of the tree and for one under province 02.
+//!
+//! Each cell is `[in scope, out of scope]`; rows without a unit scope (catalogs, lists of
+//! accounts) have equal columns. `docs/PERMISSIONS.md` shows the same table.
+
+use super::requests::Req;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Administrator,
+    ProvinceOfficer,
+    CommuneOfficer,
+    Reporter,
+    Viewer,
+    Integrator,
+}
+
+/// The columns, in order.
+pub const ROLES: [Role; 6] = [
+    Role::Administrator,
+    Role::ProvinceOfficer,
+    Role::CommuneOfficer,
+    Role::Reporter,
+    Role::Viewer,
+    Role::Integrator,
+];
+
+impl Role {
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::ProvinceOfficer => "provinceOfficer",
+            Role::CommuneOfficer => "communeOfficer",
+            Role::Reporter => "reporter",
+            Role::Viewer => "viewer",
+            Role::Integrator => "integrator",
+        }
+    }
+
+    /// The column heading: the role and where it is homed.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::ProvinceOfficer => "provinceOfficer@01",
+            Role::CommuneOfficer => "communeOfficer@00001",
+            Role::Reporter => "reporter@00001-A",
+            Role::Viewer => "viewer@00001",
+            Role::Integrator => "integrator@01 (key)",
+        }
+    }
+}
+
+pub struct Row {
+    /// Method and path template, as in the OpenAPI document.
+    pub endpoint: &'static str,
+    /// Which case of the endpoint the row tries, when it has several rows.
+    pub case: &'static str,
+    pub request: Req,
+    /// `[in scope, out of scope]` per role, in the order of [`ROLES`].
+    pub expected: [[u16; 2]; 6],
+    /// Without credentials.
+    pub anonymous: u16,
+}
+
+const fn row(
+    endpoint: &'static str,
+    case: &'static str,
+    request: Req,
+    expected: [[u16; 2]; 6],
+) -> Row {
+    Row {
+        endpoint,
+        case,
+        request,
+        expected,
+        anonymous: 401,
+    }
+}
+
+/// Readable by everybody signed in, wherever.
+const ALL_READ: [[u16; 2]; 6] = [[200; 2]; 6];
+/// Readable in the caller's part of the tree; outside it, 404 as if it did not exist.
+const SCOPED_READ: [[u16; 2]; 6] = [
+    [200, 200],
+    [200, 404],
+    [200, 404],
+    [200, 404],
+    [200, 404],
+    [200, 404],
+];
+/// Changes to units strictly below the caller's home unit: administrators and officers.
+const UNIT_CHANGE: [[u16; 2]; 6] = [
+    [200, 200],
+    [200, 403],
+    [200, 403],
+    [403, 403],
+    [403, 403],
+    [403, 403],
+];
+/// Administrators only (`done` is the success status).
+const fn admin_only(done: u16) -> [[u16; 2]; 6] {
+    [
+        [done, done],
+        [403, 403],
+        [403, 403],
+        [403, 403],
+        [403, 403],
+        [403, 403],
+    ]
+}
+/// Account changes: administrators anywhere, officers in their subtree.
+const fn officers_in_scope(done: u16, outside: u16) -> [[u16; 2]; 6] {
+    [
+        [done, done],
+        [done, outside],
+        [done, outside],
+        [403, 403],
+        [403, 403],
+        [403, 403],
+    ]
+}
+
+#[rustfmt::skip]
+pub const MATRIX: &[Row] = &[
+    // Organisation units                                                       admin       province    commune     reporter    viewer      integrator
+    row("GET /api/v1/org-units", "?parentCode={unit}", Req::ListUnits,        [[200, 200], [200, 422], [200, 422], [200, 422], [200, 422], [200, 422]]),
+    row("GET /api/v1/org-units/{code}", "", Req::ShowUnit,                    SCOPED_READ),
+    row("GET /api/v1/org-units/{code}/children", "", Req::Children,           SCOPED_READ),
+    row("GET /api/v1/org-units/{code}/subtree", "", Req::Subtree,             SCOPED_READ),
+    row("GET /api/v1/org-units/{code}/ancestors", "", Req::Ancestors,         SCOPED_READ),
+    row("POST /api/v1/org-units", "under {unit}", Req::CreateUnit,            [[201, 201], [201, 403], [201, 403], [403, 403], [403, 403], [403, 403]]),
+    row("POST /api/v1/org-units", "a root", Req::CreateRoot,                  admin_only(201)),
+    row("POST /api/v1/org-units", "under a missing parent", Req::CreateUnderMissing,
+                                                                              [[422, 422], [403, 403], [403, 403], [403, 403], [403, 403], [403, 403]]),
+    row("PATCH /api/v1/org-units/{code}", "rename below {unit}", Req::RenameUnit, UNIT_CHANGE),
+    row("PATCH /api/v1/org-units/{code}", "rename {unit} itself", Req::RenameAnchor,
+                                                                              [[200, 200], [403, 403], [403, 403], [403, 403], [403, 403], [403, 403]]),
+    row("PATCH /api/v1/org-units/{code}", "move below {unit}", Req::MoveUnit, UNIT_CHANGE),
+    row("PATCH /api/v1/org-units/{code}", "move below {unit} to under 00002-A", Req::MoveOut,
+                                                                              admin_only(200)),
+    row("PATCH /api/v1/org-units/{code}", "a missing unit", Req::RenameMissing,
+                                                                              [[404, 404], [403, 403], [403, 403], [403, 403], [403, 403], [403, 403]]),
+    row("POST /api/v1/org-units/{code}/close", "below {unit}", Req::CloseUnit, UNIT_CHANGE),
+    // Catalogs: shared reference data
+    row("GET /api/v1/catalogs", "", Req::ListCatalogs,                        ALL_READ),
+    row("GET /api/v1/catalogs/{code}", "", Req::ShowCatalog,                  ALL_READ),
+    row("GET /api/v1/catalogs/{code}/tree", "", Req::CatalogTree,             ALL_READ),
+    row("GET /api/v1/catalogs/{code}/sections", "", Req::ListSections,        ALL_READ),
+    row("GET /api/v1/catalogs/{code}/sections/{sectionCode}", "", Req::ShowSection, ALL_READ),
+    row("GET /api/v1/indicators", "", Req::ListIndicators,                    ALL_READ),
+    row("GET /api/v1/indicators/{code}", "", Req::ShowIndicator,              ALL_READ),
+    row("POST /api/v1/catalogs", "", Req::CreateCatalog,                      admin_only(201)),
+    row("PATCH /api/v1/catalogs/{code}", "", Req::UpdateCatalog,              admin_only(200)),
+    row("DELETE /api/v1/catalogs/{code}", "", Req::DeleteCatalog,             admin_only(204)),
+    row("POST /api/v1/catalogs/{code}/sections", "", Req::CreateSection,      admin_only(201)),
+    row("PATCH /api/v1/catalogs/{code}/sections/{sectionCode}", "", Req::UpdateSection, admin_only(200)),
+    row("DELETE /api/v1/catalogs/{code}/sections/{sectionCode}", "", Req::DeleteSection, admin_only(204)),
+    row("POST /api/v1/indicators", "", Req::CreateIndicator,                  admin_only(201)),
+    row("PATCH /api/v1/indicators/{code}", "", Req::UpdateIndicator,          admin_only(200)),
+    row("DELETE /api/v1/indicators/{code}", "", Req::DeleteIndicator,         admin_only(204)),
+    // Signing in and accounts
+    Row { endpoint: "POST /api/v1/auth/token", case: "public", request: Req::SignIn, expected: ALL_READ, anonymous: 200 },
+    row("GET /api/v1/auth/me", "", Req::Me,                                   ALL_READ),
+    row("POST /api/v1/users", "a reporter at {unit}", Req::CreateUser,        officers_in_scope(201, 403)),
+    row("GET /api/v1/users", "", Req::ListUsers,                              officers_in_scope(200, 200)),
+    row("GET /api/v1/users/{username}", "homed at {unit}", Req::ShowUser,     [[200, 200], [200, 404], [200, 404], [404, 404], [404, 404], [404, 404]]),
+    row("PATCH /api/v1/users/{username}", "homed at {unit}", Req::UpdateUser, [[200, 200], [200, 404], [200, 404], [404, 404], [404, 404], [404, 404]]),
+    row("POST /api/v1/api-keys", "a viewer key at {unit}", Req::CreateKey,    officers_in_scope(201, 403)),
+    row("GET /api/v1/api-keys", "", Req::ListKeys,                            officers_in_scope(200, 200)),
+    row("DELETE /api/v1/api-keys/{prefix}", "homed at {unit}", Req::RevokeKey, [[204, 204], [204, 404], [204, 404], [403, 404], [403, 404], [403, 404]]),
+    row("GET /api/v1/access-events", "", Req::AccessEvents,                   admin_only(200)),
+];
