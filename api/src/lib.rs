@@ -10,6 +10,7 @@ pub mod openapi;
 pub mod pagination;
 pub mod problem;
 pub mod request_id;
+pub mod responses;
 pub mod routes;
 pub mod settings;
 pub mod startup;

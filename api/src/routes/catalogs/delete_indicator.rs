@@ -28,16 +28,7 @@ use crate::state::AppState;
                 "type": "urn:chitieu:problem:conflict",
                 "title": "The change conflicts with stored data", "status": 409,
                 "detail": "indicator NQ57-THAITAN-7 still has 1 sub-indicator(s) (NQ57-THAITAN-7.1); delete or move them first"})),
-        (status = 412, description = "The indicator changed since you read it", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-failed",
-                "title": "The resource changed since you read it", "status": 412,
-                "detail": "the resource is now at version 2: read it again and reapply your change"})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-required",
-                "title": "If-Match is required", "status": 428,
-                "detail": "this change needs an If-Match header with the ETag of the version you edited"})),
+        crate::responses::EditPreconditions,
     )
 )]
 #[delete("/indicators/{code}")]

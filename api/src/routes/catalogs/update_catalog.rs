@@ -73,21 +73,12 @@ impl CatalogPatch {
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
                 "detail": "catalog NQ57-X does not exist"})),
-        (status = 412, description = "The catalog changed since you read it", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-failed",
-                "title": "The resource changed since you read it", "status": 412,
-                "detail": "the resource is now at version 2: read it again and reapply your change"})),
         (status = 422, description = "Fields are invalid, each named", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid",
                 "status": 422, "detail": "/name: must not be empty",
                 "errors": [{"pointer": "/name", "detail": "must not be empty"}]})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-required",
-                "title": "If-Match is required", "status": 428,
-                "detail": "this change needs an If-Match header with the ETag of the version you edited"})),
+        crate::responses::EditPreconditions,
     )
 )]
 #[patch("/catalogs/{code}")]

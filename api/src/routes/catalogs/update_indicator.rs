@@ -154,22 +154,13 @@ impl IndicatorPatch {
                 "type": "urn:chitieu:problem:conflict",
                 "title": "The change conflicts with stored data", "status": 409,
                 "detail": "number 7.2 is taken in catalog NQ57-THAITAN-2025 by indicator NQ57-THAITAN-7.2"})),
-        (status = 412, description = "The indicator changed since you read it", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-failed",
-                "title": "The resource changed since you read it", "status": 412,
-                "detail": "the resource is now at version 2: read it again and reapply your change"})),
         (status = 422, description = "Fields are invalid, each named", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid",
                 "status": 422,
                 "detail": "/parentCode: indicator NQ57-THAITAN-7 cannot sit under itself or one of its own sub-indicators (NQ57-THAITAN-7.1)",
                 "errors": [{"pointer": "/parentCode", "detail": "indicator NQ57-THAITAN-7 cannot sit under itself or one of its own sub-indicators (NQ57-THAITAN-7.1)"}]})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-required",
-                "title": "If-Match is required", "status": 428,
-                "detail": "this change needs an If-Match header with the ETag of the version you edited"})),
+        crate::responses::EditPreconditions,
     )
 )]
 #[patch("/indicators/{code}")]

@@ -88,8 +88,6 @@ impl CloseOrgUnitRequest {
             body = crate::problem::Problem, content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict", "title": "The change conflicts with stored data",
                 "status": 409, "detail": "00070 still has 12 open child unit(s); close or move them first"})),
-        (status = 412, description = "The unit changed since it was read", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = crate::problem::Problem,
             content_type = "application/problem+json"),
         (status = 422, description = "A successor that cannot take over, or a closing date before \
@@ -99,8 +97,7 @@ impl CloseOrgUnitRequest {
                 "status": 422, "detail": "/successorCodes/1: 01 is a province, but 00070 is a commune: a successor is of the same kind",
                 "errors": [{"pointer": "/successorCodes/1",
                     "detail": "01 is a province, but 00070 is a commune: a successor is of the same kind"}]})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[post("/org-units/{code}/close")]

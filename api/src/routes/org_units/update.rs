@@ -75,11 +75,6 @@ impl UpdateOrgUnitRequest {
             content_type = "application/problem+json"),
         (status = 404, description = "No unit has this code (administrators; everybody else gets \
             403)", body = crate::problem::Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The unit changed since it was read", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-failed",
-                "title": "The resource changed since you read it", "status": 412,
-                "detail": "the resource is now at version 4: read it again and reapply your change"})),
         (status = 415, description = "The body is not JSON", body = crate::problem::Problem,
             content_type = "application/problem+json"),
         (status = 422, description = "An invalid name, or a parent the unit cannot move under \
@@ -90,8 +85,7 @@ impl UpdateOrgUnitRequest {
                 "detail": "/parentCode: 01001-VHXH lies under 01001: a unit cannot move under its own descendant",
                 "errors": [{"pointer": "/parentCode",
                     "detail": "01001-VHXH lies under 01001: a unit cannot move under its own descendant"}]})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[patch("/org-units/{code}")]

@@ -36,12 +36,9 @@ use crate::validation::FieldErrors;
             body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such account in the caller's reach",
             body = crate::problem::Problem, content_type = "application/problem+json"),
-        (status = 412, description = "The account changed since you read it",
-            body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[patch("/users/{username}")]
