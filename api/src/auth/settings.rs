@@ -66,8 +66,11 @@ pub struct AuthSettings {
     pub throttle: ThrottleSettings,
     /// The administrator to create when the database has no user yet.
     pub bootstrap_admin: Option<Username>,
-    /// Its password; `None` makes a random one, printed once to the log.
+    /// Its password; `None` makes a random one, written to `bootstrap_password_file`.
     pub bootstrap_admin_password: Option<Password>,
+    /// Where a generated bootstrap password is written (readable by the owner only), so that
+    /// no secret ever goes to the log.
+    pub bootstrap_password_file: std::path::PathBuf,
 }
 
 impl Default for AuthSettings {
@@ -78,6 +81,7 @@ impl Default for AuthSettings {
             throttle: ThrottleSettings::default(),
             bootstrap_admin: None,
             bootstrap_admin_password: None,
+            bootstrap_password_file: "data/bootstrap-admin-password".into(),
         }
     }
 }
@@ -116,6 +120,10 @@ impl AuthSettings {
                 Some(Password::parse(&v).map_err(|e| {
                     SettingsError::new("CHITIEU_BOOTSTRAP_ADMIN_PASSWORD", "***", e.0)
                 })?);
+        }
+        if let Some(v) = lookup("CHITIEU_BOOTSTRAP_PASSWORD_FILE").filter(|v| !v.trim().is_empty())
+        {
+            auth.bootstrap_password_file = v.trim().into();
         }
         Ok(auth)
     }
