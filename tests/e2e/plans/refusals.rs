@@ -1,9 +1,12 @@
 //! Items and plans that are refused, each naming the field at fault.
 
 use chitieu_e2e::{TestApp, expect_json};
+use reqwest::Method;
 use serde_json::json;
 
-use super::fixture::{CATALOG, PLAN, catalog, empty_plan, indicator_code, plan_body, pointers};
+use super::fixture::{
+    CATALOG, COMMUNE, PLAN, catalog, empty_plan, indicator_code, plan_body, pointers,
+};
 
 fn items_path() -> String {
     format!("/api/v1/plans/{PLAN}/items")
@@ -49,6 +52,21 @@ pub async fn a_unit_outside_the_issuing_unit_subtree_cannot_be_assigned(app: Tes
         "coordinatingUnitCodes": ["31001-KT"]});
     let problem = expect_json(app.post_json(&items_path(), &body).await, 422).await;
     assert_eq!(pointers(&problem), ["/coordinatingUnitCodes/0"]);
+
+    // A closed unit reports nothing new.
+    app.seed_unit("31001-OLD", "unit", Some(COMMUNE)).await;
+    let response = app
+        .request(Method::POST, "/api/v1/org-units/31001-OLD/close")
+        .header("If-Match", "\"1\"")
+        .json(&json!({"closedOn": "2025-06-30", "reason": "Sáp nhập"}))
+        .send()
+        .await
+        .unwrap();
+    expect_json(response, 200).await;
+    let body = json!({"indicatorCode": indicator_code("1"), "leadUnitCode": "31001-OLD"});
+    let problem = expect_json(app.post_json(&items_path(), &body).await, 422).await;
+    assert_eq!(pointers(&problem), ["/leadUnitCode"]);
+    assert!(problem["detail"].as_str().unwrap().contains("closed"));
 
     // Nothing was stored by the refused requests.
     let items = expect_json(app.get(&items_path()).await, 200).await;
