@@ -180,6 +180,7 @@ impl From<StoreError> for ApiError {
             StoreError::Rejected { field, reason } => {
                 ApiError::invalid(format!("/{field}"), reason)
             }
+            StoreError::RejectedAt { pointer, reason } => ApiError::invalid(pointer, reason),
             error @ (StoreError::Database { .. } | StoreError::Crypto { .. }) => {
                 ApiError::Internal(error.into())
             }

@@ -17,6 +17,11 @@ pub enum StoreError {
     #[error("{field}: {reason}")]
     Rejected { field: &'static str, reason: String },
 
+    /// As [`StoreError::Rejected`], for a field inside a list or map of the request: `pointer`
+    /// is a JSON Pointer such as `/coordinatingUnitCodes/1`.
+    #[error("{pointer}: {reason}")]
+    RejectedAt { pointer: String, reason: String },
+
     /// Hashing or random generation failed (the operating system's random source is gone).
     #[error("cryptographic operation failed while {context}: {detail}")]
     Crypto {

@@ -8,6 +8,7 @@ pub mod domain;
 mod error;
 pub mod org_units;
 pub mod pagination;
+pub mod plans;
 pub mod schema;
 mod time;
 

@@ -7,6 +7,7 @@ mod catalogs;
 mod conventions;
 mod org_units;
 mod permissions;
+mod plans;
 
 fn main() {
     let mut scenarios = Vec::new();
@@ -16,5 +17,6 @@ fn main() {
     scenarios.extend(auth::scenarios());
     scenarios.extend(accounts::scenarios());
     scenarios.extend(permissions::scenarios());
+    scenarios.extend(plans::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

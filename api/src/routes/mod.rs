@@ -7,6 +7,7 @@ pub mod auth;
 pub mod catalogs;
 pub mod health;
 pub mod org_units;
+pub mod plans;
 pub mod users;
 
 use actix_web::middleware::from_fn;
@@ -28,6 +29,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(users::configure)
                 .configure(api_keys::configure)
                 .configure(access_events::configure)
+                .configure(plans::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         );
 }

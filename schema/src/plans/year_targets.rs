@@ -1,0 +1,100 @@
+//! The target each item of a plan sets for one year.
+
+use super::inputs::TargetYear;
+use super::lookup::{items_of, require_plan};
+use super::records::{PlanItem, StoredMeaning, StoredTarget};
+use crate::StoreError;
+use crate::db::Db;
+
+/// Where a year's target came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetSource {
+    /// The plan has a cell for that very year (even `-`: no target that year).
+    Explicit,
+    /// No cell for that year: the nearest later milestone that sets a target, since a report
+    /// is judged by its progress toward that milestone (a 2026 report against 2030).
+    LaterMilestone,
+    /// Neither: no later milestone sets a target.
+    Missing,
+}
+
+/// An item with the target that applies in the year asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearTarget {
+    pub item: PlanItem,
+    pub source: TargetSource,
+    /// The applicable cell; its `year` says which milestone it is.
+    pub target: Option<StoredTarget>,
+}
+
+/// For each item of the plan, in position order, the target of `year`.
+pub fn year_targets(
+    conn: &mut Db,
+    plan_code: &str,
+    year: TargetYear,
+) -> Result<Vec<YearTarget>, StoreError> {
+    let plan = require_plan(conn, plan_code)?;
+    let items = items_of(conn, plan.id, None)?;
+    Ok(items
+        .into_iter()
+        .map(|item| {
+            let (source, target) = target_for(&item.targets, year.get());
+            YearTarget {
+                source,
+                target: target.cloned(),
+                item,
+            }
+        })
+        .collect())
+}
+
+fn target_for(targets: &[StoredTarget], year: i32) -> (TargetSource, Option<&StoredTarget>) {
+    if let Some(explicit) = targets.iter().find(|t| t.year == year) {
+        return (TargetSource::Explicit, Some(explicit));
+    }
+    let later = targets
+        .iter()
+        .filter(|t| t.year > year && t.meaning != StoredMeaning::NoTarget)
+        .min_by_key(|t| t.year);
+    match later {
+        Some(target) => (TargetSource::LaterMilestone, Some(target)),
+        None => (TargetSource::Missing, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Target;
+
+    fn cells(raw: &[(i32, &str)]) -> Vec<StoredTarget> {
+        raw.iter()
+            .map(|(year, cell)| {
+                StoredTarget::from_target(TargetYear::new(*year).unwrap(), &Target::parse(cell))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_year_between_milestones_takes_the_next_milestone() {
+        let targets = cells(&[(2025, "≥60%"), (2030, "100%")]);
+        let (source, target) = target_for(&targets, 2026);
+        assert_eq!(source, TargetSource::LaterMilestone);
+        assert_eq!(target.unwrap().year, 2030);
+    }
+
+    #[test]
+    fn an_explicit_year_wins_even_when_it_sets_no_target() {
+        let targets = cells(&[(2025, "-"), (2030, "100%")]);
+        assert_eq!(target_for(&targets, 2025).0, TargetSource::Explicit);
+    }
+
+    #[test]
+    fn later_milestones_without_a_target_are_skipped() {
+        let targets = cells(&[(2025, "-"), (2030, "-"), (2035, "50%")]);
+        let (source, target) = target_for(&targets, 2026);
+        assert_eq!(source, TargetSource::LaterMilestone);
+        assert_eq!(target.unwrap().year, 2035);
+        assert_eq!(target_for(&targets, 2036), (TargetSource::Missing, None));
+    }
+}
