@@ -2,12 +2,14 @@
 //! migrations for SQLite and PostgreSQL, and one module of queries per resource.
 
 pub mod accounts;
+pub mod audit;
 pub mod catalog;
 pub mod db;
 pub mod domain;
 mod error;
 pub mod org_units;
 pub mod pagination;
+pub mod reports;
 pub mod schema;
 mod time;
 
