@@ -101,3 +101,14 @@ pub fn release(conn: &mut Db, subject: &str, key: &str) -> Result<(), StoreError
         .map(|_| ())
         .map_err(StoreError::database("releasing an idempotency key"))
 }
+
+/// The fingerprint of a request: SHA-256 over its parts, each prefixed by its length.
+pub fn request_hash(parts: &[&[u8]]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update((part.len() as u64).to_be_bytes());
+        hasher.update(part);
+    }
+    hex::encode(hasher.finalize())
+}

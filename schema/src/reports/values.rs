@@ -35,7 +35,7 @@ pub struct ValueProblem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ValuesOutcome {
-    Saved(Report),
+    Saved(Box<Report>),
     /// Nothing was stored.
     Refused(Vec<ValueProblem>),
 }
@@ -52,11 +52,14 @@ type StoredTuple = (
 );
 
 /// Sets the listed values (others stay as they are) while the report is a draft or returned.
+/// With `check_only` nothing is stored and the problems found (maybe none) are returned, for a
+/// request refused already for other reasons, so the caller hears of every problem at once.
 pub fn set_values(
     conn: &mut Db,
     key: &ReportKey,
     expected_version: Option<i32>,
     entries: Vec<ValueEntry>,
+    check_only: bool,
     actor: &Actor,
 ) -> Result<ValuesOutcome, StoreError> {
     conn.transaction(|conn| {
@@ -103,7 +106,7 @@ pub fn set_values(
                 }),
             }
         }
-        if !problems.is_empty() {
+        if !problems.is_empty() || check_only {
             return Ok(ValuesOutcome::Refused(problems));
         }
 
@@ -200,7 +203,7 @@ pub fn set_values(
             bump_version(conn, &located.row, expected_version)?;
             audit::append(conn, &audit_entries)?;
         }
-        Ok(ValuesOutcome::Saved(reread(conn, located)?))
+        Ok(ValuesOutcome::Saved(Box::new(reread(conn, located)?)))
     })
 }
 
