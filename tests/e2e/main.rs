@@ -6,6 +6,7 @@ mod auth;
 mod catalogs;
 mod conventions;
 mod org_units;
+mod reports;
 
 fn main() {
     let mut scenarios = Vec::new();
@@ -14,5 +15,6 @@ fn main() {
     scenarios.extend(catalogs::scenarios());
     scenarios.extend(auth::scenarios());
     scenarios.extend(accounts::scenarios());
+    scenarios.extend(reports::scenarios());
     chitieu_e2e::run_all(scenarios)
 }
