@@ -29,7 +29,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Audit {
             command: AuditCommand::Verify,
         } => {
-            telemetry::init();
+            // No log lines: standard output is the JSON outcome alone.
             let settings = Settings::from_env()?;
             let pool = startup::open_database(&settings).await?;
             let valid = chitieu_api::routes::audit::verify_to_stdout(&pool).await?;
