@@ -38,5 +38,6 @@ pub fn scenarios() -> Vec<Scenario> {
         idempotency::a_key_reused_for_another_request_is_refused,
         audit::the_audit_trail_lists_every_step_and_verifies,
         audit::editing_a_stored_entry_is_detected_at_its_id,
+        audit::concurrent_changes_never_fork_the_chain,
     ]
 }

@@ -129,3 +129,37 @@ pub async fn editing_a_stored_entry_is_detected_at_its_id(app: TestApp) {
     assert_eq!(verified["brokenAt"], tampered);
     assert!(verified["reason"].as_str().unwrap().contains("removed"));
 }
+
+pub async fn concurrent_changes_never_fork_the_chain(app: TestApp) {
+    let people = commune(&app).await;
+    open(&app, &people.vhxh, VHXH, Q4).await;
+    open(&app, &people.yte, chitieu_e2e::reporting_fixture::YTE, Q4).await;
+    let mut tasks = Vec::new();
+    for n in 0..12 {
+        let (client, unit) = if n % 2 == 0 {
+            (people.vhxh.clone(), VHXH)
+        } else {
+            (people.yte.clone(), chitieu_e2e::reporting_fixture::YTE)
+        };
+        let url = app.url(&format!(
+            "{}/values",
+            chitieu_e2e::reporting_fixture::report_url(unit, Q4)
+        ));
+        tasks.push(tokio::spawn(async move {
+            client
+                .put(url)
+                .header("If-Match", "*")
+                .json(&json!({"values": [{"indicatorCode": COUNT, "value": n}]}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), 200);
+    }
+    let verified = expect_json(app.get("/api/v1/audit-entries/verify").await, 200).await;
+    assert_eq!(verified, json!({"valid": true, "entries": 14}));
+}
