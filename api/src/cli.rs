@@ -26,6 +26,18 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Check the audit trail of report changes.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute every hash of the chain; prints `{"valid": true, "entries": N}` or the first
+    /// broken link, and exits with status 1 when the chain is broken.
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,5 +1,5 @@
 use anyhow::Context;
-use chitieu_api::cli::{Cli, Command, UserCommand};
+use chitieu_api::cli::{AuditCommand, Cli, Command, UserCommand};
 use chitieu_api::{Application, Settings, openapi, startup, telemetry};
 use clap::Parser;
 
@@ -25,6 +25,18 @@ async fn main() -> anyhow::Result<()> {
             let settings = Settings::from_env()?;
             let pool = startup::open_database(&settings).await?;
             chitieu_api::accounts_cli::create_user(&pool, args).await
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            // No log lines: standard output is the JSON outcome alone.
+            let settings = Settings::from_env()?;
+            let pool = startup::open_database(&settings).await?;
+            let valid = chitieu_api::routes::audit::verify_to_stdout(&pool).await?;
+            if !valid {
+                std::process::exit(1);
+            }
+            Ok(())
         }
         Command::Serve => {
             telemetry::init();

@@ -27,6 +27,8 @@ use utoipa_actix_web::AppExt;
         (name = "Authentication", description = "Access tokens and who the caller is"),
         (name = "Accounts", description = "Users and the access log"),
         (name = "API keys", description = "Keys for other systems"),
+        (name = "Reports", description = "Reports of a unit per plan and period: values, narrative, submission and approval up the tree"),
+        (name = "Audit", description = "The tamper-evident trail of report changes"),
     ),
     modifiers(&SecuritySchemes),
     components(schemas(crate::problem::Problem, crate::problem::FieldError))

@@ -2,6 +2,7 @@
 //! migrations for SQLite and PostgreSQL, and one module of queries per resource.
 
 pub mod accounts;
+pub mod audit;
 pub mod catalog;
 pub mod db;
 pub mod domain;
@@ -9,6 +10,7 @@ mod error;
 pub mod org_units;
 pub mod pagination;
 pub mod plans;
+pub mod reports;
 pub mod schema;
 mod time;
 

@@ -8,6 +8,7 @@ mod conventions;
 mod org_units;
 mod permissions;
 mod plans;
+mod reports;
 
 fn main() {
     let mut scenarios = Vec::new();
@@ -18,5 +19,6 @@ fn main() {
     scenarios.extend(accounts::scenarios());
     scenarios.extend(permissions::scenarios());
     scenarios.extend(plans::scenarios());
+    scenarios.extend(reports::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

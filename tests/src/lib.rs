@@ -5,6 +5,7 @@
 pub mod accounts;
 mod app;
 mod database;
+pub mod reporting_fixture;
 mod scenario;
 
 pub use app::{ADMIN_PASSWORD, ADMIN_USERNAME, TEST_JWT_SECRET, TestApp, expect_json};

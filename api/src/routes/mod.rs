@@ -3,11 +3,13 @@
 
 pub mod access_events;
 pub mod api_keys;
+pub mod audit;
 pub mod auth;
 pub mod catalogs;
 pub mod health;
 pub mod org_units;
 pub mod plans;
+pub mod reports;
 pub mod users;
 
 use actix_web::middleware::from_fn;
@@ -30,6 +32,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(api_keys::configure)
                 .configure(access_events::configure)
                 .configure(plans::configure)
+                .configure(reports::configure)
+                .configure(audit::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         );
 }

@@ -6,6 +6,7 @@ mod org_kind;
 mod period;
 mod target;
 mod text;
+mod value;
 
 pub use catalog::{Aggregation, Direction, IndicatorNumber, SectionCode, ValueKind};
 pub use codes::{CatalogCode, IndicatorCode, OrgUnitCode};
@@ -13,6 +14,7 @@ pub use org_kind::OrgUnitKind;
 pub use period::{DeadlineRule, DeadlineRules, Period, PeriodType, VIETNAM_OFFSET};
 pub use target::{Bound, Decimal, NumericTarget, Target, TargetMeaning, TargetUnit};
 pub use text::{Name, OptionalText, name_key};
+pub use value::{ReportedValue, ValueColumns, ValueInput};
 
 /// Why a value could not be parsed into a domain type, in words an integrator can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

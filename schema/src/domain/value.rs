@@ -1,0 +1,287 @@
+//! A value reported for an indicator, checked against the indicator's [`ValueKind`]: a number,
+//! a numerator and denominator (ratio indicators), a yes/no outcome with its label, or a text.
+
+use std::fmt;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Invalid, ValueKind};
+
+/// What a caller sent, before it is checked against the indicator's kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueInput {
+    Number(f64),
+    Ratio {
+        numerator: f64,
+        denominator: f64,
+    },
+    Status {
+        achieved: bool,
+        label: Option<String>,
+    },
+    Text(String),
+}
+
+/// A value that fits its indicator: built only through [`ReportedValue::parse`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportedValue {
+    /// A count, decimal, rank, score, or a percent entered directly (0–100).
+    Number(f64),
+    /// A percent (or decimal) as numerator over denominator; it rolls up as Σ num / Σ den.
+    Ratio {
+        numerator: f64,
+        denominator: f64,
+    },
+    Status {
+        achieved: bool,
+        label: Option<String>,
+    },
+    Text(String),
+}
+
+impl ReportedValue {
+    pub const MAX_TEXT_CHARS: usize = 10_000;
+
+    /// Checks `input` against `kind`:
+    /// - percent: a number 0–100, or a ratio with denominator > 0 and 0 ≤ numerator ≤ denominator;
+    /// - count: a non-negative whole number; rank: a whole number ≥ 1;
+    /// - decimal, score: a finite number (a decimal may also be a ratio with denominator > 0);
+    /// - status: achieved yes/no with an optional label (Đạt, Có, Duy trì …);
+    /// - text: non-empty, NFC-normalised.
+    pub fn parse(kind: ValueKind, input: ValueInput) -> Result<Self, Invalid> {
+        let expected = || {
+            Invalid::new(format!(
+                "a {} indicator takes {}",
+                kind.as_db_str(),
+                match kind {
+                    ValueKind::Percent =>
+                        "a number from 0 to 100 or {\"numerator\", \"denominator\"}",
+                    ValueKind::Count => "a whole number ≥ 0",
+                    ValueKind::Rank => "a whole number ≥ 1",
+                    ValueKind::Decimal => "a number or {\"numerator\", \"denominator\"}",
+                    ValueKind::Score => "a number",
+                    ValueKind::Status => "{\"achieved\": true|false, \"label\"?: text}",
+                    ValueKind::Text => "a text",
+                }
+            ))
+        };
+        match (kind, input) {
+            (_, ValueInput::Number(n) | ValueInput::Ratio { numerator: n, .. })
+                if !n.is_finite() =>
+            {
+                Err(Invalid::new("must be a finite number"))
+            }
+            (ValueKind::Percent, ValueInput::Number(n)) => {
+                if (0.0..=100.0).contains(&n) {
+                    Ok(Self::Number(n))
+                } else {
+                    Err(Invalid::new(format!(
+                        "a percent entered directly must be between 0 and 100, not {n}"
+                    )))
+                }
+            }
+            (
+                ValueKind::Percent | ValueKind::Decimal,
+                ValueInput::Ratio {
+                    numerator,
+                    denominator,
+                },
+            ) => {
+                if !denominator.is_finite() || denominator <= 0.0 {
+                    return Err(Invalid::new(format!(
+                        "the denominator must be greater than 0, not {denominator}"
+                    )));
+                }
+                if kind == ValueKind::Percent && !(0.0..=denominator).contains(&numerator) {
+                    return Err(Invalid::new(format!(
+                        "the numerator must be between 0 and the denominator ({denominator}), \
+                         not {numerator}"
+                    )));
+                }
+                Ok(Self::Ratio {
+                    numerator,
+                    denominator,
+                })
+            }
+            (ValueKind::Count, ValueInput::Number(n)) => {
+                if n >= 0.0 && n.fract() == 0.0 {
+                    Ok(Self::Number(n))
+                } else {
+                    Err(Invalid::new(format!(
+                        "a count must be a whole number ≥ 0, not {n}"
+                    )))
+                }
+            }
+            (ValueKind::Rank, ValueInput::Number(n)) => {
+                if n >= 1.0 && n.fract() == 0.0 {
+                    Ok(Self::Number(n))
+                } else {
+                    Err(Invalid::new(format!(
+                        "a rank must be a whole number ≥ 1, not {n}"
+                    )))
+                }
+            }
+            (ValueKind::Decimal | ValueKind::Score, ValueInput::Number(n)) => Ok(Self::Number(n)),
+            (ValueKind::Status, ValueInput::Status { achieved, label }) => {
+                let label = match label {
+                    None => None,
+                    Some(raw) => Some(non_empty_nfc(&raw, 200)?),
+                };
+                Ok(Self::Status { achieved, label })
+            }
+            (ValueKind::Text, ValueInput::Text(raw)) => {
+                Ok(Self::Text(non_empty_nfc(&raw, Self::MAX_TEXT_CHARS)?))
+            }
+            _ => Err(expected()),
+        }
+    }
+
+    /// Rebuilds a stored value; the columns were written by [`ReportedValue::columns`].
+    pub fn from_columns(columns: ValueColumns) -> Option<Self> {
+        match columns {
+            ValueColumns {
+                numerator: Some(numerator),
+                denominator: Some(denominator),
+                ..
+            } => Some(Self::Ratio {
+                numerator,
+                denominator,
+            }),
+            ValueColumns {
+                number: Some(n), ..
+            } => Some(Self::Number(n)),
+            ValueColumns {
+                achieved: Some(achieved),
+                text,
+                ..
+            } => Some(Self::Status {
+                achieved,
+                label: text,
+            }),
+            ValueColumns { text: Some(t), .. } => Some(Self::Text(t)),
+            _ => None,
+        }
+    }
+
+    /// The columns of `report_values` that hold this value (a status keeps its label as text).
+    pub fn columns(&self) -> ValueColumns {
+        let mut columns = ValueColumns::default();
+        match self {
+            Self::Number(n) => columns.number = Some(*n),
+            Self::Ratio {
+                numerator,
+                denominator,
+            } => {
+                columns.numerator = Some(*numerator);
+                columns.denominator = Some(*denominator);
+            }
+            Self::Status { achieved, label } => {
+                columns.achieved = Some(*achieved);
+                columns.text = label.clone();
+            }
+            Self::Text(text) => columns.text = Some(text.clone()),
+        }
+        columns
+    }
+}
+
+/// The stored columns of a value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ValueColumns {
+    pub number: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub achieved: Option<bool>,
+    pub text: Option<String>,
+}
+
+/// A canonical, unambiguous text of the value, as written in the audit trail:
+/// `12`, `45/50`, `achieved (Đạt)`, `not achieved`, `"text"`.
+impl fmt::Display for ReportedValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Number(n) => write!(f, "{n}"),
+            Self::Ratio {
+                numerator,
+                denominator,
+            } => write!(f, "{numerator}/{denominator}"),
+            Self::Status { achieved, label } => {
+                f.write_str(if *achieved {
+                    "achieved"
+                } else {
+                    "not achieved"
+                })?;
+                match label {
+                    Some(label) => write!(f, " ({label})"),
+                    None => Ok(()),
+                }
+            }
+            Self::Text(text) => write!(f, "{text:?}"),
+        }
+    }
+}
+
+fn non_empty_nfc(raw: &str, max: usize) -> Result<String, Invalid> {
+    let text: String = raw.trim().nfc().collect();
+    if text.is_empty() {
+        return Err(Invalid::new("must not be empty"));
+    }
+    if text.chars().count() > max {
+        return Err(Invalid::new(format!("must be at most {max} characters")));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(kind: ValueKind, input: ValueInput) -> Result<ReportedValue, Invalid> {
+        ReportedValue::parse(kind, input)
+    }
+
+    #[test]
+    fn a_percent_is_a_ratio_within_its_denominator_or_a_number_up_to_100() {
+        let ratio = |n, d| ValueInput::Ratio {
+            numerator: n,
+            denominator: d,
+        };
+        assert!(parse(ValueKind::Percent, ratio(45.0, 50.0)).is_ok());
+        assert!(parse(ValueKind::Percent, ratio(51.0, 50.0)).is_err());
+        assert!(parse(ValueKind::Percent, ratio(1.0, 0.0)).is_err());
+        assert!(parse(ValueKind::Percent, ValueInput::Number(100.0)).is_ok());
+        assert!(parse(ValueKind::Percent, ValueInput::Number(100.5)).is_err());
+        assert!(parse(ValueKind::Decimal, ratio(5.0, 2.0)).is_ok());
+    }
+
+    #[test]
+    fn counts_are_whole_and_non_negative_and_ranks_start_at_one() {
+        assert!(parse(ValueKind::Count, ValueInput::Number(3.0)).is_ok());
+        assert!(parse(ValueKind::Count, ValueInput::Number(-1.0)).is_err());
+        assert!(parse(ValueKind::Count, ValueInput::Number(1.5)).is_err());
+        assert!(parse(ValueKind::Rank, ValueInput::Number(0.0)).is_err());
+        assert!(parse(ValueKind::Rank, ValueInput::Number(12.0)).is_ok());
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_shape_names_what_the_kind_takes() {
+        let error = parse(ValueKind::Status, ValueInput::Number(1.0)).unwrap_err();
+        assert!(error.0.contains("achieved"), "{error}");
+        assert!(parse(ValueKind::Text, ValueInput::Text("  ".into())).is_err());
+    }
+
+    #[test]
+    fn texts_and_labels_are_stored_in_nfc() {
+        let decomposed = "Đa\u{323}t";
+        let value = parse(
+            ValueKind::Status,
+            ValueInput::Status {
+                achieved: true,
+                label: Some(decomposed.into()),
+            },
+        )
+        .unwrap();
+        assert_eq!(value.to_string(), "achieved (Đạt)");
+        assert_eq!(ReportedValue::from_columns(value.columns()), Some(value));
+    }
+}

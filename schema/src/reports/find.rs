@@ -1,0 +1,12 @@
+//! Reading one report with its values and narrative.
+
+use super::context::locate;
+use super::key::ReportKey;
+use super::record::{Report, load_report};
+use crate::StoreError;
+use crate::db::Db;
+
+pub fn find(conn: &mut Db, key: &ReportKey) -> Result<Report, StoreError> {
+    let located = locate(conn, key)?;
+    load_report(conn, located)
+}

@@ -1,0 +1,46 @@
+use std::fmt;
+
+use crate::domain::Invalid;
+
+/// Where a report is in its workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportState {
+    Draft,
+    Submitted,
+    Returned,
+    Approved,
+}
+
+impl ReportState {
+    pub fn as_db_str(self) -> &'static str {
+        match self {
+            ReportState::Draft => "draft",
+            ReportState::Submitted => "submitted",
+            ReportState::Returned => "returned",
+            ReportState::Approved => "approved",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        match raw {
+            "draft" => Ok(ReportState::Draft),
+            "submitted" => Ok(ReportState::Submitted),
+            "returned" => Ok(ReportState::Returned),
+            "approved" => Ok(ReportState::Approved),
+            other => Err(Invalid::new(format!(
+                "{other:?} is not a report state: draft, submitted, returned or approved"
+            ))),
+        }
+    }
+
+    /// Whether values and narrative may change: only while the reporter holds the report.
+    pub fn is_editable(self) -> bool {
+        matches!(self, ReportState::Draft | ReportState::Returned)
+    }
+}
+
+impl fmt::Display for ReportState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_db_str())
+    }
+}

@@ -1,0 +1,156 @@
+//! The workflow: submit (draft|returned → submitted), return (submitted → returned), approve
+//! (submitted → approved) and reopen (approved → returned). Each needs the caller's version,
+//! records who and when, and appends an audit entry in the same transaction.
+
+use diesel::prelude::*;
+
+use super::approve::check_children_approved;
+use super::context::locate;
+use super::key::{Actor, ReportKey};
+use super::record::{Report, bump_version, reread};
+use super::state::ReportState;
+use crate::audit::{self, NewAuditEntry};
+use crate::db::Db;
+use crate::schema::reports;
+use crate::{StoreError, now_utc};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Transition {
+    Submit,
+    /// Back to the reporter, with the reason (required).
+    Return {
+        reason: String,
+    },
+    /// With a reason when approving although reports of child units are missing or unapproved.
+    Approve {
+        override_reason: Option<String>,
+    },
+    /// An approved report goes back to the reporter, explicitly, with the reason.
+    Reopen {
+        reason: String,
+    },
+}
+
+impl Transition {
+    fn allowed_from(&self) -> &'static [ReportState] {
+        match self {
+            Transition::Submit => &[ReportState::Draft, ReportState::Returned],
+            Transition::Return { .. } | Transition::Approve { .. } => &[ReportState::Submitted],
+            Transition::Reopen { .. } => &[ReportState::Approved],
+        }
+    }
+
+    fn target(&self) -> ReportState {
+        match self {
+            Transition::Submit => ReportState::Submitted,
+            Transition::Return { .. } | Transition::Reopen { .. } => ReportState::Returned,
+            Transition::Approve { .. } => ReportState::Approved,
+        }
+    }
+
+    fn verb(&self) -> &'static str {
+        match self {
+            Transition::Submit => "submitted",
+            Transition::Return { .. } => "returned",
+            Transition::Approve { .. } => "approved",
+            Transition::Reopen { .. } => "reopened",
+        }
+    }
+}
+
+pub fn transition(
+    conn: &mut Db,
+    key: &ReportKey,
+    expected_version: Option<i32>,
+    transition: Transition,
+    actor: &Actor,
+) -> Result<Report, StoreError> {
+    conn.transaction(|conn| {
+        audit::lock_chain(conn)?;
+        let located = locate(conn, key)?;
+        if let Some(expected) = expected_version.filter(|v| *v != located.row.version) {
+            return Err(StoreError::VersionMismatch {
+                expected,
+                current: located.row.version,
+            });
+        }
+        let current = located.row.state()?;
+        let allowed = transition.allowed_from();
+        if !allowed.contains(&current) {
+            let from: Vec<&str> = allowed.iter().map(|s| s.as_db_str()).collect();
+            return Err(StoreError::Conflict {
+                detail: format!(
+                    "the report is {current}: only a report that is {} can be {}",
+                    from.join(" or "),
+                    transition.verb()
+                ),
+            });
+        }
+        let now = now_utc();
+        let id = located.row.id;
+        let target = transition.target().as_db_str();
+        let (reason, override_reason) = match &transition {
+            Transition::Submit => {
+                let late = located.row.due_at.is_some_and(|due| now >= due);
+                diesel::update(reports::table.find(id))
+                    .set((
+                        reports::state.eq(target),
+                        reports::state_reason.eq(None::<String>),
+                        reports::submitted_at.eq(now),
+                        reports::submitted_by.eq(&actor.subject),
+                        reports::late.eq(late),
+                    ))
+                    .execute(conn)
+                    .map_err(StoreError::database("submitting a report"))?;
+                (late.then(|| "late".to_owned()), None)
+            }
+            Transition::Return { reason } | Transition::Reopen { reason } => {
+                diesel::update(reports::table.find(id))
+                    .set((
+                        reports::state.eq(target),
+                        reports::state_reason.eq(reason),
+                        reports::approved_at.eq(None::<chrono::NaiveDateTime>),
+                        reports::approved_by.eq(None::<String>),
+                        reports::approval_override.eq(None::<String>),
+                    ))
+                    .execute(conn)
+                    .map_err(StoreError::database("returning a report"))?;
+                (Some(reason.clone()), None)
+            }
+            Transition::Approve { override_reason } => {
+                check_children_approved(conn, &located, override_reason.as_deref())?;
+                diesel::update(reports::table.find(id))
+                    .set((
+                        reports::state.eq(target),
+                        reports::state_reason.eq(None::<String>),
+                        reports::approved_at.eq(now),
+                        reports::approved_by.eq(&actor.subject),
+                        reports::approval_override.eq(override_reason),
+                    ))
+                    .execute(conn)
+                    .map_err(StoreError::database("approving a report"))?;
+                (override_reason.clone(), override_reason.clone())
+            }
+        };
+        bump_version(conn, &located.row, expected_version)?;
+        audit::append(
+            conn,
+            &[NewAuditEntry {
+                actor: actor.subject.clone(),
+                request_id: actor.request_id.clone(),
+                action: transition.verb(),
+                unit_code: located.unit.code.clone(),
+                plan_code: located.plan.code.clone(),
+                period: located.row.period.clone(),
+                indicator_code: None,
+                old_value: Some(current.as_db_str().to_owned()),
+                new_value: Some(target.to_owned()),
+                reason: match override_reason {
+                    Some(why) => Some(format!("override: {why}")),
+                    None => reason,
+                },
+            }],
+        )?;
+        reread(conn, located)
+    })
+}
