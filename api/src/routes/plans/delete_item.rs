@@ -25,10 +25,7 @@ use crate::state::AppState;
             content_type = "application/problem+json"),
         (status = 409, description = "Reports hold values of the indicator", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 412, description = "The item changed since you read it", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[delete("/plans/{code}/items/{indicatorCode}")]

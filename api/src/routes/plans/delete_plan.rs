@@ -27,10 +27,7 @@ use crate::state::AppState;
                 "type": "urn:chitieu:problem:conflict",
                 "title": "The change conflicts with stored data", "status": 409,
                 "detail": "plan TT-18-2025 still has 28 item(s) and 0 report(s); delete its items first (a plan with reports is kept)"})),
-        (status = 412, description = "The plan changed since you read it", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[delete("/plans/{code}")]

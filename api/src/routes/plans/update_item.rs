@@ -96,18 +96,12 @@ impl ItemPatch {
             content_type = "application/problem+json"),
         (status = 404, description = "No such plan that the caller may read, or no such item", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 412, description = "The item changed since you read it", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
         (status = 422, description = "Fields are invalid, each named", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid",
                 "status": 422, "detail": "/targets/2101: a target year must be between 2000 and 2100",
                 "errors": [{"pointer": "/targets/2101", "detail": "a target year must be between 2000 and 2100"}]})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-required",
-                "title": "If-Match is required", "status": 428,
-                "detail": "this change needs an If-Match header with the ETag of the version you edited"})),
+        crate::responses::EditPreconditions,
     )
 )]
 #[patch("/plans/{code}/items/{indicatorCode}")]

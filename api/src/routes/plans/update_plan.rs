@@ -73,18 +73,12 @@ impl PlanPatch {
             content_type = "application/problem+json"),
         (status = 404, description = "No such plan that the caller may read", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 412, description = "The plan changed since you read it", body = crate::problem::Problem,
-            content_type = "application/problem+json", example = json!({
-                "type": "urn:chitieu:problem:precondition-failed",
-                "title": "The resource changed since you read it", "status": 412,
-                "detail": "the resource is now at version 2: read it again and reapply your change"})),
         (status = 422, description = "Fields are invalid, each named", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid",
                 "status": 422, "detail": "/deadlines/yearly: a deadline day must be between 1 and 28 (every month has it)",
                 "errors": [{"pointer": "/deadlines/yearly", "detail": "a deadline day must be between 1 and 28 (every month has it)"}]})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[patch("/plans/{code}")]

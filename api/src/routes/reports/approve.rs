@@ -43,10 +43,7 @@ pub struct ApproveRequest {
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict", "title": "The change conflicts with stored data",
                 "status": 409, "detail": "the reports of child units are not all approved: 01001-YTE (submitted), 01001-VHXH (missing); approve them first or give overrideReason"})),
-        (status = 412, description = "The report changed since it was read", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[post("/reports/{unitCode}/{planCode}/{period}/approve")]

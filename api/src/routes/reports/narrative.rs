@@ -110,15 +110,12 @@ impl NarrativeRequest {
             content_type = "application/problem+json"),
         (status = 409, description = "The report is submitted or approved", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 412, description = "The report changed since it was read", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
         (status = 422, description = "Sections are invalid, each named", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid", "status": 422,
                 "detail": "/sections/2/parentCode: III.1 is a sub-section: give parentCode III",
                 "errors": [{"pointer": "/sections/2/parentCode", "detail": "III.1 is a sub-section: give parentCode III"}]})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[put("/reports/{unitCode}/{planCode}/{period}/narrative")]

@@ -26,12 +26,9 @@ use crate::state::AppState;
             content_type = "application/problem+json"),
         (status = 409, description = "The report is not approved", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 412, description = "The report changed since it was read", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
         (status = 422, description = "The reason is missing", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[post("/reports/{unitCode}/{planCode}/{period}/reopen")]

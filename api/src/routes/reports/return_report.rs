@@ -46,12 +46,9 @@ impl ReasonRequest {
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict", "title": "The change conflicts with stored data",
                 "status": 409, "detail": "the report is draft: only a report that is submitted can be returned"})),
-        (status = 412, description = "The report changed since it was read", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
         (status = 422, description = "The reason is missing", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[post("/reports/{unitCode}/{planCode}/{period}/return")]

@@ -30,12 +30,9 @@ use crate::state::AppState;
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict", "title": "The change conflicts with stored data",
                 "status": 409, "detail": "the report is approved: only a report that is draft or returned can be submitted"})),
-        (status = 412, description = "The report changed since it was read", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
         (status = 422, description = "The Idempotency-Key was used for another request", body = crate::problem::Problem,
             content_type = "application/problem+json"),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[post("/reports/{unitCode}/{planCode}/{period}/submit")]

@@ -102,8 +102,6 @@ impl ValuesRequest {
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:conflict", "title": "The change conflicts with stored data",
                 "status": 409, "detail": "the report is submitted: its values and narrative change only while it is a draft or returned"})),
-        (status = 412, description = "The report changed since it was read", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
         (status = 422, description = "Values are invalid, each named", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid", "status": 422,
@@ -111,8 +109,7 @@ impl ValuesRequest {
                 "errors": [
                     {"pointer": "/values/0/value", "detail": "the numerator must be between 0 and the denominator (50), not 51"},
                     {"pointer": "/values/3/indicatorCode", "detail": "indicator NQ57-THAITAN-9 is not assigned to unit 01001-VHXH in plan KH-18-THAITAN-2025"}]})),
-        (status = 428, description = "If-Match is missing", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+        crate::responses::EditPreconditions,
     )
 )]
 #[put("/reports/{unitCode}/{planCode}/{period}/values")]
