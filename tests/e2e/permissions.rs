@@ -4,6 +4,8 @@
 
 mod fixture;
 mod listing;
+mod plan_requests;
+mod report_requests;
 mod requests;
 mod table;
 

@@ -3,7 +3,7 @@
 
 use chitieu_e2e::{TestApp, expect_json};
 use reqwest::header::{HeaderMap, HeaderValue};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::table::{ROLES, Role};
 
@@ -13,6 +13,12 @@ pub const SECTION: &str = "I";
 pub const INDICATOR: &str = "PERM-INDICATOR";
 /// An account anyone may sign in as, for the token endpoint's row.
 pub const SIGN_IN_USER: &str = "matrix.signin";
+/// The plans every read cell looks at: issued by province 01 (and 02), assigning the indicator
+/// to agency 00001-A (00002-A) as lead and to commune 00001 (00002) as coordinating unit.
+pub const PLAN_IN: &str = "PERM-PLAN-01";
+pub const PLAN_OUT: &str = "PERM-PLAN-02";
+/// The period of the reports every read cell looks at (agency 00001-A's and 00002-A's).
+pub const PERIOD: &str = "202601";
 
 /// Which side of a caller's scope a cell's target lies on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +43,64 @@ impl Role {
             Side::Out => outside,
         }
     }
+}
+
+impl Side {
+    /// The side an anchor of [`Role::anchor`] lies on.
+    pub fn of(anchor: &str) -> Side {
+        if anchor == "02" || anchor.starts_with("00002") {
+            Side::Out
+        } else {
+            Side::In
+        }
+    }
+
+    pub fn province(self) -> &'static str {
+        match self {
+            Side::In => "01",
+            Side::Out => "02",
+        }
+    }
+
+    pub fn commune(self) -> &'static str {
+        match self {
+            Side::In => "00001",
+            Side::Out => "00002",
+        }
+    }
+
+    pub fn agency(self) -> &'static str {
+        match self {
+            Side::In => "00001-A",
+            Side::Out => "00002-A",
+        }
+    }
+
+    /// The shared plan of this side.
+    pub fn plan(self) -> &'static str {
+        match self {
+            Side::In => PLAN_IN,
+            Side::Out => PLAN_OUT,
+        }
+    }
+}
+
+/// A plan of the shared catalog issued by `issuer`, valid 2025–2030, without items.
+pub fn plan_body(code: &str, issuer: &str) -> Value {
+    json!({"code": code, "number": "01/KH-UBND", "issuedOn": "2025-01-02",
+        "title": "Kế hoạch của ma trận quyền", "issuingUnitCode": issuer,
+        "catalogCode": CATALOG, "validFrom": "2025-01-01", "validTo": "2030-12-31"})
+}
+
+/// A plan issued by the side's province whose indicator the agency leads and the commune
+/// coordinates; returns nothing, the code is the caller's.
+pub async fn reporting_plan(app: &TestApp, code: &str, side: Side) {
+    let plan = plan_body(code, side.province());
+    expect_json(app.post_json("/api/v1/plans", &plan).await, 201).await;
+    let item = json!({"indicatorCode": INDICATOR, "targets": {"2026": "≥ 70%"},
+        "leadUnitCode": side.agency(), "coordinatingUnitCodes": [side.commune()]});
+    let items = format!("/api/v1/plans/{code}/items");
+    expect_json(app.post_json(&items, &item).await, 201).await;
 }
 
 /// A client per role (in the order of [`ROLES`]) and one without credentials.
@@ -80,6 +144,12 @@ pub async fn build(app: &TestApp) -> Callers {
         "name": "Tỷ lệ phủ sóng 5G", "sectionCode": SECTION, "valueKind": "percent"});
     expect_json(app.post_json("/api/v1/indicators", &indicator).await, 201).await;
     app.token_for(SIGN_IN_USER, "viewer", Some("00001")).await;
+    for side in [Side::In, Side::Out] {
+        reporting_plan(app, side.plan(), side).await;
+        let report = format!("/api/v1/reports/{}/{}/{PERIOD}", side.agency(), side.plan());
+        let opened = app.request(reqwest::Method::PUT, &report).send().await;
+        expect_json(opened.expect("PUT is answered"), 201).await;
+    }
 
     let mut by_role = Vec::new();
     for role in ROLES {

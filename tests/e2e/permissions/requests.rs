@@ -8,6 +8,8 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use super::fixture::{CATALOG, INDICATOR, SECTION, SIGN_IN_USER};
+use super::plan_requests::{self, PlanReq};
+use super::report_requests::{self, ReportReq};
 
 #[derive(Debug, Clone, Copy)]
 pub enum Req {
@@ -51,6 +53,8 @@ pub enum Req {
     ListKeys,
     RevokeKey,
     AccessEvents,
+    Plans(PlanReq),
+    Reports(ReportReq),
 }
 
 /// A request ready to send with any caller's client.
@@ -62,11 +66,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    fn get(path: impl Into<String>) -> Self {
+    pub(super) fn get(path: impl Into<String>) -> Self {
         Self::new(Method::GET, path, None, None)
     }
 
-    fn new(
+    pub(super) fn new(
         method: Method,
         path: impl Into<String>,
         body: Option<Value>,
@@ -100,7 +104,7 @@ impl Prepared {
 static NEXT: AtomicU32 = AtomicU32::new(1);
 static NEXT_PROVINCE: AtomicU32 = AtomicU32::new(10);
 
-fn unique() -> u32 {
+pub(super) fn unique() -> u32 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
@@ -242,14 +246,16 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
             )
         }
         Req::AccessEvents => Prepared::get("/api/v1/access-events"),
+        Req::Plans(req) => plan_requests::prepare(app, req, anchor, n).await,
+        Req::Reports(req) => report_requests::prepare(app, req, anchor, n).await,
     }
 }
 
-fn post(path: &str, body: Value) -> Prepared {
+pub(super) fn post(path: &str, body: Value) -> Prepared {
     Prepared::new(Method::POST, path, Some(body), None)
 }
 
-fn patch(path: String, etag: String, body: Value) -> Prepared {
+pub(super) fn patch(path: String, etag: String, body: Value) -> Prepared {
     Prepared::new(Method::PATCH, path, Some(body), Some(etag))
 }
 
@@ -303,14 +309,14 @@ async fn fresh_unit(app: &TestApp, anchor: &str, n: u32) -> (String, String) {
 }
 
 /// Creates `body` at `path` as the administrator and returns the ETag.
-async fn created(app: &TestApp, path: &str, body: Value) -> String {
+pub(super) async fn created(app: &TestApp, path: &str, body: Value) -> String {
     let response = app.post_json(path, &body).await;
     let etag = etag_of(&response);
     expect_json(response, 201).await;
     etag
 }
 
-fn etag_of(response: &reqwest::Response) -> String {
+pub(super) fn etag_of(response: &reqwest::Response) -> String {
     response
         .headers()
         .get("etag")

@@ -4,6 +4,8 @@
 //! Each cell is `[in scope, out of scope]`; rows without a unit scope (catalogs, lists of
 //! accounts) have equal columns. `docs/PERMISSIONS.md` shows the same table.
 
+use super::plan_requests::PlanReq as P;
+use super::report_requests::ReportReq as R;
 use super::requests::Req;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +100,38 @@ const UNIT_CHANGE: [[u16; 2]; 6] = [
     [403, 403],
     [403, 403],
 ];
+/// Plans issued in the caller's part of the tree: administrators and officers change them;
+/// others read them (403); outside it, 404.
+const fn plan_change(done: u16) -> [[u16; 2]; 6] {
+    [
+        [done, done],
+        [done, 404],
+        [done, 404],
+        [403, 404],
+        [403, 404],
+        [403, 404],
+    ]
+}
+/// A report of agency 00001-A: its reporter enters and submits (`EnterData`); outside, 404.
+const fn enter_data(done: u16) -> [[u16; 2]; 6] {
+    [
+        [done, done],
+        [403, 404],
+        [403, 404],
+        [done, 404],
+        [403, 404],
+        [403, 404],
+    ]
+}
+/// A report of agency 00001-A: officers above it return, approve and reopen (`ApproveReports`).
+const APPROVE: [[u16; 2]; 6] = [
+    [200, 200],
+    [200, 404],
+    [200, 404],
+    [403, 404],
+    [403, 404],
+    [403, 404],
+];
 /// Administrators only (`done` is the success status).
 const fn admin_only(done: u16) -> [[u16; 2]; 6] {
     [
@@ -170,4 +204,30 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/api-keys", "", Req::ListKeys,                            officers_in_scope(200, 200)),
     row("DELETE /api/v1/api-keys/{prefix}", "homed at {unit}", Req::RevokeKey, [[204, 204], [204, 404], [204, 404], [403, 404], [403, 404], [403, 404]]),
     row("GET /api/v1/access-events", "", Req::AccessEvents,                   admin_only(200)),
+    // Plans: reads look at the plan of province 01 (02) that assigns commune 00001 and agency 00001-A
+    row("GET /api/v1/plans", "", Req::Plans(P::List),                         ALL_READ),
+    row("POST /api/v1/plans", "issued by {unit}", Req::Plans(P::Create),      [[201, 201], [201, 422], [201, 422], [403, 403], [403, 403], [403, 403]]),
+    row("GET /api/v1/plans/{code}", "of province 01", Req::Plans(P::Show),    SCOPED_READ),
+    row("PATCH /api/v1/plans/{code}", "issued by {unit}", Req::Plans(P::Update), plan_change(200)),
+    row("DELETE /api/v1/plans/{code}", "issued by {unit}", Req::Plans(P::Delete), plan_change(204)),
+    row("GET /api/v1/plans/{code}/items", "of province 01", Req::Plans(P::ListItems), SCOPED_READ),
+    row("POST /api/v1/plans/{code}/items", "issued by {unit}", Req::Plans(P::CreateItem), plan_change(201)),
+    row("GET /api/v1/plans/{code}/items/{indicatorCode}", "of province 01", Req::Plans(P::ShowItem), SCOPED_READ),
+    row("PATCH /api/v1/plans/{code}/items/{indicatorCode}", "issued by {unit}", Req::Plans(P::UpdateItem), plan_change(200)),
+    row("DELETE /api/v1/plans/{code}/items/{indicatorCode}", "issued by {unit}", Req::Plans(P::DeleteItem), plan_change(204)),
+    row("GET /api/v1/plans/{code}/targets", "of province 01", Req::Plans(P::YearTargets), SCOPED_READ),
+    // Reports of agency 00001-A (00002-A), and the audit trail
+    row("GET /api/v1/reports", "", Req::Reports(R::List),                     ALL_READ),
+    row("PUT /api/v1/reports/{unitCode}/{planCode}/{period}", "open 00001-A's", Req::Reports(R::Open), enter_data(201)),
+    row("GET /api/v1/reports/{unitCode}/{planCode}/{period}", "00001-A's", Req::Reports(R::Show), SCOPED_READ),
+    row("PUT /api/v1/reports/{unitCode}/{planCode}/{period}/values", "00001-A's draft", Req::Reports(R::Values), enter_data(200)),
+    row("PUT /api/v1/reports/{unitCode}/{planCode}/{period}/narrative", "00001-A's draft", Req::Reports(R::Narrative), enter_data(200)),
+    row("POST /api/v1/reports/{unitCode}/{planCode}/{period}/submit", "00001-A's draft", Req::Reports(R::Submit), enter_data(200)),
+    row("POST /api/v1/reports/{unitCode}/{planCode}/{period}/return", "00001-A's, submitted", Req::Reports(R::Return), APPROVE),
+    row("POST /api/v1/reports/{unitCode}/{planCode}/{period}/approve", "00001-A's, submitted", Req::Reports(R::Approve), APPROVE),
+    row("POST /api/v1/reports/{unitCode}/{planCode}/{period}/approve", "commune 00001's own, submitted", Req::Reports(R::ApproveCommune),
+                                                                              [[200, 200], [200, 404], [403, 404], [404, 404], [403, 404], [403, 404]]),
+    row("POST /api/v1/reports/{unitCode}/{planCode}/{period}/reopen", "00001-A's, approved", Req::Reports(R::Reopen), APPROVE),
+    row("GET /api/v1/audit-entries", "", Req::Reports(R::AuditEntries),       ALL_READ),
+    row("GET /api/v1/audit-entries/verify", "", Req::Reports(R::VerifyAudit), admin_only(200)),
 ];
