@@ -5,6 +5,7 @@ mod accounts;
 mod auth;
 mod catalogs;
 mod conventions;
+mod month_walkthrough;
 mod org_units;
 mod permissions;
 mod plans;
@@ -20,5 +21,6 @@ fn main() {
     scenarios.extend(permissions::scenarios());
     scenarios.extend(plans::scenarios());
     scenarios.extend(reports::scenarios());
+    scenarios.extend(month_walkthrough::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

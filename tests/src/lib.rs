@@ -7,6 +7,7 @@ mod app;
 mod database;
 pub mod reporting_fixture;
 mod scenario;
+pub mod thai_tan;
 
 pub use app::{ADMIN_PASSWORD, ADMIN_USERNAME, TEST_JWT_SECRET, TestApp, expect_json};
 pub use database::{Backend, TestDatabase};
