@@ -3,6 +3,7 @@
 //! idempotent retries.
 
 mod audit;
+mod consolidation;
 mod idempotency;
 mod narrative;
 mod refusals;
@@ -39,5 +40,6 @@ pub fn scenarios() -> Vec<Scenario> {
         audit::the_audit_trail_lists_every_step_and_verifies,
         audit::editing_a_stored_entry_is_detected_at_its_id,
         audit::concurrent_changes_never_fork_the_chain,
+        consolidation::the_issuing_unit_reports_every_item_of_its_plan,
     ]
 }

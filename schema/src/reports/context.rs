@@ -94,17 +94,33 @@ pub(super) struct Assigned {
     pub kind: ValueKind,
 }
 
+/// The indicators `unit_id` reports in the plan: those assigned to it, or every item of the
+/// plan when the unit issued it (its own report consolidates the whole plan).
 pub(super) fn assigned_indicators(
     conn: &mut Db,
     plan_id: i64,
     unit_id: i64,
 ) -> Result<Vec<Assigned>, StoreError> {
-    let rows: Vec<(i64, String, String)> = plan_item_assignments::table
-        .inner_join(plan_items::table.inner_join(indicators::table))
+    let issued_here = plans::table
+        .filter(plans::id.eq(plan_id))
+        .filter(plans::issuing_unit_id.eq(unit_id))
+        .count()
+        .get_result::<i64>(conn)
+        .map_err(StoreError::database("reading the plan's issuing unit"))?
+        > 0;
+    let mut query = plan_items::table
+        .inner_join(indicators::table)
         .filter(plan_items::plan_id.eq(plan_id))
-        .filter(plan_item_assignments::unit_id.eq(unit_id))
         .order(plan_items::position)
         .select((indicators::id, indicators::code, indicators::value_kind))
+        .into_boxed();
+    if !issued_here {
+        let assigned_items = plan_item_assignments::table
+            .filter(plan_item_assignments::unit_id.eq(unit_id))
+            .select(plan_item_assignments::plan_item_id);
+        query = query.filter(plan_items::id.eq_any(assigned_items));
+    }
+    let rows: Vec<(i64, String, String)> = query
         .load(conn)
         .map_err(StoreError::database("reading the unit's assignments"))?;
     rows.into_iter()
