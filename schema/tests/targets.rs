@@ -210,3 +210,22 @@ proptest! {
         prop_assert_eq!(describe(&cell), format!("{word} {expected_value}{unit}"));
     }
 }
+
+/// Every target cell of the Nghi Dương plan (seed 001, appendices 1 and 2), hand-checked.
+#[test]
+fn every_target_cell_of_the_nghi_duong_plan_is_read_as_hand_checked() {
+    let table = include_str!("fixtures/nghi_duong_targets.tsv");
+    let mut cells = 0;
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [place, cell, reading] = fields[..] else {
+            panic!("a fixture line has three columns: {line:?}")
+        };
+        assert_eq!(describe(cell), reading, "{place}: {cell:?}");
+        cells += 1;
+    }
+    assert!(
+        cells >= 140,
+        "only {cells} cells were read from the fixture"
+    );
+}

@@ -83,13 +83,22 @@ fn understand(raw: &str) -> TargetMeaning {
     if let Some(label) = STATUSES.iter().find(|label| name_key(label) == key) {
         return TargetMeaning::Status(label);
     }
-    if let Some(rest) = key.strip_prefix("top ") {
+    if let Some(rest) = without_neutral_lead(key).strip_prefix("top ") {
         return top_rank(rest);
     }
     match numeric(key) {
         Ok(target) => TargetMeaning::Numeric(target),
         Err(reason) => TargetMeaning::Qualitative { reason },
     }
+}
+
+/// The cell without a lead that names no comparison (`phấn đấu top 50` is `top 50`).
+fn without_neutral_lead(key: &str) -> &str {
+    LEAD_KEYS
+        .iter()
+        .filter(|(_, op)| *op == Op::Reach)
+        .find(|(lead, _)| starts_with_word(key, lead))
+        .map_or(key, |(lead, _)| key[lead.len()..].trim_start())
 }
 
 /// Undoes document-converter remnants (`$\geq 70\%$`) and spells operators one way.
