@@ -5,6 +5,7 @@ mod accounts;
 mod auth;
 mod catalogs;
 mod conventions;
+mod data_exchange;
 mod org_units;
 mod permissions;
 mod plans;
@@ -20,5 +21,6 @@ fn main() {
     scenarios.extend(permissions::scenarios());
     scenarios.extend(plans::scenarios());
     scenarios.extend(reports::scenarios());
+    scenarios.extend(data_exchange::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

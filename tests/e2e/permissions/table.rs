@@ -170,4 +170,6 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/api-keys", "", Req::ListKeys,                            officers_in_scope(200, 200)),
     row("DELETE /api/v1/api-keys/{prefix}", "homed at {unit}", Req::RevokeKey, [[204, 204], [204, 404], [204, 404], [403, 404], [403, 404], [403, 404]]),
     row("GET /api/v1/access-events", "", Req::AccessEvents,                   admin_only(200)),
+    row("POST /api/v1/dataValueSets", "a value at {unit}, atomicMode=ALL", Req::ImportDataValues,
+                                                                              [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
 ];
