@@ -103,17 +103,17 @@ pub(super) fn context(
     let mut assigned = HashSet::with_capacity(rows.len());
     for (unit_id, indicator_id, code, kind) in rows {
         assigned.insert((unit_id, indicator_id));
-        if !indicators.contains_key(&code) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = indicators.entry(code) {
             let kind = ValueKind::from_db_str(&kind).map_err(|invalid| StoreError::Conflict {
-                detail: format!("indicator {code} has a stored kind that is not known: {invalid}"),
+                detail: format!(
+                    "indicator {} has a stored kind that is not known: {invalid}",
+                    slot.key()
+                ),
             })?;
-            indicators.insert(
-                code,
-                Indicator {
-                    id: indicator_id,
-                    kind,
-                },
-            );
+            slot.insert(Indicator {
+                id: indicator_id,
+                kind,
+            });
         }
     }
 
