@@ -37,6 +37,13 @@ pub enum ApiError {
     #[error("{0}")]
     PreconditionFailed(String),
 
+    /// A bulk import that took nothing: 409 with its import summary as an extension member.
+    #[error("{detail}")]
+    ImportRejected {
+        detail: String,
+        summary: Box<serde_json::Value>,
+    },
+
     #[error("this change needs an If-Match header with the ETag of the version you edited")]
     PreconditionRequired,
 
@@ -69,6 +76,7 @@ impl ApiError {
             ApiError::Forbidden(_) => ("forbidden", "Not allowed"),
             ApiError::NotFound(_) => ("not-found", "Not found"),
             ApiError::Conflict(_) => ("conflict", "The change conflicts with stored data"),
+            ApiError::ImportRejected { .. } => ("import-rejected", "Nothing was imported"),
             ApiError::PreconditionFailed(_) => (
                 "precondition-failed",
                 "The resource changed since you read it",
@@ -111,7 +119,7 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::ImportRejected { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -138,6 +146,10 @@ impl ResponseError for ApiError {
             instance: context.as_ref().map(|c| c.path.clone()),
             request_id: context.map(|c| c.id),
             errors: self.field_errors(),
+            import_summary: match self {
+                ApiError::ImportRejected { summary, .. } => Some((**summary).clone()),
+                _ => None,
+            },
         };
         let mut response = HttpResponse::build(status);
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));

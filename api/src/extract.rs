@@ -29,46 +29,109 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let limit = req.app_data::<BodyLimit>().map_or(2 * 1024 * 1024, |l| l.0);
         let content_type = check_content_type(req);
-        let declared_length = req
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        let mut payload = payload.take();
+        let declared_length = declared_length(req);
+        let payload = payload.take();
         Box::pin(async move {
             content_type?;
-            if declared_length.is_some_and(|n| n > limit) {
-                return Err(ApiError::PayloadTooLarge { limit });
-            }
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| ApiError::Malformed {
-                    detail: format!("could not read the request body: {e}"),
-                    errors: Vec::new(),
-                })?;
-                if body.len() + chunk.len() > limit {
-                    return Err(ApiError::PayloadTooLarge { limit });
-                }
-                body.extend_from_slice(&chunk);
-            }
+            let body = read_limited(payload, declared_length, limit).await?;
             parse_json(&body).map(JsonBody)
         })
     }
 }
 
-fn check_content_type(req: &HttpRequest) -> Result<(), ApiError> {
-    let value = req
-        .headers()
+/// The body, refused with 413 as soon as it exceeds `limit` (or declares it will).
+async fn read_limited(
+    mut payload: Payload,
+    declared_length: Option<usize>,
+    limit: usize,
+) -> Result<web::BytesMut, ApiError> {
+    if declared_length.is_some_and(|n| n > limit) {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    let mut body = web::BytesMut::with_capacity(declared_length.unwrap_or(0).min(limit));
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::Malformed {
+            detail: format!("could not read the request body: {e}"),
+            errors: Vec::new(),
+        })?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::PayloadTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+fn declared_length(req: &HttpRequest) -> Option<usize> {
+    req.headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+}
+
+/// The body limit of bulk data exchange (`POST /api/v1/dataValueSets`), larger than
+/// [`BodyLimit`]; set in `startup` from `CHITIEU_BULK_BODY_LIMIT_BYTES`. Only [`BulkBody`]
+/// reads it, so it applies to that route alone.
+#[derive(Debug, Clone, Copy)]
+pub struct BulkBodyLimit(pub usize);
+
+/// The format of a bulk body, from its `Content-Type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkFormat {
+    Json,
+    Csv,
+}
+
+/// A JSON or CSV body of up to [`BulkBodyLimit`] bytes, unparsed.
+#[derive(Debug)]
+pub struct BulkBody {
+    pub format: BulkFormat,
+    pub bytes: web::Bytes,
+}
+
+impl FromRequest for BulkBody {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req
+            .app_data::<BulkBodyLimit>()
+            .map_or(64 * 1024 * 1024, |l| l.0);
+        let format = match content_type_essence(req).as_deref() {
+            Some("text/csv" | "application/csv") => Ok(BulkFormat::Csv),
+            _ => check_content_type(req)
+                .map(|()| BulkFormat::Json)
+                .map_err(|_| {
+                    ApiError::UnsupportedMediaType(
+                        "the body must be application/json or text/csv".to_owned(),
+                    )
+                }),
+        };
+        let declared = declared_length(req);
+        let payload = payload.take();
+        Box::pin(async move {
+            let format = format?;
+            let bytes = read_limited(payload, declared, limit).await?.freeze();
+            Ok(BulkBody { format, bytes })
+        })
+    }
+}
+
+fn content_type_essence(req: &HttpRequest) -> Option<String> {
+    req.headers()
         .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok());
-    let essence = value.map(|v| {
-        v.split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase()
-    });
-    match essence.as_deref() {
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+}
+
+fn check_content_type(req: &HttpRequest) -> Result<(), ApiError> {
+    match content_type_essence(req).as_deref() {
         Some("application/json") => Ok(()),
         Some(other) if other.starts_with("application/") && other.ends_with("+json") => Ok(()),
         Some(other) => Err(ApiError::UnsupportedMediaType(format!(

@@ -31,6 +31,11 @@ pub struct Problem {
     /// One entry per invalid field.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// Only on 409 from `POST /api/v1/dataValueSets`: the import summary of a rejected import
+    /// (status `ERROR`, its conflicts), as a 200 answer would carry it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub import_summary: Option<serde_json::Value>,
 }
 
 /// What is wrong with one field of the request.

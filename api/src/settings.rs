@@ -18,6 +18,8 @@ pub struct Settings {
     pub pool_size: u32,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
+    /// Largest body of the bulk data exchange route (`POST /api/v1/dataValueSets`), in bytes.
+    pub bulk_body_limit: usize,
     /// How long in-flight requests may finish after SIGTERM or Ctrl-C.
     pub shutdown_grace: Duration,
     pub workers: Option<usize>,
@@ -45,6 +47,7 @@ impl Settings {
             port: 8080,
             pool_size: 8,
             body_limit: 2 * 1024 * 1024,
+            bulk_body_limit: 64 * 1024 * 1024,
             shutdown_grace: Duration::from_secs(30),
             workers: None,
             auth: AuthSettings::default(),
@@ -72,6 +75,9 @@ impl Settings {
         }
         if let Some(v) = lookup("CHITIEU_BODY_LIMIT_BYTES") {
             settings.body_limit = parse_positive("CHITIEU_BODY_LIMIT_BYTES", &v)?;
+        }
+        if let Some(v) = lookup("CHITIEU_BULK_BODY_LIMIT_BYTES") {
+            settings.bulk_body_limit = parse_positive("CHITIEU_BULK_BODY_LIMIT_BYTES", &v)?;
         }
         if let Some(v) = lookup("CHITIEU_SHUTDOWN_GRACE_SECONDS") {
             settings.shutdown_grace =

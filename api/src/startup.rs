@@ -12,7 +12,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::{JwtSecret, TokenService};
 use crate::error::ApiError;
-use crate::extract::{self, BodyLimit};
+use crate::extract::{self, BodyLimit, BulkBodyLimit};
 use crate::request_id;
 use crate::settings::Settings;
 use crate::state::AppState;
@@ -87,6 +87,7 @@ fn run(listener: TcpListener, pool: DbPool, settings: &Settings) -> anyhow::Resu
     let tokens = web::Data::new(TokenService::new(&secret, settings.auth.token_ttl));
     let throttle = web::Data::new(settings.auth.throttle);
     let body_limit = BodyLimit(settings.body_limit);
+    let bulk_body_limit = BulkBodyLimit(settings.bulk_body_limit);
     let mut server = HttpServer::new(move || {
         let (app, document) = App::new()
             .into_utoipa_app()
@@ -95,6 +96,7 @@ fn run(listener: TcpListener, pool: DbPool, settings: &Settings) -> anyhow::Resu
             .app_data(tokens.clone())
             .app_data(throttle.clone())
             .app_data(body_limit)
+            .app_data(bulk_body_limit)
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .configure(crate::routes::configure)

@@ -6,6 +6,7 @@ mod auth;
 mod catalogs;
 mod conventions;
 mod month_walkthrough;
+mod data_exchange;
 mod org_units;
 mod permissions;
 mod plans;
@@ -22,5 +23,6 @@ fn main() {
     scenarios.extend(plans::scenarios());
     scenarios.extend(reports::scenarios());
     scenarios.extend(month_walkthrough::scenarios());
+    scenarios.extend(data_exchange::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

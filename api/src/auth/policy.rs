@@ -81,6 +81,15 @@ impl Caller {
         }
     }
 
+    /// Whether the caller may enter data for some unit: administrators, and reporters (for
+    /// their home unit). For requests naming many units, checked before each unit is.
+    pub fn may_enter_data_somewhere(&self) -> bool {
+        self.is_admin()
+            || self
+                .home_unit()
+                .is_some_and(|home| self.may(Action::EnterData, &home.path))
+    }
+
     /// 404 when the unit at `path` is not readable, 403 when it is but `action` is not allowed
     /// there.
     pub fn ensure_allowed(&self, action: Action, path: &str) -> Result<(), ApiError> {

@@ -6,6 +6,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod catalogs;
+pub mod data_exchange;
 pub mod health;
 pub mod org_units;
 pub mod plans;
@@ -34,6 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(plans::configure)
                 .configure(reports::configure)
                 .configure(audit::configure)
+                .configure(data_exchange::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         );
 }

@@ -14,7 +14,13 @@ use crate::{StoreError, now_utc};
 /// "audit" in ASCII: the advisory lock key of the audit chain.
 const AUDIT_LOCK_KEY: i64 = 0x61_7564_6974;
 
-/// Appends `entries` in order; call it inside the transaction that makes the change.
+/// Entries per multi-row INSERT: 13 columns × 2,000 stays below SQLite's 32,766 bound
+/// parameters (PostgreSQL allows 65,535).
+const INSERT_CHUNK: usize = 2_000;
+
+/// Appends `entries` in order; call it inside the transaction that makes the change. The
+/// chain is computed in memory and written with multi-row INSERTs, so a bulk import of
+/// thousands of changes costs a few statements.
 pub fn append(conn: &mut Db, entries: &[NewAuditEntry]) -> Result<(), StoreError> {
     if entries.is_empty() {
         return Ok(());
@@ -28,6 +34,7 @@ pub fn append(conn: &mut Db, entries: &[NewAuditEntry]) -> Result<(), StoreError
         .map_err(StoreError::database("reading the last audit entry"))?
         .unwrap_or_else(|| GENESIS_HASH.to_owned());
     let at = now_utc();
+    let mut rows = Vec::with_capacity(entries.len());
     for entry in entries {
         let hash = entry_hash(
             at,
@@ -43,25 +50,35 @@ pub fn append(conn: &mut Db, entries: &[NewAuditEntry]) -> Result<(), StoreError
             entry.reason.as_deref(),
             &prev_hash,
         );
-        diesel::insert_into(audit_entries::table)
-            .values((
-                audit_entries::at.eq(at),
-                audit_entries::actor.eq(&entry.actor),
-                audit_entries::request_id.eq(&entry.request_id),
-                audit_entries::action.eq(entry.action),
-                audit_entries::unit_code.eq(&entry.unit_code),
-                audit_entries::plan_code.eq(&entry.plan_code),
-                audit_entries::period.eq(&entry.period),
-                audit_entries::indicator_code.eq(&entry.indicator_code),
-                audit_entries::old_value.eq(&entry.old_value),
-                audit_entries::new_value.eq(&entry.new_value),
-                audit_entries::reason.eq(&entry.reason),
-                audit_entries::prev_hash.eq(&prev_hash),
-                audit_entries::hash.eq(&hash),
-            ))
-            .execute(conn)
-            .map_err(StoreError::database("appending an audit entry"))?;
-        prev_hash = hash;
+        let previous = std::mem::replace(&mut prev_hash, hash.clone());
+        rows.push((
+            audit_entries::at.eq(at),
+            audit_entries::actor.eq(&entry.actor),
+            audit_entries::request_id.eq(&entry.request_id),
+            audit_entries::action.eq(entry.action),
+            audit_entries::unit_code.eq(&entry.unit_code),
+            audit_entries::plan_code.eq(&entry.plan_code),
+            audit_entries::period.eq(&entry.period),
+            audit_entries::indicator_code.eq(&entry.indicator_code),
+            audit_entries::old_value.eq(&entry.old_value),
+            audit_entries::new_value.eq(&entry.new_value),
+            audit_entries::reason.eq(&entry.reason),
+            audit_entries::prev_hash.eq(previous),
+            audit_entries::hash.eq(hash),
+        ));
+    }
+    // Multi-row INSERTs do not compile on the MultiConnection enum: use the inner connection.
+    // Rows are inserted in order, so ids follow the chain.
+    for chunk in rows.chunks(INSERT_CHUNK) {
+        match conn {
+            Db::Postgresql(pg) => diesel::insert_into(audit_entries::table)
+                .values(chunk)
+                .execute(pg),
+            Db::Sqlite(sqlite) => diesel::insert_into(audit_entries::table)
+                .values(chunk)
+                .execute(sqlite),
+        }
+        .map_err(StoreError::database("appending audit entries"))?;
     }
     Ok(())
 }

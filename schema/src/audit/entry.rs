@@ -4,7 +4,8 @@ use diesel::prelude::*;
 use crate::schema::audit_entries;
 
 /// What happened, before it is chained: `action` is one of `report_opened`, `value_set`,
-/// `narrative_set`, `submitted`, `returned`, `approved`, `reopened`.
+/// `narrative_set`, `submitted`, `returned`, `approved`, `reopened`, `value_deleted` (bulk
+/// imports with the DELETE strategy).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAuditEntry {
     pub actor: String,

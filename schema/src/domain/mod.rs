@@ -7,6 +7,7 @@ mod period;
 mod target;
 mod text;
 mod value;
+mod value_text;
 
 pub use catalog::{Aggregation, Direction, IndicatorNumber, SectionCode, ValueKind};
 pub use codes::{CatalogCode, IndicatorCode, OrgUnitCode};

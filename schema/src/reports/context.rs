@@ -1,14 +1,14 @@
 //! What a report hangs on, read with this module's own queries: the unit, the plan with its
 //! validity and deadline rules, and the indicators assigned to the unit in the plan.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::key::ReportKey;
 use super::record::{REPORT_COLUMNS, ReportRow};
 use crate::StoreError;
 use crate::db::Db;
-use crate::domain::{DeadlineRule, DeadlineRules, ValueKind};
+use crate::domain::{DeadlineRule, DeadlineRules, Period, ValueKind};
 use crate::schema::{indicators, org_units, plan_item_assignments, plan_items, plans, reports};
 
 /// A unit as reports need it: its place in the tree decides who may read and approve.
@@ -64,6 +64,29 @@ impl PlanRef {
             six_monthly: rule(self.six_monthly)?,
             yearly: rule(self.yearly)?,
         })
+    }
+
+    /// Why a report for `period` cannot exist under this plan: the period must lie within the
+    /// plan's validity.
+    pub fn period_outside(&self, period: &Period) -> Option<String> {
+        (period.start() < self.valid_from || period.end() > self.valid_to).then(|| {
+            format!(
+                "{period} ({} to {}) is not within the validity of plan {} ({} to {})",
+                period.start(),
+                period.end(),
+                self.code,
+                self.valid_from,
+                self.valid_to
+            )
+        })
+    }
+
+    /// When a report for `period` falls due (`None` for ad-hoc periods).
+    pub fn due_at(&self, period: &Period) -> Result<Option<NaiveDateTime>, StoreError> {
+        Ok(self
+            .deadline_rules()?
+            .for_period(period)
+            .map(|rule| rule.due_at(period).naive_utc()))
     }
 }
 

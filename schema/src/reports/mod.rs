@@ -6,6 +6,7 @@
 //! it does not depend on the plans module.
 
 mod approve;
+mod bulk;
 mod context;
 mod find;
 pub mod idempotency;
@@ -19,6 +20,10 @@ mod transition;
 mod values;
 
 pub use approve::ChildReport;
+pub use bulk::{
+    AtomicMode, BulkInput, BulkValue, Conflict, ImportCount, ImportOptions, ImportStatus,
+    ImportStrategy, ImportSummary, UnitAccess, import_values,
+};
 pub use context::{UnitRef, unit_ref};
 pub use find::find;
 pub use key::{Actor, ReportKey};

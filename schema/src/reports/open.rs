@@ -36,18 +36,8 @@ pub fn open(conn: &mut Db, key: &ReportKey, actor: &Actor) -> Result<Opened, Sto
         let unit = unit_ref(conn, key.unit.as_str())?;
         let plan = plan_ref(conn, &key.plan)?;
         let period = key.period;
-        if period.start() < plan.valid_from || period.end() > plan.valid_to {
-            return Err(StoreError::rejected(
-                "period",
-                format!(
-                    "{period} ({} to {}) is not within the validity of plan {} ({} to {})",
-                    period.start(),
-                    period.end(),
-                    plan.code,
-                    plan.valid_from,
-                    plan.valid_to
-                ),
-            ));
+        if let Some(reason) = plan.period_outside(&period) {
+            return Err(StoreError::rejected("period", reason));
         }
         if assigned_indicators(conn, plan.id, unit.id)?.is_empty() {
             return Err(StoreError::rejected(
@@ -58,10 +48,7 @@ pub fn open(conn: &mut Db, key: &ReportKey, actor: &Actor) -> Result<Opened, Sto
                 ),
             ));
         }
-        let due_at = plan
-            .deadline_rules()?
-            .for_period(&period)
-            .map(|rule| rule.due_at(&period).naive_utc());
+        let due_at = plan.due_at(&period)?;
         let now = now_utc();
         diesel::insert_into(reports::table)
             .values((

@@ -37,6 +37,16 @@ impl ReportState {
     pub fn is_editable(self) -> bool {
         matches!(self, ReportState::Draft | ReportState::Returned)
     }
+
+    /// Why values and narrative may not change now, when they may not.
+    pub fn refusal_to_edit(self) -> Option<String> {
+        (!self.is_editable()).then(|| {
+            format!(
+                "the report is {self}: its values and narrative change only while it is a \
+                 draft or returned"
+            )
+        })
+    }
 }
 
 impl fmt::Display for ReportState {

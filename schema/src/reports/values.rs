@@ -215,14 +215,8 @@ pub(super) fn check_editable(located: &Located, expected: Option<i32>) -> Result
             current: located.row.version,
         });
     }
-    let state = located.row.state()?;
-    if !state.is_editable() {
-        return Err(StoreError::Conflict {
-            detail: format!(
-                "the report is {state}: its values and narrative change only while it is a \
-                 draft or returned"
-            ),
-        });
+    if let Some(detail) = located.row.state()?.refusal_to_edit() {
+        return Err(StoreError::Conflict { detail });
     }
     Ok(())
 }

@@ -55,6 +55,7 @@ pub enum Req {
     AccessEvents,
     Plans(PlanReq),
     Reports(ReportReq),
+    ImportDataValues,
 }
 
 /// A request ready to send with any caller's client.
@@ -248,7 +249,30 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::AccessEvents => Prepared::get("/api/v1/access-events"),
         Req::Plans(req) => plan_requests::prepare(app, req, anchor, n).await,
         Req::Reports(req) => report_requests::prepare(app, req, anchor, n).await,
+        Req::ImportDataValues => data_value_set(app, anchor, n).await,
     }
+}
+
+/// A plan issued by the anchor's commune with the matrix indicator assigned to the anchor (or
+/// the commune, for a province anchor), and one value for it; atomicMode=ALL, so a value the
+/// caller may not enter makes the answer 409.
+async fn data_value_set(app: &TestApp, anchor: &str, n: u32) -> Prepared {
+    let commune = match anchor.split('-').next().unwrap_or(anchor) {
+        "01" => "00001",
+        "02" => "00002",
+        other => other,
+    };
+    let unit = if anchor.len() == 2 { commune } else { anchor };
+    let plan = format!("PERM-P{n}");
+    let body = json!({"code": plan, "number": format!("{n}/KH-UBND"), "issuedOn": "2025-08-18",
+        "title": "Kế hoạch", "issuingUnitCode": commune, "catalogCode": CATALOG,
+        "validFrom": "2025-08-18", "validTo": "2030-12-31"});
+    created(app, "/api/v1/plans", body).await;
+    let item = json!({"indicatorCode": INDICATOR, "leadUnitCode": unit});
+    created(app, &format!("/api/v1/plans/{plan}/items"), item).await;
+    let set = json!({"dataSet": plan, "period": "2026Q1", "orgUnit": unit,
+        "dataValues": [{"dataElement": INDICATOR, "value": "50"}]});
+    post("/api/v1/dataValueSets?atomicMode=ALL", set)
 }
 
 pub(super) fn post(path: &str, body: Value) -> Prepared {

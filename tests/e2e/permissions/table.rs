@@ -230,4 +230,6 @@ pub const MATRIX: &[Row] = &[
     row("POST /api/v1/reports/{unitCode}/{planCode}/{period}/reopen", "00001-A's, approved", Req::Reports(R::Reopen), APPROVE),
     row("GET /api/v1/audit-entries", "", Req::Reports(R::AuditEntries),       ALL_READ),
     row("GET /api/v1/audit-entries/verify", "", Req::Reports(R::VerifyAudit), admin_only(200)),
+    row("POST /api/v1/dataValueSets", "a value at {unit}, atomicMode=ALL", Req::ImportDataValues,
+                                                                              [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
 ];

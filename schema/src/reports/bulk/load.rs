@@ -1,0 +1,219 @@
+//! Reading what an import needs in a few set queries: the units named, the plan's indicators
+//! and assignments, its reports for the periods named, and their stored values.
+
+use std::collections::{HashMap, HashSet};
+
+use diesel::prelude::*;
+
+use super::BulkValue;
+use crate::StoreError;
+use crate::db::Db;
+use crate::domain::{Period, ReportedValue, ValueColumns, ValueKind};
+use crate::reports::context::PlanRef;
+use crate::reports::state::ReportState;
+use crate::schema::{
+    indicators, org_units, plan_item_assignments, plan_items, report_values, reports,
+};
+
+/// Codes or ids per `IN (…)` list: well below SQLite's 32,766 bound parameters.
+pub(super) const IN_CHUNK: usize = 10_000;
+
+pub(super) struct Unit {
+    pub id: i64,
+    pub path: String,
+}
+
+pub(super) struct Indicator {
+    pub id: i64,
+    pub kind: ValueKind,
+}
+
+pub(super) struct StoredReport {
+    pub id: i64,
+    pub state: ReportState,
+}
+
+pub(super) struct Stored {
+    pub row_id: i64,
+    pub value: Option<ReportedValue>,
+    pub comment: Option<String>,
+    pub evidence: Option<String>,
+}
+
+pub(super) struct Context {
+    pub units: HashMap<String, Unit>,
+    /// The plan's indicators by code.
+    pub indicators: HashMap<String, Indicator>,
+    /// (unit id, indicator id) of every assignment of the plan.
+    pub assigned: HashSet<(i64, i64)>,
+    pub reports: HashMap<(i64, Period), StoredReport>,
+    /// (report id, indicator id) → the stored value.
+    pub values: HashMap<(i64, i64), Stored>,
+}
+
+type ValueRow = (
+    i64,
+    i64,
+    i64,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    Option<bool>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+pub(super) fn context(
+    conn: &mut Db,
+    plan: &PlanRef,
+    values: &[BulkValue],
+) -> Result<Context, StoreError> {
+    let codes: Vec<String> = values
+        .iter()
+        .map(|v| v.unit_code.as_str())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let mut units = HashMap::with_capacity(codes.len());
+    for chunk in codes.chunks(IN_CHUNK) {
+        let rows: Vec<(i64, String, String)> = org_units::table
+            .filter(org_units::code.eq_any(chunk))
+            .select((org_units::id, org_units::code, org_units::path))
+            .load(conn)
+            .map_err(StoreError::database("reading organisation units"))?;
+        for (id, code, path) in rows {
+            units.insert(code, Unit { id, path });
+        }
+    }
+
+    let rows: Vec<(i64, i64, String, String)> = plan_item_assignments::table
+        .inner_join(plan_items::table.inner_join(indicators::table))
+        .filter(plan_items::plan_id.eq(plan.id))
+        .select((
+            plan_item_assignments::unit_id,
+            indicators::id,
+            indicators::code,
+            indicators::value_kind,
+        ))
+        .load(conn)
+        .map_err(StoreError::database("reading the plan's assignments"))?;
+    let mut indicators = HashMap::new();
+    let mut assigned = HashSet::with_capacity(rows.len());
+    for (unit_id, indicator_id, code, kind) in rows {
+        assigned.insert((unit_id, indicator_id));
+        if let std::collections::hash_map::Entry::Vacant(slot) = indicators.entry(code) {
+            let kind = ValueKind::from_db_str(&kind).map_err(|invalid| StoreError::Conflict {
+                detail: format!(
+                    "indicator {} has a stored kind that is not known: {invalid}",
+                    slot.key()
+                ),
+            })?;
+            slot.insert(Indicator {
+                id: indicator_id,
+                kind,
+            });
+        }
+    }
+
+    let periods: Vec<String> = values
+        .iter()
+        .map(|v| v.period)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .map(|p| p.to_string())
+        .collect();
+    let reports = plan_reports(conn, plan.id, &periods)?;
+
+    let report_ids: Vec<i64> = reports.values().map(|r| r.id).collect();
+    let mut stored = HashMap::new();
+    for chunk in report_ids.chunks(IN_CHUNK) {
+        let rows: Vec<ValueRow> = report_values::table
+            .filter(report_values::report_id.eq_any(chunk))
+            .select((
+                report_values::id,
+                report_values::report_id,
+                report_values::indicator_id,
+                report_values::number_value,
+                report_values::numerator,
+                report_values::denominator,
+                report_values::achieved,
+                report_values::text_value,
+                report_values::comment,
+                report_values::evidence,
+            ))
+            .load(conn)
+            .map_err(StoreError::database("reading reports' values"))?;
+        for (
+            row_id,
+            report,
+            indicator,
+            number,
+            numerator,
+            denominator,
+            achieved,
+            text,
+            comment,
+            evidence,
+        ) in rows
+        {
+            let value = ReportedValue::from_columns(ValueColumns {
+                number,
+                numerator,
+                denominator,
+                achieved,
+                text,
+            });
+            stored.insert(
+                (report, indicator),
+                Stored {
+                    row_id,
+                    value,
+                    comment,
+                    evidence,
+                },
+            );
+        }
+    }
+    Ok(Context {
+        units,
+        indicators,
+        assigned,
+        reports,
+        values: stored,
+    })
+}
+
+/// The plan's reports for `periods`, by (unit id, period).
+pub(super) fn plan_reports(
+    conn: &mut Db,
+    plan_id: i64,
+    periods: &[String],
+) -> Result<HashMap<(i64, Period), StoredReport>, StoreError> {
+    let mut reports_by_key = HashMap::new();
+    for chunk in periods.chunks(IN_CHUNK) {
+        let rows: Vec<(i64, i64, String, String)> = reports::table
+            .filter(reports::plan_id.eq(plan_id))
+            .filter(reports::period.eq_any(chunk))
+            .select((
+                reports::id,
+                reports::unit_id,
+                reports::period,
+                reports::state,
+            ))
+            .load(conn)
+            .map_err(StoreError::database("reading reports"))?;
+        for (id, unit_id, period, state) in rows {
+            let corrupt = |what: String| StoreError::Conflict {
+                detail: format!("report {id} has {what}"),
+            };
+            let period = Period::parse(&period)
+                .map_err(|e| corrupt(format!("an unreadable period: {e}")))?;
+            let state = ReportState::parse(&state)
+                .map_err(|e| corrupt(format!("an unknown state: {e}")))?;
+            reports_by_key.insert((unit_id, period), StoredReport { id, state });
+        }
+    }
+    Ok(reports_by_key)
+}
