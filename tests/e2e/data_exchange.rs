@@ -23,6 +23,7 @@ pub fn scenarios() -> Vec<Scenario> {
         imports::the_delete_strategy_removes_values,
         imports::a_dry_run_counts_but_stores_nothing,
         imports::a_retried_import_with_the_same_key_returns_the_first_summary,
+        imports::the_issuing_unit_imports_items_assigned_only_to_its_agencies,
         refusals::atomic_mode_all_with_one_bad_value_stores_nothing,
         refusals::atomic_mode_none_stores_the_good_values_and_lists_each_bad_one,
         refusals::an_unknown_id_scheme_is_refused_naming_it,

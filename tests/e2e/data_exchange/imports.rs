@@ -173,3 +173,13 @@ pub async fn a_retried_import_with_the_same_key_returns_the_first_summary(app: T
     assert_eq!(counts(&again), [6, 0, 0, 0, 0]);
     assert_eq!(audit_count(&app, VHXH).await, entries);
 }
+
+pub async fn the_issuing_unit_imports_items_assigned_only_to_its_agencies(app: TestApp) {
+    seed_commune_plan(&app).await;
+    // Item 12 is assigned to the agencies; the commune issued the plan and reports it too.
+    let body = set(COMMUNE, json!([{"dataElement": COUNT, "value": "7"}]));
+    let (status, summary) = import(&app, &app.client, "", &body).await;
+    assert_eq!(status, 200, "{summary}");
+    assert_eq!(counts(&summary), [1, 0, 0, 0, 0]);
+    assert_eq!(stored(&app, COMMUNE, Q1).await.unwrap()[COUNT], json!(7.0));
+}

@@ -104,7 +104,7 @@ pub(super) fn plan_changes(
         let indicator = context
             .indicators
             .get(&entry.indicator_code)
-            .filter(|i| context.assigned.contains(&(unit.id, i.id)));
+            .filter(|i| context.reports(unit.id, i.id));
         let Some(indicator) = indicator else {
             out.conflicts.push(conflict(
                 "dataElement",

@@ -12,7 +12,7 @@ use crate::domain::{Period, ReportedValue, ValueColumns, ValueKind};
 use crate::reports::context::PlanRef;
 use crate::reports::state::ReportState;
 use crate::schema::{
-    indicators, org_units, plan_item_assignments, plan_items, report_values, reports,
+    indicators, org_units, plan_item_assignments, plan_items, plans, report_values, reports,
 };
 
 /// Codes or ids per `IN (…)` list: well below SQLite's 32,766 bound parameters.
@@ -40,12 +40,21 @@ pub(super) struct Stored {
     pub evidence: Option<String>,
 }
 
+impl Context {
+    /// Whether `unit_id` reports `indicator_id` in the plan.
+    pub fn reports(&self, unit_id: i64, indicator_id: i64) -> bool {
+        unit_id == self.issuer || self.assigned.contains(&(unit_id, indicator_id))
+    }
+}
+
 pub(super) struct Context {
     pub units: HashMap<String, Unit>,
     /// The plan's indicators by code.
     pub indicators: HashMap<String, Indicator>,
     /// (unit id, indicator id) of every assignment of the plan.
     pub assigned: HashSet<(i64, i64)>,
+    /// The unit that issued the plan: it reports every item (its consolidated report).
+    pub issuer: i64,
     pub reports: HashMap<(i64, Period), StoredReport>,
     /// (report id, indicator id) → the stored value.
     pub values: HashMap<(i64, i64), Stored>,
@@ -88,34 +97,32 @@ pub(super) fn context(
         }
     }
 
-    let rows: Vec<(i64, i64, String, String)> = plan_item_assignments::table
-        .inner_join(plan_items::table.inner_join(indicators::table))
+    let issuer: i64 = plans::table
+        .filter(plans::id.eq(plan.id))
+        .select(plans::issuing_unit_id)
+        .first(conn)
+        .map_err(StoreError::database("reading the plan's issuing unit"))?;
+    let items: Vec<(i64, String, String)> = plan_items::table
+        .inner_join(indicators::table)
         .filter(plan_items::plan_id.eq(plan.id))
-        .select((
-            plan_item_assignments::unit_id,
-            indicators::id,
-            indicators::code,
-            indicators::value_kind,
-        ))
+        .select((indicators::id, indicators::code, indicators::value_kind))
         .load(conn)
-        .map_err(StoreError::database("reading the plan's assignments"))?;
-    let mut indicators = HashMap::new();
-    let mut assigned = HashSet::with_capacity(rows.len());
-    for (unit_id, indicator_id, code, kind) in rows {
-        assigned.insert((unit_id, indicator_id));
-        if let std::collections::hash_map::Entry::Vacant(slot) = indicators.entry(code) {
-            let kind = ValueKind::from_db_str(&kind).map_err(|invalid| StoreError::Conflict {
-                detail: format!(
-                    "indicator {} has a stored kind that is not known: {invalid}",
-                    slot.key()
-                ),
-            })?;
-            slot.insert(Indicator {
-                id: indicator_id,
-                kind,
-            });
-        }
+        .map_err(StoreError::database("reading the plan's indicators"))?;
+    let mut indicators = HashMap::with_capacity(items.len());
+    for (id, code, kind) in items {
+        let kind = ValueKind::from_db_str(&kind).map_err(|invalid| StoreError::Conflict {
+            detail: format!("indicator {code} has a stored kind that is not known: {invalid}"),
+        })?;
+        indicators.insert(code, Indicator { id, kind });
     }
+    let assigned: HashSet<(i64, i64)> = plan_item_assignments::table
+        .inner_join(plan_items::table)
+        .filter(plan_items::plan_id.eq(plan.id))
+        .select((plan_item_assignments::unit_id, plan_items::indicator_id))
+        .load::<(i64, i64)>(conn)
+        .map_err(StoreError::database("reading the plan's assignments"))?
+        .into_iter()
+        .collect();
 
     let periods: Vec<String> = values
         .iter()
@@ -180,6 +187,7 @@ pub(super) fn context(
         units,
         indicators,
         assigned,
+        issuer,
         reports,
         values: stored,
     })
