@@ -1,11 +1,10 @@
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use chitieu_schema::domain::OptionalText;
-use chitieu_schema::reports::{self, Transition};
+use chitieu_schema::reports::Transition;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{ReportPath, ReportView, actor, authorize};
+use super::{ReportPath, ReportView, apply_transition, authorize};
 use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::etag::IfMatch;
@@ -64,17 +63,12 @@ pub async fn approve_report(
     let override_reason = OptionalText::parse(request.override_reason.as_deref())
         .map_err(|invalid| ApiError::invalid("/overrideReason", invalid.0))?
         .into_option();
-    let actor = actor(&caller);
-    let report = state
-        .db(move |conn| {
-            reports::transition(
-                conn,
-                &key,
-                if_match.expected(),
-                Transition::Approve { override_reason },
-                &actor,
-            )
-        })
-        .await?;
-    Ok(ReportView::from(report).respond(StatusCode::OK))
+    apply_transition(
+        &state,
+        &caller,
+        key,
+        if_match,
+        Transition::Approve { override_reason },
+    )
+    .await
 }

@@ -22,8 +22,11 @@ mod submit;
 mod values;
 mod views;
 
+use crate::etag::IfMatch;
+use actix_web::HttpResponse;
+use actix_web::http::StatusCode;
 use chitieu_schema::domain::{OrgUnitCode, Period};
-use chitieu_schema::reports::{self, Actor, ReportKey, UnitRef};
+use chitieu_schema::reports::{self, Actor, ReportKey, Transition, UnitRef};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -109,4 +112,20 @@ pub async fn authorize(
         })?;
     caller.ensure_allowed(action, &unit.path)?;
     Ok(unit)
+}
+
+/// Applies a workflow transition as `caller` against the version in `If-Match`, and answers
+/// with the report; the caller's right to do so is checked before.
+pub async fn apply_transition(
+    state: &AppState,
+    caller: &Caller,
+    key: ReportKey,
+    if_match: IfMatch,
+    transition: Transition,
+) -> Result<HttpResponse, ApiError> {
+    let actor = actor(caller);
+    let report = state
+        .db(move |conn| reports::transition(conn, &key, if_match.expected(), transition, &actor))
+        .await?;
+    Ok(ReportView::from(report).respond(StatusCode::OK))
 }

@@ -1,9 +1,8 @@
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use chitieu_schema::reports::{self, Transition};
+use chitieu_schema::reports::Transition;
 
 use super::return_report::ReasonRequest;
-use super::{ReportPath, ReportView, actor, authorize};
+use super::{ReportPath, ReportView, apply_transition, authorize};
 use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::etag::IfMatch;
@@ -42,17 +41,12 @@ pub async fn reopen_report(
     let key = path.key()?;
     authorize(&state, &caller, &key, Action::ApproveReports).await?;
     let reason = body.0.parse()?;
-    let actor = actor(&caller);
-    let report = state
-        .db(move |conn| {
-            reports::transition(
-                conn,
-                &key,
-                if_match.expected(),
-                Transition::Reopen { reason },
-                &actor,
-            )
-        })
-        .await?;
-    Ok(ReportView::from(report).respond(StatusCode::OK))
+    apply_transition(
+        &state,
+        &caller,
+        key,
+        if_match,
+        Transition::Reopen { reason },
+    )
+    .await
 }

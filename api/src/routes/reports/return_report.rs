@@ -1,11 +1,10 @@
-use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
 use chitieu_schema::domain::OptionalText;
-use chitieu_schema::reports::{self, Transition};
+use chitieu_schema::reports::Transition;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{ReportPath, ReportView, actor, authorize};
+use super::{ReportPath, ReportView, apply_transition, authorize};
 use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::etag::IfMatch;
@@ -62,17 +61,12 @@ pub async fn return_report(
     let key = path.key()?;
     authorize(&state, &caller, &key, Action::ApproveReports).await?;
     let reason = body.0.parse()?;
-    let actor = actor(&caller);
-    let report = state
-        .db(move |conn| {
-            reports::transition(
-                conn,
-                &key,
-                if_match.expected(),
-                Transition::Return { reason },
-                &actor,
-            )
-        })
-        .await?;
-    Ok(ReportView::from(report).respond(StatusCode::OK))
+    apply_transition(
+        &state,
+        &caller,
+        key,
+        if_match,
+        Transition::Return { reason },
+    )
+    .await
 }

@@ -1,9 +1,8 @@
-use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use chitieu_schema::reports::{self, Transition};
+use chitieu_schema::reports::Transition;
 
 use super::idempotency::idempotent;
-use super::{ReportPath, ReportView, actor, authorize};
+use super::{ReportPath, ReportView, apply_transition, authorize};
 use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::etag::IfMatch;
@@ -47,13 +46,7 @@ pub async fn submit_report(
     let fingerprint = format!("{if_match:?}");
     idempotent(&state, &caller, &req, &[fingerprint.as_bytes()], || async {
         authorize(&state, &caller, &key, Action::EnterData).await?;
-        let actor = actor(&caller);
-        let report = state
-            .db(move |conn| {
-                reports::transition(conn, &key, if_match.expected(), Transition::Submit, &actor)
-            })
-            .await?;
-        Ok(ReportView::from(report).respond(StatusCode::OK))
+        apply_transition(&state, &caller, key, if_match, Transition::Submit).await
     })
     .await
 }
