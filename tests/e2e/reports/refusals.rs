@@ -3,7 +3,7 @@ use chitieu_e2e::{TestApp, expect_json};
 use reqwest::Method;
 use serde_json::json;
 
-use super::support::{commune, etag_of, open, pointers, send};
+use super::support::{commune, etag_of, open, pointers, put_expecting, send};
 
 const Q4: &str = "2026Q4";
 
@@ -18,16 +18,7 @@ pub async fn invalid_values_are_all_named_and_nothing_is_stored(app: TestApp) {
         {"indicatorCode": "NQ57-KHONG-CO", "value": 3},
     ]});
     let url = format!("{}/values", report_url(VHXH, Q4));
-    let response = send(
-        &app,
-        &people.vhxh,
-        Method::PUT,
-        &url,
-        Some(&etag),
-        Some(&body),
-    )
-    .await;
-    let problem = expect_json(response, 422).await;
+    let problem = put_expecting(&app, &people.vhxh, &url, &etag, &body, 422).await;
     assert_eq!(
         pointers(&problem),
         [
@@ -58,16 +49,7 @@ pub async fn invalid_values_are_all_named_and_nothing_is_stored(app: TestApp) {
         {"indicatorCode": COUNT, "value": 2.5},
         {"indicatorCode": "lower case", "value": 1},
     ]});
-    let response = send(
-        &app,
-        &people.vhxh,
-        Method::PUT,
-        &url,
-        Some(&etag),
-        Some(&body),
-    )
-    .await;
-    let problem = expect_json(response, 422).await;
+    let problem = put_expecting(&app, &people.vhxh, &url, &etag, &body, 422).await;
     let mut found = pointers(&problem);
     found.sort();
     assert_eq!(found, ["/values/0/value", "/values/1/indicatorCode"]);
@@ -100,16 +82,7 @@ pub async fn a_percent_above_100_is_refused_naming_the_value(app: TestApp) {
         {"indicatorCode": COUNT, "value": 4},
         {"indicatorCode": PERCENT, "value": 120},
     ]});
-    let response = send(
-        &app,
-        &people.vhxh,
-        Method::PUT,
-        &url,
-        Some(&etag),
-        Some(&body),
-    )
-    .await;
-    let problem = expect_json(response, 422).await;
+    let problem = put_expecting(&app, &people.vhxh, &url, &etag, &body, 422).await;
     assert_eq!(pointers(&problem), ["/values/1/value"]);
     assert!(
         problem["detail"]
@@ -121,16 +94,7 @@ pub async fn a_percent_above_100_is_refused_naming_the_value(app: TestApp) {
     let body = json!({"values": [
         {"indicatorCode": PERCENT, "value": {"numerator": 1, "denominator": 0}},
     ]});
-    let response = send(
-        &app,
-        &people.vhxh,
-        Method::PUT,
-        &url,
-        Some(&etag),
-        Some(&body),
-    )
-    .await;
-    let problem = expect_json(response, 422).await;
+    let problem = put_expecting(&app, &people.vhxh, &url, &etag, &body, 422).await;
     assert_eq!(pointers(&problem), ["/values/0/value"]);
     assert!(problem["detail"].as_str().unwrap().contains("denominator"));
 }
@@ -210,16 +174,7 @@ pub async fn changes_need_if_match_and_the_current_version(app: TestApp) {
     assert_eq!(etag_of(&response), "\"2\"");
     expect_json(response, 200).await;
     let body = json!({"values": [{"indicatorCode": COUNT, "value": 5}]});
-    let response = send(
-        &app,
-        &people.vhxh,
-        Method::PUT,
-        &url,
-        Some(&etag),
-        Some(&body),
-    )
-    .await;
-    expect_json(response, 412).await;
+    put_expecting(&app, &people.vhxh, &url, &etag, &body, 412).await;
     let submit = format!("{}/submit", report_url(VHXH, Q4));
     let response = send(&app, &people.vhxh, Method::POST, &submit, None, None).await;
     expect_json(response, 428).await;

@@ -145,3 +145,16 @@ pub fn vhxh_values() -> Value {
          "evidence": ["https://vanban.example.vn/420-CV-DU"]},
     ])
 }
+
+/// PUT `body` to `url` with `If-Match: etag`; asserts the status and returns the answer.
+pub async fn put_expecting(
+    app: &TestApp,
+    client: &Client,
+    url: &str,
+    etag: &str,
+    body: &Value,
+    status: u16,
+) -> Value {
+    let response = send(app, client, Method::PUT, url, Some(etag), Some(body)).await;
+    expect_json(response, status).await
+}
