@@ -12,7 +12,10 @@ use chitieu_api::auth::JwtSecret;
 use chitieu_api::{Application, Settings};
 use chitieu_schema::accounts::{Password, Username};
 use chitieu_schema::db::{DatabaseUrl, Db, DbPool};
-use chitieu_schema::domain::name_key;
+use chitieu_schema::domain::{
+    CatalogCode, DeadlineRule, DeadlineRules, Name, OrgUnitCode, name_key,
+};
+use chitieu_schema::plans::{NewPlan, PlanCode};
 use chitieu_schema::schema::{
     catalogs, indicators, org_units, plan_item_assignments, plan_items, plans,
 };
@@ -256,30 +259,29 @@ fn seed(pool: &DbPool) -> anyhow::Result<Seeded> {
         .collect();
     insert_chunks!(conn, indicators::table, indicator_rows, 1_000);
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
-    let plan_id: i64 = diesel::insert_into(plans::table)
-        .values((
-            plans::code.eq(PLAN),
-            plans::number.eq("57/KH-UBND"),
-            plans::issued_on.eq(date(2025, 7, 1)),
-            plans::title.eq("Kế hoạch thực hiện Nghị quyết 57-NQ/TW"),
-            plans::issuing_unit_id.eq(province_ids[0].0),
-            plans::catalog_id.eq(catalog_id),
-            plans::valid_from.eq(date(2025, 7, 1)),
-            plans::valid_to.eq(date(2030, 12, 31)),
-            plans::monthly_due_day.eq(6),
-            plans::monthly_due_offset.eq(1),
-            plans::quarterly_due_day.eq(6),
-            plans::quarterly_due_offset.eq(1),
-            plans::six_monthly_due_day.eq(6),
-            plans::six_monthly_due_offset.eq(0),
-            plans::yearly_due_day.eq(6),
-            plans::yearly_due_offset.eq(0),
-            plans::version.eq(1),
-            plans::created_at.eq(now),
-            plans::updated_at.eq(now),
-        ))
-        .returning(plans::id)
-        .get_result(conn)?;
+    let rule = |day, offset| DeadlineRule::new(day, offset).map_err(|e| anyhow::anyhow!(e));
+    let new_plan = NewPlan {
+        code: PlanCode::parse(PLAN).map_err(|e| anyhow::anyhow!(e))?,
+        number: Name::parse("57/KH-UBND").map_err(|e| anyhow::anyhow!(e))?,
+        issued_on: date(2025, 7, 1),
+        title: Name::parse("Kế hoạch thực hiện Nghị quyết 57-NQ/TW")
+            .map_err(|e| anyhow::anyhow!(e))?,
+        issuing_unit: OrgUnitCode::parse(&province_ids[0].1).map_err(|e| anyhow::anyhow!(e))?,
+        catalog: CatalogCode::parse("NQ57-QUOCGIA").map_err(|e| anyhow::anyhow!(e))?,
+        valid_from: date(2025, 7, 1),
+        valid_to: date(2030, 12, 31),
+        deadlines: DeadlineRules {
+            monthly: rule(6, 1)?,
+            quarterly: rule(6, 1)?,
+            six_monthly: rule(6, 0)?,
+            yearly: rule(6, 0)?,
+        },
+    };
+    chitieu_schema::plans::create_plan(conn, new_plan)?;
+    let plan_id: i64 = plans::table
+        .filter(plans::code.eq(PLAN))
+        .select(plans::id)
+        .first(conn)?;
     let indicator_ids: Vec<i64> = indicators::table
         .order(indicators::position)
         .select(indicators::id)

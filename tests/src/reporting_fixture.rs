@@ -3,8 +3,11 @@
 //! (seed 002); the plan's calendar is the Tiêu Cần one, quarterly reports due before the 6th of
 //! the month after the quarter.
 
-use chitieu_schema::domain::name_key;
-use chitieu_schema::schema::{catalogs, indicators, plan_item_assignments, plan_items, plans};
+use chitieu_schema::domain::{
+    CatalogCode, DeadlineRule, DeadlineRules, Name, OrgUnitCode, name_key,
+};
+use chitieu_schema::plans::{self, NewPlan, PlanCode};
+use chitieu_schema::schema::{self, catalogs, indicators, plan_item_assignments, plan_items};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -82,33 +85,31 @@ pub async fn seed_commune_plan(app: &TestApp) {
             .returning(catalogs::id)
             .get_result(conn)
             .expect("the catalog is inserted");
-        let issuer = unit_id(conn, COMMUNE);
         let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
-        let plan_id: i64 = diesel::insert_into(plans::table)
-            .values((
-                plans::code.eq(PLAN),
-                plans::number.eq("18/KH-UBND"),
-                plans::issued_on.eq(date(2025, 8, 18)),
-                plans::title.eq("Kế hoạch thực hiện Nghị quyết 57-NQ/TW"),
-                plans::issuing_unit_id.eq(issuer),
-                plans::catalog_id.eq(catalog_id),
-                plans::valid_from.eq(date(2025, 8, 18)),
-                plans::valid_to.eq(date(2030, 12, 31)),
-                plans::monthly_due_day.eq(6),
-                plans::monthly_due_offset.eq(1),
-                plans::quarterly_due_day.eq(6),
-                plans::quarterly_due_offset.eq(1),
-                plans::six_monthly_due_day.eq(6),
-                plans::six_monthly_due_offset.eq(0),
-                plans::yearly_due_day.eq(6),
-                plans::yearly_due_offset.eq(0),
-                plans::version.eq(1),
-                plans::created_at.eq(now),
-                plans::updated_at.eq(now),
-            ))
-            .returning(plans::id)
-            .get_result(conn)
-            .expect("the plan is inserted");
+        let rule = |day, offset| DeadlineRule::new(day, offset).expect("a valid deadline rule");
+        let deadlines = DeadlineRules {
+            monthly: rule(6, 1),
+            quarterly: rule(6, 1),
+            six_monthly: rule(6, 0),
+            yearly: rule(6, 0),
+        };
+        let new_plan = NewPlan {
+            code: PlanCode::parse(PLAN).expect("a plan code"),
+            number: Name::parse("18/KH-UBND").expect("a plan number"),
+            issued_on: date(2025, 8, 18),
+            title: Name::parse("Kế hoạch thực hiện Nghị quyết 57-NQ/TW").expect("a title"),
+            issuing_unit: OrgUnitCode::parse(COMMUNE).expect("a unit code"),
+            catalog: CatalogCode::parse(CATALOG).expect("a catalog code"),
+            valid_from: date(2025, 8, 18),
+            valid_to: date(2030, 12, 31),
+            deadlines,
+        };
+        plans::create_plan(conn, new_plan).expect("the plan is created");
+        let plan_id: i64 = schema::plans::table
+            .filter(schema::plans::code.eq(PLAN))
+            .select(schema::plans::id)
+            .first(conn)
+            .expect("the plan has an id");
         for (position, (code, number, name, kind, units)) in ITEMS.iter().enumerate() {
             let indicator_id: i64 = diesel::insert_into(indicators::table)
                 .values((
