@@ -10,6 +10,7 @@ mod error;
 pub mod org_units;
 pub mod pagination;
 pub mod plans;
+pub mod progress;
 pub mod reports;
 pub mod schema;
 mod time;

@@ -72,6 +72,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        period_aggregation -> Text,
     }
 }
 

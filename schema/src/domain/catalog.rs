@@ -40,6 +40,19 @@ pub enum Aggregation {
     None,
 }
 
+/// How a longer period's figure derives from the shorter periods inside it (a quarter from its
+/// months) when a unit has no report for the longer period itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PeriodAggregation {
+    /// Flows: counts of events, and ratio numerators and denominators, add up.
+    Sum,
+    /// Stocks: coverage, accounts, ranks: the latest period's value stands.
+    Last,
+    Mean,
+    /// No derivation: only a report for the period itself counts (text).
+    None,
+}
+
 macro_rules! db_names {
     ($ty:ident { $($variant:ident => $name:literal),+ $(,)? }) => {
         impl $ty {
@@ -75,7 +88,20 @@ db_names!(Aggregation {
     ShareAchieved => "share_achieved", None => "none",
 });
 
+db_names!(PeriodAggregation {
+    Sum => "sum", Last => "last", Mean => "mean", None => "none",
+});
+
 impl ValueKind {
+    /// The period aggregation used when a catalog entry names none.
+    pub fn default_period_aggregation(self) -> PeriodAggregation {
+        match self {
+            ValueKind::Count => PeriodAggregation::Sum,
+            ValueKind::Text => PeriodAggregation::None,
+            _ => PeriodAggregation::Last,
+        }
+    }
+
     /// The aggregation used when a catalog entry names none.
     pub fn default_aggregation(self) -> Aggregation {
         match self {

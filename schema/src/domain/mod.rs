@@ -9,7 +9,9 @@ mod text;
 mod value;
 mod value_text;
 
-pub use catalog::{Aggregation, Direction, IndicatorNumber, SectionCode, ValueKind};
+pub use catalog::{
+    Aggregation, Direction, IndicatorNumber, PeriodAggregation, SectionCode, ValueKind,
+};
 pub use codes::{CatalogCode, IndicatorCode, OrgUnitCode};
 pub use org_kind::OrgUnitKind;
 pub use period::{DeadlineRule, DeadlineRules, Period, PeriodType, VIETNAM_OFFSET};

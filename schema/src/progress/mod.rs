@@ -1,0 +1,13 @@
+//! Progress against target: a unit's figures rolled up over its subtree for any period, their
+//! status against the year's target, their trajectory toward milestone targets, and the
+//! completeness of reporting. Always computed from the stored values: no batch rebuild step.
+
+mod assess;
+mod figure;
+mod report;
+mod trajectory;
+
+pub use assess::{Assessment, TargetStatus, assess};
+pub use figure::{Figure, format_number};
+pub use report::{PlanHeading, ProgressReport, ProgressRow, ProgressSection, UnitHeading};
+pub use trajectory::{Observation, RateMethod, Trajectory, TrajectoryStatus, trajectory};
