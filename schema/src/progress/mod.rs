@@ -5,9 +5,14 @@
 mod assess;
 mod figure;
 mod report;
+mod rollup;
 mod trajectory;
 
 pub use assess::{Assessment, TargetStatus, assess};
 pub use figure::{Figure, format_number};
 pub use report::{PlanHeading, ProgressReport, ProgressRow, ProgressSection, UnitHeading};
+pub use rollup::{
+    Fact, IndicatorRule, IndicatorSelection, RolledUp, Rollup, RollupQuery, Succession, compute,
+    rollup,
+};
 pub use trajectory::{Observation, RateMethod, Trajectory, TrajectoryStatus, trajectory};

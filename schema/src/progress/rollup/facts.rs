@@ -1,0 +1,181 @@
+//! The stored values a roll-up reads, in two queries whatever the size of the subtree: the
+//! successions that move history into or out of it, then every value of the asked indicators
+//! reported inside it (or by a predecessor of a unit inside it) for a period within the asked one.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+use crate::StoreError;
+use crate::db::Db;
+use crate::domain::{Period, ReportedValue, ValueColumns};
+use crate::org_units::path;
+use crate::schema::{org_unit_successions, org_units, report_values, reports};
+
+/// One reported value with where and when it was reported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub unit_id: i64,
+    pub unit_path: String,
+    pub indicator_id: i64,
+    pub period: String,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub value: ReportedValue,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A unit closed by a merger: from `effective_on` its history counts under the successor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Succession {
+    pub predecessor_id: i64,
+    pub predecessor_path: String,
+    pub successor_path: String,
+    pub effective_on: NaiveDate,
+}
+
+pub struct FactQuery<'a> {
+    pub root_path: &'a str,
+    pub indicator_ids: &'a [i64],
+    pub period: Period,
+    pub approved_only: bool,
+}
+
+/// Successions where the predecessor or the successor lies in the subtree: history may move
+/// into it (a commune merged into one of ours) or out of it.
+pub fn successions(conn: &mut Db, root_path: &str) -> Result<Vec<Succession>, StoreError> {
+    let (predecessors, successors) =
+        diesel::alias!(org_units as predecessors, org_units as successors);
+    let upper = path::upper_bound(root_path);
+    let rows: Vec<(i64, String, String, NaiveDate)> = org_unit_successions::table
+        .inner_join(
+            predecessors.on(predecessors
+                .field(org_units::id)
+                .eq(org_unit_successions::predecessor_id)),
+        )
+        .inner_join(
+            successors.on(successors
+                .field(org_units::id)
+                .eq(org_unit_successions::successor_id)),
+        )
+        .filter(
+            (predecessors
+                .field(org_units::path)
+                .ge(root_path)
+                .and(predecessors.field(org_units::path).lt(&upper)))
+            .or(successors
+                .field(org_units::path)
+                .ge(root_path)
+                .and(successors.field(org_units::path).lt(&upper))),
+        )
+        .select((
+            org_unit_successions::predecessor_id,
+            predecessors.field(org_units::path),
+            successors.field(org_units::path),
+            org_unit_successions::effective_on,
+        ))
+        .order((
+            org_unit_successions::predecessor_id,
+            successors.field(org_units::path),
+        ))
+        .load(conn)
+        .map_err(StoreError::database("reading the successions of a subtree"))?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(predecessor_id, predecessor_path, successor_path, effective_on)| Succession {
+                predecessor_id,
+                predecessor_path,
+                successor_path,
+                effective_on,
+            },
+        )
+        .collect())
+}
+
+type FactRow = (
+    i64,
+    String,
+    i64,
+    String,
+    NaiveDate,
+    NaiveDate,
+    (
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<bool>,
+        Option<String>,
+    ),
+    NaiveDateTime,
+);
+
+/// Every value of the asked indicators for periods inside `query.period`, reported by a unit in
+/// the subtree or by one of `outside_predecessors`.
+pub fn facts(
+    conn: &mut Db,
+    query: &FactQuery<'_>,
+    outside_predecessors: &[i64],
+) -> Result<Vec<Fact>, StoreError> {
+    let upper = path::upper_bound(query.root_path);
+    let mut select = report_values::table
+        .inner_join(reports::table.on(reports::id.eq(report_values::report_id)))
+        .inner_join(org_units::table.on(org_units::id.eq(reports::unit_id)))
+        .filter(reports::period_start.ge(query.period.start()))
+        .filter(reports::period_end.le(query.period.end()))
+        .filter(report_values::indicator_id.eq_any(query.indicator_ids))
+        .filter(
+            org_units::path
+                .ge(query.root_path)
+                .and(org_units::path.lt(upper))
+                .or(reports::unit_id.eq_any(outside_predecessors)),
+        )
+        .select((
+            reports::unit_id,
+            org_units::path,
+            report_values::indicator_id,
+            reports::period,
+            reports::period_start,
+            reports::period_end,
+            (
+                report_values::number_value,
+                report_values::numerator,
+                report_values::denominator,
+                report_values::achieved,
+                report_values::text_value,
+            ),
+            report_values::updated_at,
+        ))
+        .into_boxed();
+    if query.approved_only {
+        select = select.filter(reports::state.eq("approved"));
+    }
+    let rows: Vec<FactRow> = select
+        .load(conn)
+        .map_err(StoreError::database("reading the values of a subtree"))?;
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(unit_id, unit_path, indicator_id, period, start, end, columns, updated_at)| {
+                let (number, numerator, denominator, achieved, text) = columns;
+                // A row with no value at all (every column empty) carries nothing to roll up.
+                let value = ReportedValue::from_columns(ValueColumns {
+                    number,
+                    numerator,
+                    denominator,
+                    achieved,
+                    text,
+                })?;
+                Some(Fact {
+                    unit_id,
+                    unit_path,
+                    indicator_id,
+                    period,
+                    period_start: start,
+                    period_end: end,
+                    value,
+                    updated_at,
+                })
+            },
+        )
+        .collect())
+}
