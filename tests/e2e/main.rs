@@ -10,6 +10,7 @@ mod month_walkthrough;
 mod org_units;
 mod permissions;
 mod plans;
+mod progress;
 mod reports;
 
 fn main() {
@@ -24,5 +25,6 @@ fn main() {
     scenarios.extend(reports::scenarios());
     scenarios.extend(month_walkthrough::scenarios());
     scenarios.extend(data_exchange::scenarios());
+    scenarios.extend(progress::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

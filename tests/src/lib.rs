@@ -5,6 +5,7 @@
 pub mod accounts;
 mod app;
 mod database;
+pub mod progress_fixture;
 pub mod reporting_fixture;
 mod scenario;
 pub mod thai_tan;

@@ -11,6 +11,7 @@ pub mod health;
 pub mod org_units;
 pub mod plans;
 pub mod reports;
+pub mod rollup;
 pub mod users;
 
 use actix_web::middleware::from_fn;
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(reports::configure)
                 .configure(audit::configure)
                 .configure(data_exchange::configure)
+                .configure(rollup::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         );
 }

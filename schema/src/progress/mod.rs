@@ -7,6 +7,7 @@ mod figure;
 mod report;
 mod rollup;
 mod trajectory;
+mod unit_progress;
 
 pub use assess::{Assessment, TargetStatus, assess};
 pub use figure::{Figure, format_number};
@@ -16,3 +17,4 @@ pub use rollup::{
     rollup,
 };
 pub use trajectory::{Observation, RateMethod, Trajectory, TrajectoryStatus, trajectory};
+pub use unit_progress::{ProgressQuery, unit_progress};

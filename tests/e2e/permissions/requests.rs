@@ -17,6 +17,7 @@ pub enum Req {
     ShowUnit,
     Children,
     Subtree,
+    Rollup,
     Ancestors,
     CreateUnit,
     CreateRoot,
@@ -118,6 +119,11 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::ShowUnit => Prepared::get(format!("{units}/{anchor}")),
         Req::Children => Prepared::get(format!("{units}/{anchor}/children")),
         Req::Subtree => Prepared::get(format!("{units}/{anchor}/subtree")),
+        Req::Rollup => Prepared::get(format!(
+            "{units}/{anchor}/rollup?period={}&indicators={}",
+            super::fixture::PERIOD,
+            super::fixture::INDICATOR
+        )),
         Req::Ancestors => Prepared::get(format!("{units}/{anchor}/ancestors")),
         Req::CreateUnit => post(units, new_unit(&format!("M-{n}"), Some(anchor))),
         Req::CreateRoot => {

@@ -161,7 +161,7 @@ fn paged(page: Page<OrgUnitView>) -> Result<Paged<OrgUnit>, ApiError> {
 }
 
 /// A code in the URL: one that cannot be a code names no unit.
-fn code_in_path(raw: &str) -> Result<OrgUnitCode, ApiError> {
+pub(crate) fn code_in_path(raw: &str) -> Result<OrgUnitCode, ApiError> {
     OrgUnitCode::parse(raw).map_err(|_| missing(raw))
 }
 
@@ -172,7 +172,11 @@ fn missing(code: &str) -> ApiError {
 }
 
 /// The path of the unit with `code`, when the caller may read it; [`missing`] otherwise.
-fn readable_path(conn: &mut Db, caller: &Caller, code: &OrgUnitCode) -> Result<String, ApiError> {
+pub(crate) fn readable_path(
+    conn: &mut Db,
+    caller: &Caller,
+    code: &OrgUnitCode,
+) -> Result<String, ApiError> {
     match find_unit(conn, code)? {
         Some(unit) if caller.can_read_path(&unit.path) => Ok(unit.path),
         _ => Err(missing(code.as_str())),

@@ -13,6 +13,7 @@
 //!   an assignment gets 403 too.
 
 mod access;
+pub(crate) use access::readable_plan;
 mod create_item;
 mod create_plan;
 mod delete_item;

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 
 use crate::StoreError;
 use crate::db::Db;
-use crate::domain::{Aggregation, PeriodAggregation, ValueKind};
+use crate::domain::{Aggregation, Direction, PeriodAggregation, ValueKind};
 use crate::schema::{indicators, plan_items, plans};
 
 /// Which indicators to roll up.
@@ -22,11 +22,12 @@ pub struct IndicatorRule {
     pub code: String,
     pub name: String,
     pub kind: ValueKind,
+    pub direction: Direction,
     pub aggregation: Aggregation,
     pub period_aggregation: PeriodAggregation,
 }
 
-type RuleRow = (i64, String, String, String, String, String);
+type RuleRow = (i64, String, String, String, String, String, String);
 
 pub fn selected(
     conn: &mut Db,
@@ -37,6 +38,7 @@ pub fn selected(
         indicators::code,
         indicators::name,
         indicators::value_kind,
+        indicators::direction,
         indicators::aggregation,
         indicators::period_aggregation,
     );
@@ -77,13 +79,15 @@ pub fn selected(
 }
 
 fn rule(
-    (id, code, name, kind, aggregation, period_aggregation): RuleRow,
+    (id, code, name, kind, direction, aggregation, period_aggregation): RuleRow,
 ) -> Result<IndicatorRule, StoreError> {
     let corrupt = |column: &str, value: &str| StoreError::Conflict {
         detail: format!("the stored value {value:?} of {column} is not known"),
     };
     Ok(IndicatorRule {
         kind: ValueKind::from_db_str(&kind).map_err(|_| corrupt("indicators.value_kind", &kind))?,
+        direction: Direction::from_db_str(&direction)
+            .map_err(|_| corrupt("indicators.direction", &direction))?,
         aggregation: Aggregation::from_db_str(&aggregation)
             .map_err(|_| corrupt("indicators.aggregation", &aggregation))?,
         period_aggregation: PeriodAggregation::from_db_str(&period_aggregation)

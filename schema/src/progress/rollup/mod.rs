@@ -6,7 +6,7 @@ mod combine;
 mod contributors;
 mod derive;
 mod facts;
-mod indicators;
+pub(super) mod indicators;
 
 use std::collections::HashMap;
 

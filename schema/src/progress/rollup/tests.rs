@@ -17,6 +17,7 @@ fn rules() -> Vec<IndicatorRule> {
         code: code.to_owned(),
         name: code.to_owned(),
         kind,
+        direction: kind.default_direction(),
         aggregation,
         period_aggregation,
     };

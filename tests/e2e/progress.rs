@@ -1,0 +1,24 @@
+//! Progress against target: roll-ups over the tree checked by hand-computed figures, and a
+//! unit's progress report with its exports.
+
+mod rollups;
+
+use chitieu_e2e::Scenario;
+
+macro_rules! scenarios {
+    ($($module:ident :: $test:ident),+ $(,)?) => {
+        vec![$(Scenario::new(stringify!($test), |app| Box::pin($module::$test(app)))),+]
+    };
+}
+
+pub fn scenarios() -> Vec<Scenario> {
+    scenarios![
+        rollups::a_province_rolls_up_percentages_as_a_ratio_of_sums,
+        rollups::a_merged_commune_counts_under_its_successor_from_the_merger_date,
+        rollups::a_quarter_sums_the_months_of_a_count,
+        rollups::a_missing_report_leaves_its_unit_out_of_the_count,
+        rollups::only_approved_values_count_when_asked,
+        rollups::statuses_roll_up_as_the_share_of_units_that_achieved_them,
+        rollups::a_bad_period_is_refused_naming_the_parameter,
+    ]
+}
