@@ -1,0 +1,79 @@
+//! An upstream system to deliver to: where it is, how to authenticate, which payload profile it
+//! takes and how our codes map to its codes.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Target {
+    /// Our name for the target (`theodoinq`, `dhis2-province`); outbox entries refer to it.
+    pub code: String,
+    pub profile: Profile,
+    /// The upstream's base URL, without a trailing slash.
+    pub base_url: String,
+    pub auth: Auth,
+    #[serde(default)]
+    pub mapping: CodeMapping,
+}
+
+/// The payload an upstream takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Profile {
+    /// Our documented JSON: one document per unit and period with KPI values and the narrative
+    /// report outline rows (code, name, parent, order, HTML content).
+    Theodoinq,
+    /// DHIS2 `POST /api/dataValueSets` (JSON, idScheme=code).
+    Dhis2,
+}
+
+/// How to authenticate. Secrets are named by environment variable, never stored in the
+/// database or in the targets file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Auth {
+    None,
+    /// `Authorization: Bearer <token>`.
+    Bearer {
+        token_env: String,
+    },
+    /// A header such as `X-API-Key: <key>`.
+    ApiKey {
+        header: String,
+        key_env: String,
+    },
+    /// OAuth2 client credentials; the token is cached until shortly before it expires and
+    /// fetched again after a 401.
+    OAuth2ClientCredentials {
+        token_url: String,
+        client_id: String,
+        client_secret_env: String,
+        scope: Option<String>,
+    },
+}
+
+/// Our indicator and unit codes to the upstream's; a code without an entry is sent as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeMapping {
+    #[serde(default)]
+    pub indicators: HashMap<String, String>,
+    #[serde(default)]
+    pub units: HashMap<String, String>,
+}
+
+impl CodeMapping {
+    pub fn indicator<'a>(&'a self, code: &'a str) -> &'a str {
+        self.indicators.get(code).map_or(code, String::as_str)
+    }
+
+    pub fn unit<'a>(&'a self, code: &'a str) -> &'a str {
+        self.units.get(code).map_or(code, String::as_str)
+    }
+}
