@@ -4,6 +4,7 @@
 mod changes_and_deletions;
 mod fixture;
 mod listing;
+mod period_aggregation;
 mod refusals;
 mod tree_and_defaults;
 
@@ -43,5 +44,11 @@ pub fn scenarios() -> Vec<Scenario> {
         changes_and_deletions::a_section_in_use_cannot_be_deleted,
         listing::lists_are_paged_with_totals,
         listing::indicators_filter_by_catalog_section_and_name,
+        period_aggregation::an_indicator_takes_its_period_aggregation_from_its_kind_by_default,
+        period_aggregation::an_indicator_can_be_created_with_a_period_aggregation,
+        period_aggregation::a_status_indicator_cannot_sum_over_months,
+        period_aggregation::both_misfits_of_a_rank_are_listed_at_once,
+        period_aggregation::an_update_changes_the_period_aggregation,
+        period_aggregation::changing_the_kind_rechecks_the_period_aggregation,
     ]
 }

@@ -85,11 +85,7 @@ pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, S
                 indicators::direction.eq(new.measure.direction().as_db_str()),
                 indicators::aggregation.eq(new.measure.aggregation().as_db_str()),
                 indicators::decimals.eq(new.precision.map(|p| p.get())),
-                indicators::period_aggregation.eq(new
-                    .measure
-                    .value_kind()
-                    .default_period_aggregation()
-                    .as_db_str()),
+                indicators::period_aggregation.eq(new.measure.period_aggregation().as_db_str()),
                 indicators::position.eq(position),
                 indicators::description.eq(new.description.into_option()),
                 indicators::version.eq(1),

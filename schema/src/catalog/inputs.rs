@@ -3,7 +3,7 @@
 
 use crate::domain::{
     Aggregation, CatalogCode, Direction, IndicatorCode, IndicatorNumber, Invalid, Name,
-    OptionalText, OrgUnitKind, SectionCode, ValueKind,
+    OptionalText, OrgUnitKind, PeriodAggregation, SectionCode, ValueKind,
 };
 
 pub struct NewCatalog {
@@ -62,33 +62,61 @@ pub struct IndicatorChanges {
     pub value_kind: Option<ValueKind>,
     pub direction: Option<Direction>,
     pub aggregation: Option<Aggregation>,
+    pub period_aggregation: Option<PeriodAggregation>,
     pub precision: Option<Option<Precision>>,
     pub position: Option<Position>,
     pub description: Option<OptionalText>,
 }
 
-/// What an indicator measures and how its values roll up, known to fit together: ranks and
-/// scores never sum, percentages roll up as a ratio of sums.
+/// What an indicator measures and how its values roll up, across units and across periods,
+/// known to fit together: ranks and scores never sum, percentages roll up as a ratio of sums,
+/// a status is never summed or averaged over months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Measure {
     value_kind: ValueKind,
     direction: Direction,
     aggregation: Aggregation,
+    period_aggregation: PeriodAggregation,
+}
+
+/// A part of a measure that does not fit its value kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeasureMisfit {
+    /// The request field's name (`aggregation`, `periodAggregation`).
+    pub field: &'static str,
+    pub reason: Invalid,
 }
 
 impl Measure {
-    /// Fills what is missing with the kind's defaults; the error is about the aggregation.
+    /// Fills what is missing with the kind's defaults. Every part that does not fit the kind
+    /// is reported, so a caller can fix them in one go.
     pub fn parse(
         value_kind: ValueKind,
         direction: Option<Direction>,
         aggregation: Option<Aggregation>,
-    ) -> Result<Self, Invalid> {
+        period_aggregation: Option<PeriodAggregation>,
+    ) -> Result<Self, Vec<MeasureMisfit>> {
         let aggregation = aggregation.unwrap_or(value_kind.default_aggregation());
-        value_kind.check_aggregation(aggregation)?;
+        let period_aggregation =
+            period_aggregation.unwrap_or(value_kind.default_period_aggregation());
+        let misfits: Vec<MeasureMisfit> = [
+            ("aggregation", value_kind.check_aggregation(aggregation)),
+            (
+                "periodAggregation",
+                value_kind.check_period_aggregation(period_aggregation),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(field, check)| check.err().map(|reason| MeasureMisfit { field, reason }))
+        .collect();
+        if !misfits.is_empty() {
+            return Err(misfits);
+        }
         Ok(Self {
             value_kind,
             direction: direction.unwrap_or(value_kind.default_direction()),
             aggregation,
+            period_aggregation,
         })
     }
 
@@ -102,6 +130,10 @@ impl Measure {
 
     pub fn aggregation(self) -> Aggregation {
         self.aggregation
+    }
+
+    pub fn period_aggregation(self) -> PeriodAggregation {
+        self.period_aggregation
     }
 }
 
@@ -154,17 +186,44 @@ mod tests {
 
     #[test]
     fn a_measure_takes_the_defaults_of_its_kind() {
-        let rank = Measure::parse(ValueKind::Rank, None, None).unwrap();
+        let rank = Measure::parse(ValueKind::Rank, None, None, None).unwrap();
         assert_eq!(rank.direction(), Direction::LowerIsBetter);
         assert_eq!(rank.aggregation(), Aggregation::None);
-        let percent = Measure::parse(ValueKind::Percent, None, None).unwrap();
+        assert_eq!(rank.period_aggregation(), PeriodAggregation::Last);
+        let percent = Measure::parse(ValueKind::Percent, None, None, None).unwrap();
         assert_eq!(percent.aggregation(), Aggregation::Ratio);
+        let count = Measure::parse(ValueKind::Count, None, None, None).unwrap();
+        assert_eq!(count.period_aggregation(), PeriodAggregation::Sum);
     }
 
     #[test]
     fn a_rank_that_sums_is_refused_with_the_reason() {
-        let error = Measure::parse(ValueKind::Rank, None, Some(Aggregation::Sum)).unwrap_err();
-        assert!(error.0.contains("do not sum"), "{error}");
+        let misfits =
+            Measure::parse(ValueKind::Rank, None, Some(Aggregation::Sum), None).unwrap_err();
+        assert_eq!(misfits.len(), 1);
+        assert_eq!(misfits[0].field, "aggregation");
+        assert!(misfits[0].reason.0.contains("do not sum"), "{misfits:?}");
+    }
+
+    #[test]
+    fn a_status_summed_over_months_is_refused_naming_the_period_aggregation() {
+        let misfits = Measure::parse(ValueKind::Status, None, None, Some(PeriodAggregation::Sum))
+            .unwrap_err();
+        assert_eq!(misfits.len(), 1);
+        assert_eq!(misfits[0].field, "periodAggregation");
+    }
+
+    #[test]
+    fn both_misfits_of_a_measure_are_reported_at_once() {
+        let misfits = Measure::parse(
+            ValueKind::Score,
+            None,
+            Some(Aggregation::Sum),
+            Some(PeriodAggregation::Sum),
+        )
+        .unwrap_err();
+        let fields: Vec<&str> = misfits.iter().map(|m| m.field).collect();
+        assert_eq!(fields, ["aggregation", "periodAggregation"]);
     }
 
     #[test]

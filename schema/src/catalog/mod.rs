@@ -32,8 +32,8 @@ pub use find_catalog::find_catalog;
 pub use find_indicator::find_indicator;
 pub use find_section::find_section;
 pub use inputs::{
-    CatalogChanges, IndicatorChanges, Measure, NewCatalog, NewIndicator, NewSection, Position,
-    Precision, SectionChanges,
+    CatalogChanges, IndicatorChanges, Measure, MeasureMisfit, NewCatalog, NewIndicator, NewSection,
+    Position, Precision, SectionChanges,
 };
 pub use list_catalogs::list_catalogs;
 pub use list_indicators::{IndicatorFilter, list_indicators};

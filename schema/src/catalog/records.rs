@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::StoreError;
-use crate::domain::{Aggregation, Direction, Invalid, OrgUnitKind, ValueKind};
+use crate::domain::{Aggregation, Direction, Invalid, OrgUnitKind, PeriodAggregation, ValueKind};
 use crate::schema::{catalog_sections, catalogs, indicators};
 
 /// A catalog of indicators, e.g. the 29 indicators of a commune's Resolution 57 plan.
@@ -43,6 +43,8 @@ pub struct Indicator {
     pub value_kind: ValueKind,
     pub direction: Direction,
     pub aggregation: Aggregation,
+    /// How a quarter, half-year or year derives from its months when not reported itself.
+    pub period_aggregation: PeriodAggregation,
     pub precision: Option<i32>,
     pub position: i32,
     pub description: Option<String>,
@@ -157,6 +159,7 @@ pub(crate) type IndicatorColumns = (
     indicators::value_kind,
     indicators::direction,
     indicators::aggregation,
+    indicators::period_aggregation,
     indicators::decimals,
     indicators::position,
     indicators::description,
@@ -177,6 +180,7 @@ pub(crate) const INDICATOR_COLUMNS: IndicatorColumns = (
     indicators::value_kind,
     indicators::direction,
     indicators::aggregation,
+    indicators::period_aggregation,
     indicators::decimals,
     indicators::position,
     indicators::description,
@@ -198,6 +202,7 @@ pub(crate) struct IndicatorRow {
     pub value_kind: String,
     pub direction: String,
     pub aggregation: String,
+    pub period_aggregation: String,
     pub decimals: Option<i32>,
     pub position: i32,
     pub description: Option<String>,
@@ -223,6 +228,11 @@ impl IndicatorRow {
         Aggregation::from_db_str(&self.aggregation).map_err(corrupt("indicators.aggregation"))
     }
 
+    pub fn period_aggregation(&self) -> Result<PeriodAggregation, StoreError> {
+        PeriodAggregation::from_db_str(&self.period_aggregation)
+            .map_err(corrupt("indicators.period_aggregation"))
+    }
+
     pub fn direction(&self) -> Result<Direction, StoreError> {
         Direction::from_db_str(&self.direction).map_err(corrupt("indicators.direction"))
     }
@@ -231,6 +241,7 @@ impl IndicatorRow {
         Ok(Indicator {
             value_kind: self.value_kind()?,
             aggregation: self.aggregation()?,
+            period_aggregation: self.period_aggregation()?,
             direction: self.direction()?,
             code: self.code,
             catalog_code: refs.catalog_code,

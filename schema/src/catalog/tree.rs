@@ -129,7 +129,7 @@ fn grow(indicator: Indicator, children: &mut HashMap<String, Vec<Indicator>>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Aggregation, Direction, ValueKind};
+    use crate::domain::{Aggregation, Direction, PeriodAggregation, ValueKind};
 
     fn catalog() -> Catalog {
         Catalog {
@@ -165,6 +165,7 @@ mod tests {
             value_kind: ValueKind::Percent,
             direction: Direction::HigherIsBetter,
             aggregation: Aggregation::Ratio,
+            period_aggregation: PeriodAggregation::Last,
             precision: None,
             position: 0,
             description: None,

@@ -1,7 +1,7 @@
 use diesel::prelude::*;
 
 use super::guards::check_version;
-use super::inputs::{IndicatorChanges, Measure};
+use super::inputs::{IndicatorChanges, Measure, MeasureMisfit};
 use super::lookup::{
     catalog_by_id, indicator_by_id, indicator_by_number, indicator_record, require_indicator,
     section_by_id,
@@ -91,8 +91,14 @@ pub fn update_indicator(
                 None => current.direction()?,
             }),
             Some(changes.aggregation.unwrap_or(current.aggregation()?)),
+            // Kept when not named, and checked again: a new kind may not fit the stored one.
+            Some(
+                changes
+                    .period_aggregation
+                    .unwrap_or(current.period_aggregation()?),
+            ),
         )
-        .map_err(|invalid| StoreError::rejected("aggregation", invalid.0))?;
+        .map_err(first_misfit)?;
 
         let next = IndicatorRow {
             section_id,
@@ -109,6 +115,7 @@ pub fn update_indicator(
             value_kind: measure.value_kind().as_db_str().to_owned(),
             direction: measure.direction().as_db_str().to_owned(),
             aggregation: measure.aggregation().as_db_str().to_owned(),
+            period_aggregation: measure.period_aggregation().as_db_str().to_owned(),
             decimals: changes
                 .precision
                 .map_or(current.decimals, |p| p.map(|p| p.get())),
@@ -139,6 +146,7 @@ pub fn update_indicator(
             indicators::value_kind.eq(&next.value_kind),
             indicators::direction.eq(&next.direction),
             indicators::aggregation.eq(&next.aggregation),
+            indicators::period_aggregation.eq(&next.period_aggregation),
             indicators::decimals.eq(next.decimals),
             indicators::position.eq(next.position),
             indicators::description.eq(&next.description),
@@ -168,4 +176,14 @@ pub fn update_indicator(
         }
         indicator_record(conn, current.id)
     })
+}
+
+/// A store error names one field; the aggregation comes first, as it is checked first on
+/// creation too.
+fn first_misfit(misfits: Vec<MeasureMisfit>) -> StoreError {
+    match misfits.into_iter().next() {
+        Some(misfit) => StoreError::rejected(misfit.field, misfit.reason.0),
+        // `Measure::parse` refuses only with a misfit; this keeps the store total regardless.
+        None => StoreError::rejected("valueKind", "the measure does not fit its value kind"),
+    }
 }

@@ -152,6 +152,33 @@ impl ValueKind {
             )))
         }
     }
+
+    /// Whether a longer period's value of this kind can derive from its months by
+    /// `period_aggregation`; the reason when not.
+    pub fn check_period_aggregation(
+        self,
+        period_aggregation: PeriodAggregation,
+    ) -> Result<(), Invalid> {
+        use PeriodAggregation as P;
+        let reason = match (self, period_aggregation) {
+            (ValueKind::Count | ValueKind::Decimal, _)
+            | (ValueKind::Percent, P::Sum | P::Last | P::Mean)
+            | (ValueKind::Rank | ValueKind::Score, P::Last | P::Mean | P::None)
+            | (ValueKind::Status, P::Last | P::None)
+            | (ValueKind::Text, P::None) => return Ok(()),
+            (ValueKind::Text, _) => "text counts only when reported for the period itself",
+            (ValueKind::Status, _) => "a status is not summed or averaged",
+            (ValueKind::Rank | ValueKind::Score, _) => "ranks and scores do not sum",
+            // A percentage is always derivable: its numerators and denominators sum, or the
+            // latest or mean share stands.
+            (ValueKind::Percent, _) => "a percentage derives from its months by sum, last or mean",
+        };
+        Err(Invalid::new(format!(
+            "{} values cannot derive a longer period from its months by {}: {reason}",
+            self.as_db_str(),
+            period_aggregation.as_db_str(),
+        )))
+    }
 }
 
 /// The numbering of an indicator inside its catalog: `7`, `7.1`, `18.1` (up to 4 levels).
@@ -270,12 +297,114 @@ mod tests {
     }
 
     #[test]
+    fn every_default_period_aggregation_fits_its_kind() {
+        for kind in ValueKind::ALL {
+            assert!(
+                kind.check_period_aggregation(kind.default_period_aggregation())
+                    .is_ok(),
+                "{kind:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_derives_no_longer_period() {
+        for period_aggregation in [
+            PeriodAggregation::Sum,
+            PeriodAggregation::Last,
+            PeriodAggregation::Mean,
+        ] {
+            let error = ValueKind::Text
+                .check_period_aggregation(period_aggregation)
+                .unwrap_err();
+            assert!(error.0.contains("period itself"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_status_is_neither_summed_nor_averaged_over_months() {
+        let status = ValueKind::Status;
+        assert!(
+            status
+                .check_period_aggregation(PeriodAggregation::Last)
+                .is_ok()
+        );
+        assert!(
+            status
+                .check_period_aggregation(PeriodAggregation::None)
+                .is_ok()
+        );
+        let error = status
+            .check_period_aggregation(PeriodAggregation::Sum)
+            .unwrap_err();
+        assert!(error.0.contains("not summed or averaged"), "{error}");
+        assert!(
+            status
+                .check_period_aggregation(PeriodAggregation::Mean)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn ranks_and_scores_never_sum_over_months() {
+        for kind in [ValueKind::Rank, ValueKind::Score] {
+            let error = kind
+                .check_period_aggregation(PeriodAggregation::Sum)
+                .unwrap_err();
+            assert!(error.0.contains("do not sum"), "{error}");
+            assert!(
+                kind.check_period_aggregation(PeriodAggregation::Mean)
+                    .is_ok()
+            );
+            assert!(
+                kind.check_period_aggregation(PeriodAggregation::None)
+                    .is_ok()
+            );
+        }
+    }
+
+    #[test]
+    fn a_percent_always_derives_from_its_months() {
+        let percent = ValueKind::Percent;
+        assert!(
+            percent
+                .check_period_aggregation(PeriodAggregation::Sum)
+                .is_ok()
+        );
+        assert!(
+            percent
+                .check_period_aggregation(PeriodAggregation::Mean)
+                .is_ok()
+        );
+        assert!(
+            percent
+                .check_period_aggregation(PeriodAggregation::None)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn counts_and_decimals_take_any_period_aggregation() {
+        for kind in [ValueKind::Count, ValueKind::Decimal] {
+            for period_aggregation in PeriodAggregation::ALL {
+                assert!(kind.check_period_aggregation(*period_aggregation).is_ok());
+            }
+        }
+    }
+
+    #[test]
     fn database_names_round_trip() {
         for kind in ValueKind::ALL {
             assert_eq!(ValueKind::from_db_str(kind.as_db_str()).unwrap(), *kind);
         }
         for agg in Aggregation::ALL {
             assert_eq!(Aggregation::from_db_str(agg.as_db_str()).unwrap(), *agg);
+        }
+        for period_aggregation in PeriodAggregation::ALL {
+            assert_eq!(
+                PeriodAggregation::from_db_str(period_aggregation.as_db_str()).unwrap(),
+                *period_aggregation
+            );
         }
     }
 }

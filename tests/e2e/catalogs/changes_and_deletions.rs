@@ -145,7 +145,8 @@ pub async fn moving_an_item_to_another_section_moves_its_sub_items(app: TestApp)
 
 pub async fn changing_the_kind_rechecks_the_aggregation(app: TestApp) {
     thai_tan(&app).await;
-    // Item 18 is a count that sums; as a rank it could not sum.
+    // Item 18 is a count that sums, across units and over months; as a rank it could do
+    // neither. The aggregation is named first.
     let path = format!("/api/v1/indicators/{}", code_of("18"));
     let problem = expect_json(
         app.patch_json(&path, "\"1\"", &json!({"valueKind": "rank"}))
@@ -158,7 +159,8 @@ pub async fn changing_the_kind_rechecks_the_aggregation(app: TestApp) {
         app.patch_json(
             &path,
             "\"1\"",
-            &json!({"valueKind": "rank", "aggregation": "none", "direction": "lowerIsBetter"}),
+            &json!({"valueKind": "rank", "aggregation": "none", "periodAggregation": "last",
+                "direction": "lowerIsBetter"}),
         )
         .await,
         200,
@@ -166,6 +168,7 @@ pub async fn changing_the_kind_rechecks_the_aggregation(app: TestApp) {
     .await;
     assert_eq!(changed["valueKind"], "rank");
     assert_eq!(changed["aggregation"], "none");
+    assert_eq!(changed["periodAggregation"], "last");
 }
 
 pub async fn a_catalog_with_indicators_cannot_be_deleted(app: TestApp) {

@@ -6,7 +6,7 @@ use chitieu_schema::domain::{
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::kinds::{Aggregation, Direction, ValueKind};
+use super::kinds::{Aggregation, Direction, PeriodAggregation, ValueKind};
 use super::respond::created;
 use super::views::Indicator;
 use crate::auth::Caller;
@@ -45,6 +45,8 @@ pub struct NewIndicatorRequest {
     pub value_kind: ValueKind,
     pub direction: Option<Direction>,
     pub aggregation: Option<Aggregation>,
+    /// How a quarter or year derives from its months; default by value kind.
+    pub period_aggregation: Option<PeriodAggregation>,
     /// Decimals, 0 to 6.
     #[schema(example = 1)]
     pub precision: Option<i32>,
@@ -78,14 +80,20 @@ impl NewIndicatorRequest {
             "/unitOfMeasure",
             self.unit_of_measure.as_deref().map(Name::parse).transpose(),
         );
-        let measure = errors.check(
-            "/aggregation",
-            Measure::parse(
-                self.value_kind.into(),
-                self.direction.map(Into::into),
-                self.aggregation.map(Into::into),
-            ),
-        );
+        let measure = match Measure::parse(
+            self.value_kind.into(),
+            self.direction.map(Into::into),
+            self.aggregation.map(Into::into),
+            self.period_aggregation.map(Into::into),
+        ) {
+            Ok(measure) => Some(measure),
+            Err(misfits) => {
+                for misfit in misfits {
+                    errors.add(&format!("/{}", misfit.field), misfit.reason.0);
+                }
+                None
+            }
+        };
         let precision = errors.check(
             "/precision",
             self.precision.map(Precision::parse).transpose(),
@@ -115,14 +123,16 @@ impl NewIndicatorRequest {
 
 /// Add an indicator to a catalog.
 ///
-/// Direction and aggregation default per value kind; an aggregation that does not fit the kind
-/// (ranks and scores never sum, percents roll up as a ratio) is refused under `/aggregation`.
+/// Direction, aggregation and period aggregation default per value kind; an aggregation that
+/// does not fit the kind (ranks and scores never sum, percents roll up as a ratio) is refused
+/// under `/aggregation`, a period aggregation that does not (a status summed over months, text
+/// derived at all) under `/periodAggregation`.
 #[utoipa::path(
     tag = "Catalogs",
     request_body(content = NewIndicatorRequest, example = json!({
         "catalogCode": "NQ57-THAITAN-2025", "code": "NQ57-THAITAN-7.1", "number": "7.1",
         "name": "Tỷ lệ cán bộ, công chức làm chủ kỹ năng số", "unitOfMeasure": "%",
-        "valueKind": "percent", "precision": 1
+        "valueKind": "percent", "periodAggregation": "last", "precision": 1
     })),
     responses(
         (status = 201, description = "The indicator was added", body = Indicator,

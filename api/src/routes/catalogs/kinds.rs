@@ -46,6 +46,21 @@ pub enum Aggregation {
     None,
 }
 
+/// How a quarter, half-year or year derives from the months inside it when a unit has no
+/// report for the longer period itself. Default: `sum` for counts (flows add up), `none` for
+/// text (only a report for the period itself counts), `last` otherwise (stocks: the latest
+/// month stands). Text takes only `none`; statuses `last` or `none`; ranks and scores never
+/// `sum`; percents `sum` (of numerators and denominators), `last` or `mean`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = "sum")]
+pub enum PeriodAggregation {
+    Sum,
+    Last,
+    Mean,
+    None,
+}
+
 /// The level of government whose plans use a catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -80,6 +95,9 @@ convert_both_ways!(Direction <=> domain::Direction {
 });
 convert_both_ways!(Aggregation <=> domain::Aggregation {
     Sum, Ratio, Mean, Min, Max, ShareAchieved, None,
+});
+convert_both_ways!(PeriodAggregation <=> domain::PeriodAggregation {
+    Sum, Last, Mean, None,
 });
 convert_both_ways!(CatalogLevel <=> domain::OrgUnitKind {
     National, Province, Commune, Unit,

@@ -4,7 +4,7 @@ use chitieu_schema::domain::{IndicatorCode, IndicatorNumber, Name, OptionalText,
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::kinds::{Aggregation, Direction, ValueKind};
+use super::kinds::{Aggregation, Direction, PeriodAggregation, ValueKind};
 use super::nullable::{not_null, present};
 use super::respond::current;
 use super::views::Indicator;
@@ -51,6 +51,10 @@ pub struct IndicatorPatch {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Aggregation, required = false)]
     pub aggregation: Option<Option<Aggregation>>,
+    /// Checked against the value kind (the new one, if it changes too).
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = PeriodAggregation, required = false)]
+    pub period_aggregation: Option<Option<PeriodAggregation>>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<i32>)]
     pub precision: Option<Option<i32>>,
@@ -106,6 +110,8 @@ impl IndicatorPatch {
         let value_kind = errors.check("/valueKind", not_null(self.value_kind));
         let direction = errors.check("/direction", not_null(self.direction));
         let aggregation = errors.check("/aggregation", not_null(self.aggregation));
+        let period_aggregation =
+            errors.check("/periodAggregation", not_null(self.period_aggregation));
         let description = errors.check(
             "/description",
             self.description
@@ -122,6 +128,7 @@ impl IndicatorPatch {
                 value_kind: value_kind?.map(Into::into),
                 direction: direction?.map(Into::into),
                 aggregation: aggregation?.map(Into::into),
+                period_aggregation: period_aggregation?.map(Into::into),
                 precision: precision?,
                 position: position?,
                 description: description?,

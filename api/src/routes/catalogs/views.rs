@@ -5,7 +5,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::kinds::{Aggregation, CatalogLevel, Direction, ValueKind};
+use super::kinds::{Aggregation, CatalogLevel, Direction, PeriodAggregation, ValueKind};
 
 /// A catalog of indicators, such as the indicators of a commune's Resolution 57 plan.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -76,7 +76,8 @@ impl From<catalog::Section> for Section {
     "code": "NQ57-THAITAN-7.1", "catalogCode": "NQ57-THAITAN-2025", "number": "7.1",
     "name": "Tỷ lệ cán bộ, công chức làm chủ kỹ năng số", "sectionCode": "II",
     "parentCode": "NQ57-THAITAN-7", "unitOfMeasure": "%", "valueKind": "percent",
-    "direction": "higherIsBetter", "aggregation": "ratio", "precision": 1, "position": 8,
+    "direction": "higherIsBetter", "aggregation": "ratio", "periodAggregation": "last",
+    "precision": 1, "position": 8,
     "description": null, "version": 1,
     "createdAt": "2026-11-22T05:00:00", "updatedAt": "2026-11-22T05:00:00"
 }))]
@@ -93,6 +94,8 @@ pub struct Indicator {
     pub value_kind: ValueKind,
     pub direction: Direction,
     pub aggregation: Aggregation,
+    /// How a quarter, half-year or year derives from its months when not reported itself.
+    pub period_aggregation: PeriodAggregation,
     /// Decimals shown and exchanged (0 to 6).
     pub precision: Option<i32>,
     pub position: i32,
@@ -117,6 +120,7 @@ impl From<catalog::Indicator> for Indicator {
             value_kind: record.value_kind.into(),
             direction: record.direction.into(),
             aggregation: record.aggregation.into(),
+            period_aggregation: record.period_aggregation.into(),
             precision: record.precision,
             position: record.position,
             description: record.description,
