@@ -250,6 +250,12 @@ fn seed(pool: &DbPool) -> anyhow::Result<Seeded> {
                     "status" => "share_achieved",
                     _ => "none",
                 }),
+                indicators::period_aggregation.eq(chitieu_schema::domain::ValueKind::from_db_str(
+                    kind,
+                )
+                .expect("a known kind")
+                .default_period_aggregation()
+                .as_db_str()),
                 indicators::position.eq(i as i32),
                 indicators::version.eq(1),
                 indicators::created_at.eq(now),
