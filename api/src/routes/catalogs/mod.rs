@@ -10,7 +10,7 @@ mod get_catalog;
 mod get_catalog_tree;
 mod get_indicator;
 mod get_section;
-mod kinds;
+pub(crate) mod kinds;
 mod list_catalogs;
 mod list_indicators;
 mod list_sections;
