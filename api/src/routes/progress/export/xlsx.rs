@@ -204,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn the_xlsx_export_has_headings_and_bold_merged_section_rows() {
+    fn the_xlsx_export_has_headings_and_merged_section_rows() {
         let (_, range) = sheet();
         assert_eq!(
             cell(&range, 0, 0),
