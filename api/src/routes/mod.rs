@@ -10,6 +10,7 @@ pub mod data_exchange;
 pub mod health;
 pub mod org_units;
 pub mod plans;
+pub mod progress;
 pub mod reports;
 pub mod rollup;
 pub mod users;

@@ -10,7 +10,7 @@
 mod csv;
 mod import;
 mod request;
-mod rows;
+pub(crate) mod rows;
 mod summary;
 
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -25,7 +25,7 @@ mod list_plans;
 mod requests;
 mod update_item;
 mod update_plan;
-mod views;
+pub(crate) mod views;
 mod year_targets;
 
 use utoipa_actix_web::service_config::ServiceConfig;

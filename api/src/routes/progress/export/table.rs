@@ -1,0 +1,165 @@
+//! What the tabular renderings (CSV, XLSX, HTML) share: the headings, the column titles, the
+//! order of group and item lines, and the cells of an item.
+
+use chitieu_schema::domain::{Period, ValueKind};
+use chitieu_schema::progress::{Figure, ProgressReport, ProgressRow};
+
+/// The columns of the appendix table, in order.
+pub const COLUMNS: usize = 7;
+
+/// `STT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu năm 2025 | Thực hiện tháng 10/2025 | So với chỉ
+/// tiêu kế hoạch | Tỷ lệ đạt (%)`.
+pub fn column_titles(report: &ProgressReport) -> [String; COLUMNS] {
+    [
+        "STT".to_owned(),
+        "Chỉ tiêu".to_owned(),
+        "Đơn vị tính".to_owned(),
+        format!("Chỉ tiêu năm {}", report.target_year),
+        format!("Thực hiện {}", period_in_words(&report.period)),
+        "So với chỉ tiêu kế hoạch".to_owned(),
+        "Tỷ lệ đạt (%)".to_owned(),
+    ]
+}
+
+/// The lines above the table: what it is, which plan, which unit and period.
+pub fn heading_lines(report: &ProgressReport) -> [String; 3] {
+    let plan = &report.plan;
+    let mut scope = format!(
+        "Đơn vị: {} ({}); kỳ báo cáo: {}",
+        report.unit.name,
+        report.unit.code,
+        period_in_words(&report.period)
+    );
+    if report.approved_only {
+        scope.push_str("; chỉ gồm số liệu đã phê duyệt");
+    }
+    [
+        format!(
+            "Phụ lục tiến độ thực hiện các chỉ tiêu (năm {})",
+            report.target_year
+        ),
+        format!(
+            "{} (số {}, ngày {})",
+            plan.title,
+            plan.number,
+            plan.issued_on.format("%-d/%-m/%Y")
+        ),
+        scope,
+    ]
+}
+
+/// The period as Vietnamese reports name it: `tháng 10/2025`, `quý I/2026`,
+/// `6 tháng đầu năm 2026`, `năm 2026`.
+pub fn period_in_words(period: &Period) -> String {
+    match *period {
+        Period::Monthly { year, month } => format!("tháng {month}/{year}"),
+        Period::Quarterly { year, quarter } => {
+            let roman = ["I", "II", "III", "IV"];
+            let numeral = (quarter as usize)
+                .checked_sub(1)
+                .and_then(|i| roman.get(i))
+                .copied()
+                .unwrap_or("?");
+            format!("quý {numeral}/{year}")
+        }
+        Period::SixMonthly { year, half: 1 } => format!("6 tháng đầu năm {year}"),
+        Period::SixMonthly { year, .. } => format!("6 tháng cuối năm {year}"),
+        Period::Yearly { year } => format!("năm {year}"),
+        Period::AdHoc { start, end } => format!(
+            "từ {} đến {}",
+            start.format("%-d/%-m/%Y"),
+            end.format("%-d/%-m/%Y")
+        ),
+    }
+}
+
+/// A line of the table: a section's group line, or an item.
+pub enum Line<'a> {
+    Section { code: &'a str, title: &'a str },
+    Item(&'a ProgressRow),
+}
+
+/// Group lines only for sections that have a code: items outside any section follow the
+/// last section without a heading of their own.
+pub fn lines(report: &ProgressReport) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    for section in &report.sections {
+        if let Some(code) = section.code.as_deref() {
+            lines.push(Line::Section {
+                code,
+                title: section.title.as_deref().unwrap_or(""),
+            });
+        }
+        lines.extend(section.rows.iter().map(Line::Item));
+    }
+    lines
+}
+
+/// The "actual" cell: numbers stay numbers so spreadsheets can compute with them; statuses,
+/// shares of units and texts read as the table writes them.
+pub enum Actual {
+    Number(f64),
+    Text(String),
+    Missing,
+}
+
+pub fn actual(row: &ProgressRow) -> Actual {
+    match (&row.actual, row.actual_value) {
+        (None, _) => Actual::Missing,
+        (Some(Figure::Number(_) | Figure::Ratio { .. }), Some(value)) if value.is_finite() => {
+            Actual::Number(value)
+        }
+        (Some(figure), _) => Actual::Text(figure.display(row.value_kind)),
+    }
+}
+
+pub fn is_percent(row: &ProgressRow) -> bool {
+    row.value_kind == ValueKind::Percent
+}
+
+/// The achievement ratio in percent (125 for 1.25), when it means something.
+pub fn achievement_percent(row: &ProgressRow) -> Option<f64> {
+    row.assessment
+        .ratio
+        .filter(|ratio| ratio.is_finite())
+        .map(|ratio| ratio * 100.0)
+}
+
+/// A number for machines: dot decimal separator, no thousands separator, at most six decimals
+/// (the catalog's largest precision) so binary noise such as `0.30000000000000004` is not
+/// exported.
+pub fn machine_number(value: f64) -> String {
+    let rounded = (value * 1e6).round() / 1e6;
+    // `-0` would read as a different value to some consumers.
+    if rounded == 0.0 {
+        return "0".to_owned();
+    }
+    format!("{rounded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_read_as_vietnamese_reports_name_them() {
+        let words = |id: &str| period_in_words(&Period::parse(id).unwrap());
+        assert_eq!(words("202510"), "tháng 10/2025");
+        assert_eq!(words("2026Q3"), "quý III/2026");
+        assert_eq!(words("2026S1"), "6 tháng đầu năm 2026");
+        assert_eq!(words("2026S2"), "6 tháng cuối năm 2026");
+        assert_eq!(words("2026"), "năm 2026");
+        assert_eq!(
+            words("2026-03-15..2026-03-20"),
+            "từ 15/3/2026 đến 20/3/2026"
+        );
+    }
+
+    #[test]
+    fn machine_numbers_use_a_dot_and_drop_binary_noise() {
+        assert_eq!(machine_number(75.0), "75");
+        assert_eq!(machine_number(12.5), "12.5");
+        assert_eq!(machine_number(0.1 + 0.2), "0.3");
+        assert_eq!(machine_number(-0.0), "0");
+    }
+}
