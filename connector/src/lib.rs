@@ -9,6 +9,7 @@
 pub mod delivery;
 pub mod http;
 pub mod payload;
+pub mod sim;
 pub mod target;
 
 pub use delivery::{DeliveredValue, Delivery, Outcome, OutlineRow, ReportDocument, Transport};
