@@ -5,7 +5,7 @@ use std::error::Error as _;
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::header::{HeaderMap, LOCATION, RETRY_AFTER};
 use serde_json::Value;
 
 use crate::delivery::Outcome;
@@ -43,6 +43,19 @@ pub fn outcome(profile: Profile, status: StatusCode, headers: &HeaderMap, body: 
                     "" => format!("HTTP {code}"),
                     text => truncate(text, MAX_MESSAGE_CHARS),
                 }),
+        };
+    }
+    if status.is_redirection() {
+        let location = headers
+            .get(LOCATION)
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or("nowhere given");
+        return Outcome::Rejected {
+            status: code,
+            message: format!(
+                "the upstream redirects to {}: correct the target's base URL",
+                truncate(location, 500)
+            ),
         };
     }
     if is_refusal(code) {
@@ -235,7 +248,7 @@ mod tests {
         for code in [408, 429, 500, 502, 503] {
             assert!(matches!(of(code), Outcome::Retry { .. }), "{code}");
         }
-        for code in [400, 401, 403, 404, 409, 422] {
+        for code in [301, 302, 307, 400, 401, 403, 404, 409, 422] {
             assert!(matches!(of(code), Outcome::Rejected { status, .. } if status == code));
         }
     }

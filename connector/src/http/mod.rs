@@ -60,6 +60,8 @@ impl HttpTransport {
         let client = reqwest::Client::builder()
             .timeout(settings.timeout)
             .user_agent(concat!("chitieu-connector/", env!("CARGO_PKG_VERSION")))
+            // A redirected POST becomes a GET whose 200 would pass for a delivery.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(HttpError::Client)?;
         Ok(Self {
