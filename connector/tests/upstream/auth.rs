@@ -166,3 +166,20 @@ async fn a_wrong_bearer_token_is_rejected_with_401() {
         "{outcome:?}"
     );
 }
+
+#[tokio::test]
+async fn concurrent_submissions_to_an_oauth2_target_wait_for_one_token() {
+    let sim = simulator(oauth2_sim(Duration::from_secs(300))).await;
+    let target = target(&sim, Profile::Theodoinq, oauth2(&sim.base_url()));
+    let transport = transport_with(Duration::from_secs(5), secrets(SECRET));
+    let deliveries: Vec<_> = (1..=10).map(delivery).collect();
+    let outcomes =
+        futures_util::future::join_all(deliveries.iter().map(|d| transport.send(&target, d))).await;
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| matches!(o, Outcome::Delivered { .. })),
+        "{outcomes:?}"
+    );
+    assert_eq!((sim.stats().tokens_issued, sim.stats().unique), (1, 10));
+}
