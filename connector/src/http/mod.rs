@@ -113,7 +113,7 @@ impl HttpTransport {
         };
         let mut outcome = self.submit(&url, &payload, &credential, delivery).await;
         if credential.refreshable && matches!(outcome, Outcome::Rejected { status: 401, .. }) {
-            tracing::info!(target = %target.code, "token refused: fetching a new one, once");
+            tracing::info!(upstream = %target.code, "token refused: fetching a new one, once");
             outcome = match inner
                 .tokens
                 .credential(&inner.client, secrets, target, Some(&credential))
@@ -173,13 +173,13 @@ fn log_outcome(target: &Target, delivery: &Delivery, outcome: &Outcome) {
     let key = delivery.idempotency_key.as_str();
     match outcome {
         Outcome::Delivered { receipt } => {
-            tracing::info!(target = %target.code, key, receipt = %answer::truncate(receipt, 200), "delivered");
+            tracing::info!(upstream = %target.code, key, receipt = %answer::truncate(receipt, 200), "delivered");
         }
         Outcome::Retry { after, reason } => {
-            tracing::warn!(target = %target.code, key, ?after, reason = %reason, "not delivered yet");
+            tracing::warn!(upstream = %target.code, key, ?after, reason = %reason, "not delivered yet");
         }
         Outcome::Rejected { status, message } => {
-            tracing::error!(target = %target.code, key, status, message = %message, "rejected");
+            tracing::error!(upstream = %target.code, key, status, message = %message, "rejected");
         }
     }
 }
