@@ -3,11 +3,16 @@
 //! completeness of reporting. Always computed from the stored values: no batch rebuild step.
 
 mod assess;
+mod completeness;
 mod figure;
 mod report;
 mod trajectory;
 
 pub use assess::{Assessment, TargetStatus, assess};
+pub use completeness::{
+    ChildCompleteness, Completeness, CompletenessQuery, ExpectedReport, ReportingStatus, Tally,
+    UnitLabel, completeness,
+};
 pub use figure::{Figure, format_number};
 pub use report::{PlanHeading, ProgressReport, ProgressRow, ProgressSection, UnitHeading};
 pub use trajectory::{Observation, RateMethod, Trajectory, TrajectoryStatus, trajectory};
