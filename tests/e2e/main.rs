@@ -4,6 +4,7 @@
 mod accounts;
 mod auth;
 mod catalogs;
+mod completeness;
 mod conventions;
 mod data_exchange;
 mod month_walkthrough;
@@ -24,5 +25,6 @@ fn main() {
     scenarios.extend(reports::scenarios());
     scenarios.extend(month_walkthrough::scenarios());
     scenarios.extend(data_exchange::scenarios());
+    scenarios.extend(completeness::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

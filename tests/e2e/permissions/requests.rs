@@ -18,6 +18,7 @@ pub enum Req {
     Children,
     Subtree,
     Ancestors,
+    Completeness,
     CreateUnit,
     CreateRoot,
     CreateUnderMissing,
@@ -119,6 +120,7 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::Children => Prepared::get(format!("{units}/{anchor}/children")),
         Req::Subtree => Prepared::get(format!("{units}/{anchor}/subtree")),
         Req::Ancestors => Prepared::get(format!("{units}/{anchor}/ancestors")),
+        Req::Completeness => Prepared::get(format!("{units}/{anchor}/completeness?period=202601")),
         Req::CreateUnit => post(units, new_unit(&format!("M-{n}"), Some(anchor))),
         Req::CreateRoot => {
             let code = format!("{:02}", NEXT_PROVINCE.fetch_add(1, Ordering::Relaxed));

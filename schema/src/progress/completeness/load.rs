@@ -77,6 +77,9 @@ pub(super) struct Plans {
     pub only: Option<i64>,
 }
 
+/// (day, month offset) for monthly, quarterly, six-monthly and yearly reports.
+type StoredRules = ((i32, i32), (i32, i32), (i32, i32), (i32, i32));
+
 /// Plans valid over the whole period, or just the one named. An unknown plan code is rejected
 /// at `plan`; a known plan not valid over the period simply expects nothing.
 pub(super) fn candidate_plans(
@@ -117,11 +120,7 @@ pub(super) fn candidate_plans(
     if let Some(id) = only {
         query = query.filter(plans::id.eq(id));
     }
-    let rows: Vec<(
-        i64,
-        String,
-        ((i32, i32), (i32, i32), (i32, i32), (i32, i32)),
-    )> = query.load(conn).map_err(StoreError::database(
+    let rows: Vec<(i64, String, StoredRules)> = query.load(conn).map_err(StoreError::database(
         "reading the plans valid over a period",
     ))?;
     let by_id = rows
