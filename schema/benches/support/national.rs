@@ -282,6 +282,9 @@ pub fn seed_plan(conn: &mut Db) -> Result<Vec<(String, &'static str)>, Failure> 
                 indicators::value_kind.eq(*kind),
                 indicators::direction.eq(direction),
                 indicators::aggregation.eq(aggregation),
+                // As migration 000006 sets it: counts are flows and sum over months, the other
+                // kinds here are stocks whose last month stands for a longer period.
+                indicators::period_aggregation.eq(if *kind == "count" { "sum" } else { "last" }),
                 indicators::position.eq(i32::try_from(i).unwrap_or(0)),
                 indicators::version.eq(1),
                 indicators::created_at.eq(now),
