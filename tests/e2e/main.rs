@@ -4,6 +4,7 @@
 mod accounts;
 mod auth;
 mod catalogs;
+mod completeness;
 mod conventions;
 mod data_exchange;
 mod demo;
@@ -28,5 +29,6 @@ fn main() {
     scenarios.extend(data_exchange::scenarios());
     scenarios.extend(progress::scenarios());
     scenarios.extend(demo::scenarios());
+    scenarios.extend(completeness::scenarios());
     chitieu_e2e::run_all(scenarios)
 }
