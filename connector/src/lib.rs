@@ -6,8 +6,14 @@
 //! The pieces meet at [`Transport`]: the worker decides what to send and when, a transport
 //! decides how (profile, authentication, HTTP) and says what happened as an [`Outcome`].
 
+mod blocking;
 pub mod delivery;
+pub mod error;
+pub mod schedule;
 pub mod target;
+pub mod targets_file;
+pub mod worker;
 
 pub use delivery::{DeliveredValue, Delivery, Outcome, OutlineRow, ReportDocument, Transport};
+pub use error::SyncError;
 pub use target::{Auth, CodeMapping, Profile, Target};
