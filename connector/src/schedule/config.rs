@@ -1,6 +1,6 @@
 //! Which jobs run when: 6-field cron expressions (seconds first), in Asia/Ho_Chi_Minh.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use chrono_tz::Tz;
 use croner::Cron;
 use croner::parser::{CronParser, Seconds};
@@ -58,6 +58,8 @@ impl JobSpec {
 
     /// The slot a firing at `now` belongs to: the latest due instant not after `now`.
     pub fn slot_at(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        // Whole seconds, so every replica names the slot alike whenever its timer fired.
+        let now = now.with_nanosecond(0).unwrap_or(now);
         self.parsed
             .find_previous_occurrence(&now.with_timezone(&VIETNAM), true)
             .ok()
