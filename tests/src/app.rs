@@ -37,6 +37,9 @@ impl TestApp {
         settings.workers = Some(1);
         settings.pool_size = 4;
         settings.auth.jwt_secret = Some(JwtSecret::parse(TEST_JWT_SECRET).expect("test secret"));
+        // Sync tests switch these on; the others need no background work.
+        settings.sync.worker = false;
+        settings.sync.schedule = false;
         adjust(&mut settings);
         let app = Application::build(settings)
             .await

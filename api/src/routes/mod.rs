@@ -13,6 +13,7 @@ pub mod plans;
 pub mod progress;
 pub mod reports;
 pub mod rollup;
+pub mod sync;
 pub mod users;
 
 use actix_web::middleware::from_fn;
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::live)
         .service(health::ready)
         .service(auth::token)
+        .service(sync::prometheus_metrics)
         .service(
             scope("/api/v1")
                 .configure(org_units::configure)
@@ -39,6 +41,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(audit::configure)
                 .configure(data_exchange::configure)
                 .configure(rollup::configure)
+                .configure(sync::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         );
 }

@@ -17,6 +17,8 @@ pub struct TargetStatus {
     pub target: StoredTarget,
     /// Entries per state; states without entries are absent.
     pub counts: BTreeMap<&'static str, i64>,
+    /// Pending entries that have failed at least once.
+    pub retrying: i64,
     pub last_attempt_at: Option<NaiveDateTime>,
     pub last_sent_at: Option<NaiveDateTime>,
 }
@@ -44,6 +46,13 @@ pub fn target_status(conn: &mut Db, only: Option<&str>) -> Result<Vec<TargetStat
         ))
         .load(conn)
         .map_err(StoreError::database("reading the last attempts per target"))?;
+    let retrying: Vec<(String, i64)> = sync_outbox::table
+        .filter(sync_outbox::state.eq(EntryState::Pending.as_db_str()))
+        .filter(sync_outbox::attempts.gt(0))
+        .group_by(sync_outbox::target_code)
+        .select((sync_outbox::target_code, count_star()))
+        .load(conn)
+        .map_err(StoreError::database("counting retried entries per target"))?;
     Ok(targets
         .into_iter()
         .filter(|t| only.is_none_or(|code| code == t.code))
@@ -57,9 +66,14 @@ pub fn target_status(conn: &mut Db, only: Option<&str>) -> Result<Vec<TargetStat
                 .iter()
                 .find(|(code, _, _)| *code == target.code)
                 .map_or((None, None), |(_, attempt, sent)| (*attempt, *sent));
+            let retrying = retrying
+                .iter()
+                .find(|(code, _)| *code == target.code)
+                .map_or(0, |(_, n)| *n);
             TargetStatus {
                 target,
                 counts,
+                retrying,
                 last_attempt_at,
                 last_sent_at,
             }
