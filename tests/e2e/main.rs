@@ -12,6 +12,7 @@ mod permissions;
 mod plans;
 mod progress;
 mod reports;
+mod sync;
 
 fn main() {
     let mut scenarios = Vec::new();
@@ -26,5 +27,6 @@ fn main() {
     scenarios.extend(month_walkthrough::scenarios());
     scenarios.extend(data_exchange::scenarios());
     scenarios.extend(progress::scenarios());
+    scenarios.extend(sync::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -40,6 +40,14 @@ impl TestApp {
         // Sync tests switch these on; the others need no background work.
         settings.sync.worker = false;
         settings.sync.schedule = false;
+        // Short waits, so a sync test drains a flaky upstream in seconds.
+        let sync = &mut settings.sync.worker_config;
+        sync.backoff = chitieu_connector::worker::Backoff {
+            base: std::time::Duration::from_millis(20),
+            cap: std::time::Duration::from_millis(300),
+        };
+        sync.lease = std::time::Duration::from_secs(10);
+        sync.send_timeout = std::time::Duration::from_secs(3);
         adjust(&mut settings);
         let app = Application::build(settings)
             .await

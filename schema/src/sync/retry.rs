@@ -1,4 +1,5 @@
 use chrono::NaiveDateTime;
+use diesel::dsl::case_when;
 use diesel::prelude::*;
 
 use super::entry::EntryState;
@@ -10,6 +11,9 @@ use crate::{StoreError, now_utc};
 /// the entry has had `max_attempts`. Only the worker holding the claim may record it, so a
 /// worker whose lease ran out cannot push back an entry another worker now holds. Returns the
 /// new state, or `None` when the claim was no longer this worker's.
+///
+/// One statement, not a read then a write: a SQLite transaction that upgrades from reading
+/// to writing fails at once when another writer holds the lock, instead of waiting.
 pub fn mark_retry(
     conn: &mut Db,
     entry_id: i64,
@@ -18,33 +22,27 @@ pub fn mark_retry(
     error: &str,
     max_attempts: i32,
 ) -> Result<Option<EntryState>, StoreError> {
-    conn.transaction(|conn| {
-        let attempts: Option<i32> = sync_outbox::table
+    let state = case_when::<_, _, diesel::sql_types::Text>(
+        sync_outbox::attempts.ge(max_attempts),
+        EntryState::Dead.as_db_str(),
+    )
+    .otherwise(EntryState::Pending.as_db_str());
+    let stored: Option<String> = diesel::update(
+        sync_outbox::table
             .find(entry_id)
             .filter(sync_outbox::state.eq(EntryState::Sending.as_db_str()))
-            .filter(sync_outbox::claimed_by.eq(worker_id))
-            .select(sync_outbox::attempts)
-            .first(conn)
-            .optional()
-            .map_err(StoreError::database("reading an outbox entry"))?;
-        let Some(attempts) = attempts else {
-            return Ok(None);
-        };
-        let state = if attempts >= max_attempts {
-            EntryState::Dead
-        } else {
-            EntryState::Pending
-        };
-        diesel::update(sync_outbox::table.find(entry_id))
-            .set((
-                sync_outbox::state.eq(state.as_db_str()),
-                sync_outbox::next_attempt_at.eq(next_attempt_at),
-                sync_outbox::last_error.eq(error),
-                sync_outbox::lease_until.eq(None::<NaiveDateTime>),
-                sync_outbox::updated_at.eq(now_utc()),
-            ))
-            .execute(conn)
-            .map_err(StoreError::database("recording a failed attempt"))?;
-        Ok(Some(state))
-    })
+            .filter(sync_outbox::claimed_by.eq(worker_id)),
+    )
+    .set((
+        sync_outbox::state.eq(state),
+        sync_outbox::next_attempt_at.eq(next_attempt_at),
+        sync_outbox::last_error.eq(error),
+        sync_outbox::lease_until.eq(None::<NaiveDateTime>),
+        sync_outbox::updated_at.eq(now_utc()),
+    ))
+    .returning(sync_outbox::state)
+    .get_result(conn)
+    .optional()
+    .map_err(StoreError::database("recording a failed attempt"))?;
+    Ok(stored.as_deref().and_then(EntryState::parse))
 }
