@@ -112,7 +112,7 @@ pub fn agency(n: usize) -> String {
 
 /// Entries of the target per state: (sent with a receipt, sent, not yet sent, other).
 pub async fn outbox_counts(app: &TestApp) -> (i64, i64, i64, i64) {
-    app.with_db(|conn| outbox_counts_on(conn)).await
+    app.with_db(outbox_counts_on).await
 }
 
 pub fn outbox_counts_on(conn: &mut chitieu_schema::db::Db) -> (i64, i64, i64, i64) {
