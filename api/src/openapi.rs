@@ -23,7 +23,7 @@ use utoipa_actix_web::AppExt;
         (name = "Organisation units", description = "The tree: national → province → commune → unit"),
         (name = "Catalogs", description = "Indicator catalogs, their sections and indicators"),
         (name = "Plans", description = "Plans: their indicators, targets per milestone year and the units that report them"),
-        (name = "Operations", description = "Health checks and metrics"),
+        (name = "Operations", description = "Health checks"),
         (name = "Authentication", description = "Access tokens and who the caller is"),
         (name = "Accounts", description = "Users and the access log"),
         (name = "API keys", description = "Keys for other systems"),

@@ -136,6 +136,10 @@ fn run(
         app.wrap(Compress::default())
             .wrap(from_fn(request_id::middleware))
             .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document))
+            .route(
+                "/metrics",
+                web::get().to(crate::routes::sync::prometheus_metrics),
+            )
             .default_service(web::to(not_found))
     })
     .listen(listener)

@@ -27,7 +27,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(health::live)
         .service(health::ready)
         .service(auth::token)
-        .service(sync::prometheus_metrics)
         .service(
             scope("/api/v1")
                 .configure(org_units::configure)

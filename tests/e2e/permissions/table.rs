@@ -244,8 +244,7 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/audit-entries/verify", "", Req::Reports(R::VerifyAudit), admin_only(200)),
     row("POST /api/v1/dataValueSets", "a value at {unit}, atomicMode=ALL", Req::ImportDataValues,
                                                                               [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
-    // Sync to upstream systems, and the metrics
-    Row { endpoint: "GET /metrics", case: "public", request: Req::Metrics, expected: ALL_READ, anonymous: 200 },
+    // Sync to upstream systems
     row("POST /api/v1/sync/runs", "", Req::SyncRun,                           admin_only(202)),
     row("GET /api/v1/sync/targets", "", Req::SyncStatus,                      sync_read(200)),
     row("GET /api/v1/sync/targets/{code}", "a missing target", Req::SyncTargetMissing, sync_read(404)),
