@@ -6,6 +6,7 @@ mod auth;
 mod catalogs;
 mod conventions;
 mod data_exchange;
+mod demo;
 mod month_walkthrough;
 mod org_units;
 mod permissions;
@@ -27,6 +28,7 @@ fn main() {
     scenarios.extend(month_walkthrough::scenarios());
     scenarios.extend(data_exchange::scenarios());
     scenarios.extend(progress::scenarios());
+    scenarios.extend(demo::scenarios());
     scenarios.extend(sync::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -1,6 +1,7 @@
 //! Progress against target: roll-ups over the tree checked by hand-computed figures, and a
 //! unit's progress report with its exports.
 
+mod reports;
 mod rollups;
 
 use chitieu_e2e::Scenario;
@@ -20,5 +21,12 @@ pub fn scenarios() -> Vec<Scenario> {
         rollups::only_approved_values_count_when_asked,
         rollups::statuses_roll_up_as_the_share_of_units_that_achieved_them,
         rollups::a_bad_period_is_refused_naming_the_parameter,
+        reports::the_progress_report_judges_each_item_against_the_target_of_the_year,
+        reports::the_trajectory_shows_the_numbers_it_was_computed_from,
+        reports::the_xlsx_export_opens_with_vietnamese_headers_and_numeric_cells,
+        reports::the_adx_export_has_the_adx_structure,
+        reports::the_dhis2_export_is_a_data_value_set_with_codes,
+        reports::the_printable_page_and_the_csv_carry_the_table,
+        reports::a_plan_the_caller_cannot_read_is_not_found,
     ]
 }

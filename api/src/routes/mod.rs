@@ -40,6 +40,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(audit::configure)
                 .configure(data_exchange::configure)
                 .configure(rollup::configure)
+                .configure(progress::configure)
                 .configure(sync::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         );

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::{Arc, PoisonError};
 use std::time::{Duration, Instant};
 
 use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
@@ -110,10 +111,14 @@ struct CachedToken {
     refresh_at: Option<Instant>,
 }
 
-/// OAuth2 tokens by (target, token URL, client id).
+type TokenKey = (String, String, String);
+type TokenSlot = Arc<Mutex<Option<CachedToken>>>;
+
+/// OAuth2 tokens by (target, token URL, client id), each behind its own lock so a slow token
+/// endpoint holds up only its own target.
 #[derive(Default)]
 pub struct TokenCache {
-    tokens: Mutex<HashMap<(String, String, String), CachedToken>>,
+    slots: std::sync::Mutex<HashMap<TokenKey, TokenSlot>>,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +128,11 @@ struct TokenAnswer {
 }
 
 impl TokenCache {
+    fn slot(&self, key: TokenKey) -> TokenSlot {
+        let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
+        Arc::clone(slots.entry(key).or_default())
+    }
+
     /// The credential for `target`. `stale` is the token a 401 was just answered to: it is
     /// dropped (unless another submission already replaced it) and a new one fetched.
     pub async fn credential(
@@ -177,10 +187,10 @@ impl TokenCache {
                 client_secret_env,
                 scope,
             } => {
-                let key = (target.code.clone(), token_url.clone(), client_id.clone());
+                let slot = self.slot((target.code.clone(), token_url.clone(), client_id.clone()));
                 // Held across the fetch so concurrent submissions wait for one token instead
                 // of each asking for their own.
-                let mut tokens = self.tokens.lock().await;
+                let mut cached_token = slot.lock().await;
                 let sent_stale = |cached: &CachedToken| {
                     stale
                         .and_then(|s| s.header.as_ref())
@@ -188,7 +198,7 @@ impl TokenCache {
                             value.as_bytes() == format!("Bearer {}", cached.access_token).as_bytes()
                         })
                 };
-                let usable = tokens.get(&key).filter(|cached| {
+                let usable = cached_token.as_ref().filter(|cached| {
                     cached.refresh_at.is_none_or(|at| Instant::now() < at) && !sent_stale(cached)
                 });
                 let token = match usable {
@@ -198,7 +208,7 @@ impl TokenCache {
                         let fresh =
                             fetch_token(client, target, token_url, client_id, &secret, scope)
                                 .await?;
-                        tokens.insert(key, fresh.clone());
+                        *cached_token = Some(fresh.clone());
                         fresh
                     }
                 };

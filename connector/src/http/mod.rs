@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
-use reqwest::header::{CONTENT_TYPE, HeaderValue};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
 
 pub use auth::{EnvSecrets, Secrets};
 
@@ -37,6 +37,14 @@ impl Default for HttpSettings {
     }
 }
 
+impl std::fmt::Debug for HttpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpSettings")
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum HttpError {
     #[error("could not set up the HTTP client: {0}")]
@@ -47,6 +55,14 @@ pub enum HttpError {
 #[derive(Clone)]
 pub struct HttpTransport {
     inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for HttpTransport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpTransport")
+            .field("settings", &self.inner.settings)
+            .finish_non_exhaustive()
+    }
 }
 
 struct Inner {
@@ -97,7 +113,7 @@ impl HttpTransport {
         };
         let mut outcome = self.submit(&url, &payload, &credential, delivery).await;
         if credential.refreshable && matches!(outcome, Outcome::Rejected { status: 401, .. }) {
-            tracing::info!(target = %target.code, "token refused: fetching a new one, once");
+            tracing::info!(upstream = %target.code, "token refused: fetching a new one, once");
             outcome = match inner
                 .tokens
                 .credential(&inner.client, secrets, target, Some(&credential))
@@ -132,6 +148,7 @@ impl HttpTransport {
             .client
             .post(url)
             .header(CONTENT_TYPE, "application/json")
+            .header(ACCEPT, "application/json")
             .header(IDEMPOTENCY_KEY, key)
             .body(payload.body.clone());
         if let Some((name, value)) = &credential.header {
@@ -156,13 +173,13 @@ fn log_outcome(target: &Target, delivery: &Delivery, outcome: &Outcome) {
     let key = delivery.idempotency_key.as_str();
     match outcome {
         Outcome::Delivered { receipt } => {
-            tracing::info!(target = %target.code, key, receipt = %answer::truncate(receipt, 200), "delivered");
+            tracing::info!(upstream = %target.code, key, receipt = %answer::truncate(receipt, 200), "delivered");
         }
         Outcome::Retry { after, reason } => {
-            tracing::warn!(target = %target.code, key, ?after, reason = %reason, "not delivered yet");
+            tracing::warn!(upstream = %target.code, key, ?after, reason = %reason, "not delivered yet");
         }
         Outcome::Rejected { status, message } => {
-            tracing::error!(target = %target.code, key, status, message = %message, "rejected");
+            tracing::error!(upstream = %target.code, key, status, message = %message, "rejected");
         }
     }
 }

@@ -15,7 +15,6 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-pub use receive::Refusal;
 pub use state::{FaultCounts, SimStats, StoredSubmission};
 
 /// How the simulator behaves. [`SimConfig::default`] is an open, fault-free upstream on a free

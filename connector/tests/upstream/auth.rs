@@ -33,8 +33,8 @@ fn secrets(value: &str) -> HashMap<String, String> {
 
 #[tokio::test]
 async fn the_oauth2_token_is_fetched_once_for_several_submissions_and_again_after_it_expires() {
-    // Two seconds of life: the transport refreshes halfway, as it would 30 s before expiry.
-    let sim = simulator(oauth2_sim(Duration::from_secs(2))).await;
+    // Four seconds of life: the transport refreshes halfway, as it would 30 s before expiry.
+    let sim = simulator(oauth2_sim(Duration::from_secs(4))).await;
     let target = target(&sim, Profile::Theodoinq, oauth2(&sim.base_url()));
     let transport = transport_with(Duration::from_secs(5), secrets(SECRET));
     for n in 1..=3 {
@@ -42,7 +42,7 @@ async fn the_oauth2_token_is_fetched_once_for_several_submissions_and_again_afte
         assert!(matches!(outcome, Outcome::Delivered { .. }), "{outcome:?}");
     }
     assert_eq!(sim.stats().tokens_issued, 1);
-    tokio::time::sleep(Duration::from_millis(1_100)).await;
+    tokio::time::sleep(Duration::from_millis(2_100)).await;
     let outcome = transport.send(&target, &delivery(4)).await;
     assert!(matches!(outcome, Outcome::Delivered { .. }), "{outcome:?}");
     let stats = sim.stats();
@@ -165,4 +165,21 @@ async fn a_wrong_bearer_token_is_rejected_with_401() {
         matches!(outcome, Outcome::Rejected { status: 401, .. }),
         "{outcome:?}"
     );
+}
+
+#[tokio::test]
+async fn concurrent_submissions_to_an_oauth2_target_wait_for_one_token() {
+    let sim = simulator(oauth2_sim(Duration::from_secs(300))).await;
+    let target = target(&sim, Profile::Theodoinq, oauth2(&sim.base_url()));
+    let transport = transport_with(Duration::from_secs(5), secrets(SECRET));
+    let deliveries: Vec<_> = (1..=10).map(delivery).collect();
+    let outcomes =
+        futures_util::future::join_all(deliveries.iter().map(|d| transport.send(&target, d))).await;
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| matches!(o, Outcome::Delivered { .. })),
+        "{outcomes:?}"
+    );
+    assert_eq!((sim.stats().tokens_issued, sim.stats().unique), (1, 10));
 }

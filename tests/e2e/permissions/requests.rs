@@ -18,6 +18,7 @@ pub enum Req {
     Children,
     Subtree,
     Rollup,
+    Progress,
     Ancestors,
     CreateUnit,
     CreateRoot,
@@ -126,6 +127,11 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::ShowUnit => Prepared::get(format!("{units}/{anchor}")),
         Req::Children => Prepared::get(format!("{units}/{anchor}/children")),
         Req::Subtree => Prepared::get(format!("{units}/{anchor}/subtree")),
+        Req::Progress => Prepared::get(format!(
+            "{units}/{anchor}/progress?plan={}&period={}",
+            super::fixture::Side::of(anchor).plan(),
+            super::fixture::PERIOD
+        )),
         Req::Rollup => Prepared::get(format!(
             "{units}/{anchor}/rollup?period={}&indicators={}",
             super::fixture::PERIOD,

@@ -39,7 +39,7 @@ pub async fn a_province_rolls_up_percentages_as_a_ratio_of_sums(app: TestApp) {
     let province = &rollup(&app, PROVINCE, "202601", ONLINE).await[0];
     assert_eq!(
         province["figure"],
-        json!({"type": "ratio", "numerator": 170.0, "denominator": 540.0})
+        json!({"kind": "ratio", "numerator": 170.0, "denominator": 540.0})
     );
     close(&province["value"], 170.0 / 540.0 * 100.0);
     assert_eq!(province["reportingUnits"], 4);
@@ -109,7 +109,7 @@ pub async fn a_missing_report_leaves_its_unit_out_of_the_count(app: TestApp) {
     let province = &rollup(&app, PROVINCE, "202601", ONLINE).await[0];
     assert_eq!(
         province["figure"],
-        json!({"type": "ratio", "numerator": 150.0, "denominator": 500.0})
+        json!({"kind": "ratio", "numerator": 150.0, "denominator": 500.0})
     );
     assert_eq!(province["reportingUnits"], 3);
 }
@@ -141,7 +141,7 @@ pub async fn statuses_roll_up_as_the_share_of_units_that_achieved_them(app: Test
     let province = &rollup(&app, PROVINCE, "202601", CONNECTED).await[0];
     assert_eq!(
         province["figure"],
-        json!({"type": "share", "achieved": 2, "reporting": 3})
+        json!({"kind": "share", "achieved": 2, "reporting": 3})
     );
 }
 

@@ -1,6 +1,15 @@
-//! A unit's progress against its plan for one period: the API views of the appendix table and
-//! its renderings for download and exchange (CSV, XLSX, HTML, DHIS2 JSON, ADX). Pure
-//! presentation: the route that builds the `ProgressReport` lives elsewhere.
+//! `/api/v1/org-units/{code}/progress`: a unit's progress against a plan for a period, as JSON
+//! or as an export (CSV, XLSX, printable HTML, DHIS2 dataValueSets, ADX).
+//!
+//! # Who may do what
+//! Anyone who may read the unit and the plan; otherwise 404, as if neither existed.
 
 pub mod export;
+mod show;
 pub mod views;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(show::show_progress);
+}

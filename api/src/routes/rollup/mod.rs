@@ -10,8 +10,6 @@ mod views;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
-pub use views::FigureView;
-
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(show::show_rollup);
 }

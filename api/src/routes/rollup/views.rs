@@ -1,66 +1,11 @@
 //! What the roll-up endpoint answers, converted explicitly from the store's roll-up.
 
-use chitieu_schema::progress::{self, Figure};
+use chitieu_schema::progress;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::routes::catalogs::kinds::{Aggregation, ValueKind};
-
-/// A unit's figure for one indicator and period.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
-pub enum FigureView {
-    /// A count, decimal, rank or score, a mean, minimum or maximum, or a percent entered directly.
-    Number {
-        value: f64,
-    },
-    /// Σ numerator / Σ denominator over the units that reported both.
-    Ratio {
-        numerator: f64,
-        denominator: f64,
-    },
-    /// One unit's yes/no outcome.
-    Status {
-        achieved: bool,
-        label: Option<String>,
-    },
-    /// The units that achieved a status out of those that reported it.
-    Share {
-        achieved: u32,
-        reporting: u32,
-    },
-    Text {
-        text: String,
-    },
-}
-
-impl From<&Figure> for FigureView {
-    fn from(figure: &Figure) -> Self {
-        match figure.clone() {
-            Figure::Number(value) => FigureView::Number { value },
-            Figure::Ratio {
-                numerator,
-                denominator,
-            } => FigureView::Ratio {
-                numerator,
-                denominator,
-            },
-            Figure::Status { achieved, label } => FigureView::Status { achieved, label },
-            Figure::Share {
-                achieved,
-                reporting,
-            } => FigureView::Share {
-                achieved,
-                reporting,
-            },
-            Figure::Text(text) => FigureView::Text { text },
-        }
-    }
-}
+use crate::routes::progress::views::FigureView;
 
 /// The roll-up of some indicators at a unit for a period.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -70,7 +15,7 @@ impl From<&Figure> for FigureView {
     "figures": [{
         "indicatorCode": "NQ57-THAITAN-13", "indicatorName": "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến",
         "valueKind": "percent", "aggregation": "ratio",
-        "figure": {"type": "ratio", "numerator": 170.0, "denominator": 540.0},
+        "figure": {"kind": "ratio", "numerator": 170.0, "denominator": 540.0},
         "value": 31.48, "reportingUnits": 4, "own": false, "derived": false, "notAggregable": 0
     }]
 }))]

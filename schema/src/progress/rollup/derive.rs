@@ -20,7 +20,7 @@ pub fn unit_figure(
     {
         return Some((figure_of(&exact.value), false));
     }
-    let parts = coarsest_parts(&latest);
+    let parts = covering_parts(&latest);
     derive(&parts, rule).map(|figure| (figure, true))
 }
 
@@ -43,25 +43,29 @@ fn latest_per_period<'a>(facts: &[&'a Fact]) -> Vec<&'a Fact> {
     latest
 }
 
-/// The parts of the longest period type present (quarters before months), so a unit that
-/// reported both its quarters and their months is not counted twice. Ad-hoc reports do not
-/// derive longer periods.
-fn coarsest_parts<'a>(facts: &[&'a Fact]) -> Vec<&'a Fact> {
-    let typed: Vec<(PeriodType, &Fact)> = facts
+/// The parts that cover the period without overlap, longest first: a unit that reported a
+/// quarter and also its months counts the quarter once, and months outside any reported
+/// quarter still count. Ad-hoc reports do not derive longer periods.
+fn covering_parts<'a>(facts: &[&'a Fact]) -> Vec<&'a Fact> {
+    let mut typed: Vec<(PeriodType, &Fact)> = facts
         .iter()
         .filter_map(|fact| {
             let kind = Period::parse(&fact.period).ok()?.period_type();
             (kind != PeriodType::AdHoc).then_some((kind, *fact))
         })
         .collect();
-    let Some(coarsest) = typed.iter().map(|(kind, _)| *kind).max() else {
-        return Vec::new();
-    };
-    typed
-        .into_iter()
-        .filter(|(kind, _)| *kind == coarsest)
-        .map(|(_, fact)| fact)
-        .collect()
+    typed.sort_by_key(|(kind, fact)| (std::cmp::Reverse(*kind), fact.period_start));
+    let mut taken: Vec<&Fact> = Vec::new();
+    for (_, fact) in typed {
+        let overlaps = taken
+            .iter()
+            .any(|t| t.period_start <= fact.period_end && fact.period_start <= t.period_end);
+        if !overlaps {
+            taken.push(fact);
+        }
+    }
+    taken.sort_by_key(|fact| fact.period_end);
+    taken
 }
 
 fn derive(parts: &[&Fact], rule: PeriodAggregation) -> Option<Figure> {

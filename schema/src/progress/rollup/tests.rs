@@ -246,3 +246,15 @@ fn statuses_roll_up_as_the_share_of_units_that_achieved_them() {
         })
     );
 }
+
+#[test]
+fn a_half_year_takes_a_reported_quarter_once_and_the_months_outside_it() {
+    let facts = vec![
+        fact("B", COUNT, "2026Q1", ReportedValue::Number(20.0)),
+        fact("B", COUNT, "202602", ReportedValue::Number(4.0)),
+        fact("B", COUNT, "202604", ReportedValue::Number(6.0)),
+        fact("B", COUNT, "202605", ReportedValue::Number(1.0)),
+    ];
+    // Q1 (20) stands for its months; April and May add 7.
+    assert_eq!(roll("B", "2026S1", &facts, COUNT).value, Some(27.0));
+}
