@@ -108,9 +108,13 @@ async fn upstream(faults: Faults) -> (RunningSim, tempfile::TempDir, PathBuf) {
 
 pub async fn killing_the_service_mid_sync_loses_and_duplicates_nothing(app: TestApp) {
     const REPORTS: usize = 120;
+    // Slow answers come after the upstream has stored the report: a kill while waiting for
+    // one leaves an entry that is stored upstream but still `sending` here.
     let (upstream, _dir, file) = upstream(Faults {
         latency: Duration::from_millis(150),
         failure_rate: 0.1,
+        slow_rate: 0.2,
+        slow: Duration::from_millis(700),
         ..Faults::default()
     })
     .await;
