@@ -67,6 +67,7 @@ impl JobSpec {
     }
 
     pub fn next_after(&self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let now = now.with_nanosecond(0).unwrap_or(now);
         self.parsed
             .find_next_occurrence(&now.with_timezone(&VIETNAM), false)
             .ok()
