@@ -31,6 +31,18 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Send the approved reports that are due to the upstream targets now, then print the
+    /// status of every target (`chitieu sync status` prints the status only).
+    Sync {
+        #[command(subcommand)]
+        command: Option<SyncCommand>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Print every target's entries per state and its last run, without sending.
+    Status,
 }
 
 #[derive(Debug, Subcommand)]

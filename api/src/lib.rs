@@ -15,6 +15,9 @@ pub mod routes;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod sync;
+pub mod sync_cli;
+pub mod sync_settings;
 pub mod telemetry;
 pub mod validation;
 

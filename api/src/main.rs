@@ -1,5 +1,5 @@
 use anyhow::Context;
-use chitieu_api::cli::{AuditCommand, Cli, Command, UserCommand};
+use chitieu_api::cli::{AuditCommand, Cli, Command, SyncCommand, UserCommand};
 use chitieu_api::{Application, Settings, openapi, startup, telemetry};
 use clap::Parser;
 
@@ -37,6 +37,15 @@ async fn main() -> anyhow::Result<()> {
                 std::process::exit(1);
             }
             Ok(())
+        }
+        Command::Sync { command } => {
+            telemetry::init();
+            let settings = Settings::from_env()?;
+            let pool = startup::open_database(&settings).await?;
+            match command {
+                None => chitieu_api::sync_cli::run_once(&settings, &pool).await,
+                Some(SyncCommand::Status) => chitieu_api::sync_cli::status(&pool).await,
+            }
         }
         Command::Serve => {
             telemetry::init();

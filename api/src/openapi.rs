@@ -31,6 +31,7 @@ use utoipa_actix_web::AppExt;
         (name = "Progress", description = "Completeness of reporting: expected, received on time or late, and missing reports below a unit"),
         (name = "Audit", description = "The tamper-evident trail of report changes"),
         (name = "Progress", description = "Progress against target: roll-ups over the tree for any period, status and trajectory, completeness and exports"),
+        (name = "Sync", description = "Delivery of approved reports to upstream monitoring systems (theodoinq, DHIS2): runs, status per target, dead letters and the deadline watch"),
         (name = "Data exchange", description = "Bulk import in DHIS2's dataValueSets shape (JSON or CSV, idScheme=code) with an import summary"),
     ),
     modifiers(&SecuritySchemes),

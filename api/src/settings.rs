@@ -6,6 +6,7 @@ use std::time::Duration;
 use chitieu_schema::db::DatabaseUrl;
 
 use crate::auth::AuthSettings;
+use crate::sync_settings::SyncSettings;
 
 /// Everything the application needs to start. Tests build it directly; `main` reads it from
 /// the environment with [`Settings::from_env`].
@@ -25,6 +26,8 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Tokens, sign-in throttling and the bootstrap administrator.
     pub auth: AuthSettings,
+    /// The sync of approved reports to upstream systems.
+    pub sync: SyncSettings,
     /// Seed the demo data set into an empty database at start-up.
     pub demo: bool,
 }
@@ -53,6 +56,7 @@ impl Settings {
             shutdown_grace: Duration::from_secs(30),
             workers: None,
             auth: AuthSettings::default(),
+            sync: SyncSettings::default(),
             demo: false,
         }
     }
@@ -107,6 +111,7 @@ impl Settings {
             }
         };
         settings.auth = AuthSettings::from_lookup(&lookup)?;
+        settings.sync = SyncSettings::from_lookup(&lookup)?;
         Ok(settings)
     }
 }

@@ -1,11 +1,13 @@
 //! `Application::build(settings)`: shared by `main` and the tests, which bind port 0.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
+use chitieu_connector::Transport;
 use chitieu_schema::db::{self, DbPool};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
@@ -16,17 +18,28 @@ use crate::extract::{self, BodyLimit, BulkBodyLimit};
 use crate::request_id;
 use crate::settings::Settings;
 use crate::state::AppState;
+use crate::sync::{SyncRuntime, SyncService};
 
 pub struct Application {
     port: u16,
     server: Server,
     pool: DbPool,
+    sync: SyncRuntime,
 }
 
 impl Application {
     /// Opens the database, runs pending migrations and binds the listener; the server starts
     /// serving when [`Application::run_until_stopped`] is awaited.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let transport = crate::sync::http_transport(&settings.sync)?;
+        Self::build_with_transport(settings, transport).await
+    }
+
+    /// As [`Application::build`], delivering through `transport` (tests use a fake one).
+    pub async fn build_with_transport(
+        settings: Settings,
+        transport: Arc<dyn Transport>,
+    ) -> anyhow::Result<Self> {
         let pool = open_database(&settings).await?;
         crate::auth::bootstrap::ensure_admin(&pool, &settings.auth).await?;
         if settings.demo {
@@ -38,8 +51,14 @@ impl Application {
             .local_addr()
             .context("could not read the bound address")?
             .port();
-        let server = run(listener, pool.clone(), &settings)?;
-        Ok(Self { port, server, pool })
+        let sync = crate::sync::start(&pool, &settings.sync, transport).await?;
+        let server = run(listener, pool.clone(), &settings, Arc::clone(&sync.service))?;
+        Ok(Self {
+            port,
+            server,
+            pool,
+            sync,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -52,7 +71,13 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish (graceful shutdown).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        self.sync.stop().await;
+        served
+    }
+
+    pub fn sync(&self) -> &Arc<SyncService> {
+        &self.sync.service
     }
 }
 
@@ -74,8 +99,14 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<DbPool> {
     .context("the database start-up task failed")?
 }
 
-fn run(listener: TcpListener, pool: DbPool, settings: &Settings) -> anyhow::Result<Server> {
+fn run(
+    listener: TcpListener,
+    pool: DbPool,
+    settings: &Settings,
+    sync: Arc<SyncService>,
+) -> anyhow::Result<Server> {
     let state = web::Data::new(AppState::new(pool));
+    let sync = web::Data::from(sync);
     let secret = match &settings.auth.jwt_secret {
         Some(secret) => secret.clone(),
         None => {
@@ -96,6 +127,7 @@ fn run(listener: TcpListener, pool: DbPool, settings: &Settings) -> anyhow::Resu
             .into_utoipa_app()
             .openapi(crate::openapi::document_base())
             .app_data(state.clone())
+            .app_data(sync.clone())
             .app_data(tokens.clone())
             .app_data(throttle.clone())
             .app_data(body_limit)
@@ -107,6 +139,10 @@ fn run(listener: TcpListener, pool: DbPool, settings: &Settings) -> anyhow::Resu
         app.wrap(Compress::default())
             .wrap(from_fn(request_id::middleware))
             .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document))
+            .route(
+                "/metrics",
+                web::get().to(crate::routes::sync::prometheus_metrics),
+            )
             .default_service(web::to(not_found))
     })
     .listen(listener)

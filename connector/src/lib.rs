@@ -6,12 +6,18 @@
 //! The pieces meet at [`Transport`]: the worker decides what to send and when, a transport
 //! decides how (profile, authentication, HTTP) and says what happened as an [`Outcome`].
 
+mod blocking;
 pub mod delivery;
+pub mod error;
 pub mod http;
 pub mod payload;
+pub mod schedule;
 pub mod sim;
 pub mod target;
+pub mod targets_file;
+pub mod worker;
 
 pub use delivery::{DeliveredValue, Delivery, Outcome, OutlineRow, ReportDocument, Transport};
+pub use error::SyncError;
 pub use http::{HttpSettings, HttpTransport};
 pub use target::{Auth, CodeMapping, Profile, Target};

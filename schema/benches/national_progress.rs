@@ -16,8 +16,10 @@ mod support;
 use std::time::{Duration, Instant};
 
 use chitieu_schema::db::{DatabaseUrl, Db, run_pending_migrations};
+use chitieu_schema::domain::Period;
 use chitieu_schema::pagination::PageRequest;
-use chitieu_schema::progress::{self, CompletenessQuery};
+use chitieu_schema::progress::{self, CompletenessQuery, IndicatorSelection, RollupQuery};
+use chrono::Datelike;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
 use support::national::{self, Failure, NationalSet};
@@ -41,7 +43,59 @@ const MEASUREMENTS: &[Measurement] = &[
         name: "completeness, one province, one month",
         run: province_completeness,
     },
+    Measurement {
+        name: "roll-up of the plan's 70 indicators, national, one month",
+        run: national_rollup_month,
+    },
+    Measurement {
+        name: "roll-up of the plan's 70 indicators, one province, one month",
+        run: province_rollup_month,
+    },
+    Measurement {
+        name: "roll-up of the plan's 70 indicators, national, a quarter from its months",
+        run: national_rollup_quarter,
+    },
 ];
+
+fn national_rollup_month(conn: &mut Db, set: &NationalSet) -> Result<String, Failure> {
+    let month = *set.months.last().ok_or("the data set has no month")?;
+    rollup_of(conn, national::NATIONAL, month)
+}
+
+fn province_rollup_month(conn: &mut Db, set: &NationalSet) -> Result<String, Failure> {
+    let month = *set.months.last().ok_or("the data set has no month")?;
+    rollup_of(conn, &national::province_code(16), month)
+}
+
+/// The quarter holding the last month, derived from the months inside it.
+fn national_rollup_quarter(conn: &mut Db, set: &NationalSet) -> Result<String, Failure> {
+    let month = *set.months.last().ok_or("the data set has no month")?;
+    let quarter = Period::Quarterly {
+        year: month.year(),
+        quarter: (month.start().month() - 1) / 3 + 1,
+    };
+    rollup_of(conn, national::NATIONAL, quarter)
+}
+
+fn rollup_of(conn: &mut Db, unit: &str, period: Period) -> Result<String, Failure> {
+    let rollup = progress::rollup(
+        conn,
+        &RollupQuery {
+            unit_code: unit.to_owned(),
+            indicators: IndicatorSelection::Plan(national::PLAN.to_owned()),
+            period,
+            approved_only: false,
+        },
+    )?;
+    let first = rollup.figures.first().ok_or("the plan has no indicator")?;
+    Ok(format!(
+        "{period}: {} indicators; {} = {:?} from {} units",
+        rollup.figures.len(),
+        first.indicator_code,
+        first.value,
+        first.reporting_units
+    ))
+}
 
 fn national_completeness(conn: &mut Db, set: &NationalSet) -> Result<String, Failure> {
     completeness_of(conn, set, national::NATIONAL)

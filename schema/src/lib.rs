@@ -14,6 +14,7 @@ pub mod plans;
 pub mod progress;
 pub mod reports;
 pub mod schema;
+pub mod sync;
 mod time;
 
 pub use error::StoreError;

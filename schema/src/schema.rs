@@ -261,6 +261,53 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sync_targets (code) {
+        code -> Text,
+        profile -> Text,
+        base_url -> Text,
+        auth -> Text,
+        mapping -> Text,
+        enabled -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sync_outbox (id) {
+        id -> BigInt,
+        target_code -> Text,
+        report_id -> BigInt,
+        unit_code -> Text,
+        plan_code -> Text,
+        period -> Text,
+        report_version -> Integer,
+        idempotency_key -> Text,
+        state -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        last_attempt_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        receipt -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sync_job_slots (job, slot) {
+        job -> Text,
+        slot -> Timestamp,
+        claimed_by -> Text,
+        claimed_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(catalog_sections -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalog_sections (section_id));
@@ -279,6 +326,8 @@ diesel::joinable!(reports -> plans (plan_id));
 diesel::joinable!(report_values -> reports (report_id));
 diesel::joinable!(report_values -> indicators (indicator_id));
 diesel::joinable!(report_sections -> reports (report_id));
+diesel::joinable!(sync_outbox -> reports (report_id));
+diesel::joinable!(sync_outbox -> sync_targets (target_code));
 
 diesel::allow_tables_to_appear_in_same_query!(
     org_units,
@@ -298,4 +347,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     report_sections,
     audit_entries,
     idempotency_keys,
+    sync_targets,
+    sync_outbox,
+    sync_job_slots,
 );

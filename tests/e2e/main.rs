@@ -14,6 +14,7 @@ mod permissions;
 mod plans;
 mod progress;
 mod reports;
+mod sync;
 
 fn main() {
     let mut scenarios = Vec::new();
@@ -30,5 +31,6 @@ fn main() {
     scenarios.extend(progress::scenarios());
     scenarios.extend(demo::scenarios());
     scenarios.extend(completeness::scenarios());
+    scenarios.extend(sync::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -37,6 +37,17 @@ impl TestApp {
         settings.workers = Some(1);
         settings.pool_size = 4;
         settings.auth.jwt_secret = Some(JwtSecret::parse(TEST_JWT_SECRET).expect("test secret"));
+        // Sync tests switch these on; the others need no background work.
+        settings.sync.worker = false;
+        settings.sync.schedule = false;
+        // Short waits, so a sync test drains a flaky upstream in seconds.
+        let sync = &mut settings.sync.worker_config;
+        sync.backoff = chitieu_connector::worker::Backoff {
+            base: std::time::Duration::from_millis(20),
+            cap: std::time::Duration::from_millis(300),
+        };
+        sync.lease = std::time::Duration::from_secs(10);
+        sync.send_timeout = std::time::Duration::from_secs(3);
         adjust(&mut settings);
         let app = Application::build(settings)
             .await

@@ -8,6 +8,7 @@ mod database;
 pub mod progress_fixture;
 pub mod reporting_fixture;
 mod scenario;
+pub mod sync_fixture;
 pub mod thai_tan;
 
 pub use app::{ADMIN_PASSWORD, ADMIN_USERNAME, TEST_JWT_SECRET, TestApp, expect_json};

@@ -14,6 +14,7 @@ pub mod plans;
 pub mod progress;
 pub mod reports;
 pub mod rollup;
+pub mod sync;
 pub mod users;
 
 use actix_web::middleware::from_fn;
@@ -42,6 +43,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(data_exchange::configure)
                 .configure(rollup::configure)
                 .configure(progress::configure)
+                .configure(sync::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         );
 }

@@ -12,6 +12,7 @@ use super::state::ReportState;
 use crate::audit::{self, NewAuditEntry};
 use crate::db::Db;
 use crate::schema::reports;
+use crate::sync;
 use crate::{StoreError, now_utc};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +133,27 @@ pub fn transition(
                 (override_reason.clone(), override_reason.clone())
             }
         };
-        bump_version(conn, &located.row, expected_version)?;
+        let version = bump_version(conn, &located.row, expected_version)?;
+        // The outbox entries are written with the approval, so a sync can never miss an
+        // approval nor send one that was rolled back.
+        match &transition {
+            Transition::Approve { .. } => {
+                sync::enqueue(
+                    conn,
+                    &sync::ApprovedVersion {
+                        report_id: id,
+                        unit_code: located.unit.code.clone(),
+                        plan_code: located.plan.code.clone(),
+                        period: located.row.period.clone(),
+                        version,
+                    },
+                )?;
+            }
+            Transition::Reopen { .. } => {
+                sync::supersede_unsent(conn, id)?;
+            }
+            Transition::Submit | Transition::Return { .. } => {}
+        }
         audit::append(
             conn,
             &[NewAuditEntry {

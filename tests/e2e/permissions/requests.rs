@@ -59,6 +59,13 @@ pub enum Req {
     Plans(PlanReq),
     Reports(ReportReq),
     ImportDataValues,
+    SyncRun,
+    SyncStatus,
+    SyncTargetMissing,
+    SyncEntries,
+    SyncRetryMissing,
+    SyncDiscardMissing,
+    SyncDeadlineWatch,
 }
 
 /// A request ready to send with any caller's client.
@@ -264,6 +271,13 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::Plans(req) => plan_requests::prepare(app, req, anchor, n).await,
         Req::Reports(req) => report_requests::prepare(app, req, anchor, n).await,
         Req::ImportDataValues => data_value_set(app, anchor, n).await,
+        Req::SyncRun => post("/api/v1/sync/runs", json!({})),
+        Req::SyncStatus => Prepared::get("/api/v1/sync/targets"),
+        Req::SyncTargetMissing => Prepared::get("/api/v1/sync/targets/nowhere"),
+        Req::SyncEntries => Prepared::get("/api/v1/sync/entries?state=dead"),
+        Req::SyncRetryMissing => post("/api/v1/sync/entries/999999/retry", json!({})),
+        Req::SyncDiscardMissing => post("/api/v1/sync/entries/999999/discard", json!({})),
+        Req::SyncDeadlineWatch => Prepared::get("/api/v1/sync/deadline-watch?period=202611"),
     }
 }
 

@@ -143,6 +143,17 @@ const fn admin_only(done: u16) -> [[u16; 2]; 6] {
         [403, 403],
     ]
 }
+/// The sync's state: administrators and province officers, wherever (it has no unit scope).
+const fn sync_read(done: u16) -> [[u16; 2]; 6] {
+    [
+        [done, done],
+        [done, done],
+        [403, 403],
+        [403, 403],
+        [403, 403],
+        [403, 403],
+    ]
+}
 /// Account changes: administrators anywhere, officers in their subtree.
 const fn officers_in_scope(done: u16, outside: u16) -> [[u16; 2]; 6] {
     [
@@ -235,4 +246,12 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/audit-entries/verify", "", Req::Reports(R::VerifyAudit), admin_only(200)),
     row("POST /api/v1/dataValueSets", "a value at {unit}, atomicMode=ALL", Req::ImportDataValues,
                                                                               [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
+    // Sync to upstream systems
+    row("POST /api/v1/sync/runs", "", Req::SyncRun,                           admin_only(202)),
+    row("GET /api/v1/sync/targets", "", Req::SyncStatus,                      sync_read(200)),
+    row("GET /api/v1/sync/targets/{code}", "a missing target", Req::SyncTargetMissing, sync_read(404)),
+    row("GET /api/v1/sync/entries", "?state=dead", Req::SyncEntries,          sync_read(200)),
+    row("POST /api/v1/sync/entries/{id}/retry", "a missing entry", Req::SyncRetryMissing, admin_only(404)),
+    row("POST /api/v1/sync/entries/{id}/discard", "a missing entry", Req::SyncDiscardMissing, admin_only(404)),
+    row("GET /api/v1/sync/deadline-watch", "?period=202611", Req::SyncDeadlineWatch, sync_read(200)),
 ];

@@ -1,0 +1,300 @@
+//! The outbox on real databases: a SQLite file always, PostgreSQL when `CHITIEU_TEST_PG` names
+//! a server.
+
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+
+use super::*;
+use crate::db::{DatabaseUrl, Db, run_pending_migrations};
+use crate::now_utc;
+
+/// A migrated database with one report (id 1) of unit 31001, plan P-1, period 202611, and
+/// the enabled target `theodoinq` plus the disabled target `old`.
+struct Fixture {
+    url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg_name: Option<(String, String)>,
+}
+
+impl Fixture {
+    fn connect(&self) -> Db {
+        Db::open(&DatabaseUrl::parse(&self.url).unwrap()).unwrap()
+    }
+}
+
+impl Drop for Fixture {
+    fn drop(&mut self) {
+        if let Some((server, name)) = &self.pg_name {
+            if let Ok(mut admin) = PgConnection::establish(&format!("{server}/postgres")) {
+                let _ = admin
+                    .batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+fn fixtures() -> Vec<Fixture> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = vec![Fixture {
+        url: format!("sqlite://{}", dir.path().join("sync.db").display()),
+        _dir: Some(dir),
+        pg_name: None,
+    }];
+    if let Some(server) = std::env::var("CHITIEU_TEST_PG")
+        .ok()
+        .filter(|s| !s.is_empty())
+    {
+        let server = server.trim_end_matches('/').to_owned();
+        let name = format!(
+            "chitieu_sync_{}",
+            std::process::id() as u64 * 1000 + fastish()
+        );
+        let mut admin = PgConnection::establish(&format!("{server}/postgres")).unwrap();
+        admin
+            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .unwrap();
+        all.push(Fixture {
+            url: format!("{server}/{name}"),
+            _dir: None,
+            pg_name: Some((server, name)),
+        });
+    }
+    for fixture in &all {
+        let mut conn = fixture.connect();
+        run_pending_migrations(&mut conn).unwrap();
+        conn.batch_execute(
+            "INSERT INTO org_units (id, code, name, name_key, kind, path, depth, version, created_at, updated_at)
+               VALUES (1, '31001', 'Xã Thái Tân', 'xa thai tan', 'commune', '31001/', 0, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+             INSERT INTO catalogs (id, code, name, version, created_at, updated_at)
+               VALUES (1, 'C-1', 'Catalog', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+             INSERT INTO plans (id, code, number, issued_on, title, issuing_unit_id, catalog_id, valid_from, valid_to,
+                 monthly_due_day, monthly_due_offset, quarterly_due_day, quarterly_due_offset,
+                 six_monthly_due_day, six_monthly_due_offset, yearly_due_day, yearly_due_offset,
+                 version, created_at, updated_at)
+               VALUES (1, 'P-1', '1/KH', '2026-01-01', 'Plan', 1, 1, '2026-01-01', '2026-12-31',
+                 6, 1, 6, 1, 6, 0, 6, 0, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
+             INSERT INTO reports (id, unit_id, plan_id, period, period_start, period_end, state, late, version, created_at, updated_at)
+               VALUES (1, 1, 1, '202611', '2026-11-01', '2026-11-30', 'approved', FALSE, 4, '2026-01-01 00:00:00', '2026-01-01 00:00:00');",
+        )
+        .unwrap();
+        for (code, enabled) in [("theodoinq", true), ("old", false)] {
+            upsert_target(
+                &mut conn,
+                &NewTarget {
+                    code: code.into(),
+                    profile: "theodoinq".into(),
+                    base_url: "http://127.0.0.1:9".into(),
+                    auth_json: r#"{"type":"none"}"#.into(),
+                    mapping_json: "{}".into(),
+                    enabled,
+                },
+            )
+            .unwrap();
+        }
+    }
+    all
+}
+
+fn fastish() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+fn approved(version: i32) -> ApprovedVersion {
+    ApprovedVersion {
+        report_id: 1,
+        unit_code: "31001".into(),
+        plan_code: "P-1".into(),
+        period: "202611".into(),
+        version,
+    }
+}
+
+fn claim_request(worker: &str, lease: Duration) -> ClaimRequest {
+    ClaimRequest {
+        worker_id: worker.into(),
+        batch: 10,
+        lease,
+        target_code: None,
+    }
+}
+
+fn soon() -> NaiveDateTime {
+    now_utc() - chrono::Duration::seconds(1)
+}
+
+#[test]
+fn an_approval_writes_one_keyed_entry_per_enabled_target() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        assert_eq!(enqueue(&mut conn, &approved(4)).unwrap(), 1);
+        let claimed = claim(&mut conn, &claim_request("a", Duration::from_secs(60))).unwrap();
+        assert_eq!(claimed.len(), 1);
+        assert_eq!(
+            claimed[0].idempotency_key,
+            "chitieu:31001:P-1:202611:v4:theodoinq"
+        );
+        assert_eq!(claimed[0].state, EntryState::Sending);
+        assert_eq!(claimed[0].attempts, 1);
+    }
+}
+
+#[test]
+fn a_claimed_entry_is_claimed_again_only_after_its_lease_runs_out() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        enqueue(&mut conn, &approved(4)).unwrap();
+        let first = claim(&mut conn, &claim_request("a", Duration::from_millis(300))).unwrap();
+        assert_eq!(first.len(), 1);
+        assert!(
+            claim(&mut conn, &claim_request("b", Duration::from_secs(60)))
+                .unwrap()
+                .is_empty()
+        );
+        std::thread::sleep(Duration::from_millis(400));
+        let again = claim(&mut conn, &claim_request("b", Duration::from_secs(60))).unwrap();
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].claimed_by.as_deref(), Some("b"));
+        assert_eq!(again[0].attempts, 2);
+        // The worker that lost its lease may no longer push the entry back.
+        assert_eq!(
+            mark_retry(&mut conn, again[0].id, "a", soon(), "late", 10).unwrap(),
+            None
+        );
+        assert!(mark_sent(&mut conn, again[0].id, "receipt-1").unwrap());
+        let sent = find_entry(&mut conn, again[0].id).unwrap();
+        assert_eq!(sent.state, EntryState::Sent);
+        assert_eq!(sent.receipt.as_deref(), Some("receipt-1"));
+    }
+}
+
+#[test]
+fn a_failed_attempt_waits_and_the_last_allowed_one_is_dead() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        enqueue(&mut conn, &approved(4)).unwrap();
+        let lease = Duration::from_secs(60);
+        let later = now_utc() + chrono::Duration::hours(1);
+        let entry = claim(&mut conn, &claim_request("a", lease))
+            .unwrap()
+            .remove(0);
+        let state = mark_retry(&mut conn, entry.id, "a", later, "503", 2).unwrap();
+        assert_eq!(state, Some(EntryState::Pending));
+        assert!(
+            claim(&mut conn, &claim_request("a", lease))
+                .unwrap()
+                .is_empty(),
+            "not due yet"
+        );
+        mark_retry(&mut conn, entry.id, "a", soon(), "503", 2).ok();
+        diesel::update(crate::schema::sync_outbox::table)
+            .set(crate::schema::sync_outbox::next_attempt_at.eq(soon()))
+            .execute(&mut conn)
+            .unwrap();
+        let entry = claim(&mut conn, &claim_request("a", lease))
+            .unwrap()
+            .remove(0);
+        let state = mark_retry(&mut conn, entry.id, "a", soon(), "503 again", 2).unwrap();
+        assert_eq!(state, Some(EntryState::Dead));
+        assert!(
+            claim(&mut conn, &claim_request("a", lease))
+                .unwrap()
+                .is_empty()
+        );
+        let revived = retry_entry(&mut conn, entry.id).unwrap();
+        assert_eq!((revived.state, revived.attempts), (EntryState::Pending, 0));
+        let entry = claim(&mut conn, &claim_request("a", lease))
+            .unwrap()
+            .remove(0);
+        assert!(mark_attention(&mut conn, entry.id, "a", "422: unknown unit").unwrap());
+        let discarded = discard(&mut conn, entry.id).unwrap();
+        assert_eq!(discarded.state, EntryState::Discarded);
+        assert!(
+            retry_entry(&mut conn, entry.id).is_err(),
+            "only dead or refused entries"
+        );
+    }
+}
+
+#[test]
+fn a_reopened_report_supersedes_its_unsent_entries_and_keeps_sent_ones() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        enqueue(&mut conn, &approved(4)).unwrap();
+        let entry = claim(&mut conn, &claim_request("a", Duration::from_secs(60)))
+            .unwrap()
+            .remove(0);
+        mark_sent(&mut conn, entry.id, "r-4").unwrap();
+        enqueue(&mut conn, &approved(8)).unwrap();
+        assert_eq!(supersede_unsent(&mut conn, 1).unwrap(), 1);
+        enqueue(&mut conn, &approved(12)).unwrap();
+        let status = target_status(&mut conn, Some("theodoinq"))
+            .unwrap()
+            .remove(0);
+        assert_eq!(status.count(EntryState::Sent), 1);
+        assert_eq!(status.count(EntryState::Superseded), 1);
+        assert_eq!(status.count(EntryState::Pending), 1);
+    }
+}
+
+#[test]
+fn a_scheduled_slot_is_taken_by_one_replica_only() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        let slot =
+            NaiveDateTime::parse_from_str("2026-12-01 00:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
+        assert!(claim_slot(&mut conn, "sync-morning", slot, "a").unwrap());
+        assert!(!claim_slot(&mut conn, "sync-morning", slot, "b").unwrap());
+        finish_slot(&mut conn, "sync-morning", slot).unwrap();
+        let last = last_slots(&mut conn).unwrap();
+        assert_eq!(last.len(), 1);
+        assert_eq!(last[0].claimed_by, "a");
+        assert!(last[0].finished_at.is_some());
+    }
+}
+
+#[test]
+fn concurrent_claimers_take_disjoint_entries() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        for version in 1..=40 {
+            enqueue(&mut conn, &approved(version)).unwrap();
+        }
+        let workers: Vec<_> = (0..4)
+            .map(|w| {
+                let url = fixture.url.clone();
+                std::thread::spawn(move || {
+                    let mut conn = Db::open(&DatabaseUrl::parse(&url).unwrap()).unwrap();
+                    let mut mine = Vec::new();
+                    loop {
+                        let request = ClaimRequest {
+                            batch: 3,
+                            ..claim_request(&format!("w{w}"), Duration::from_secs(60))
+                        };
+                        let batch = claim(&mut conn, &request).unwrap();
+                        if batch.is_empty() {
+                            return mine;
+                        }
+                        mine.extend(batch.into_iter().map(|e| e.id));
+                    }
+                })
+            })
+            .collect();
+        let mut all: Vec<i64> = workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect();
+        all.sort_unstable();
+        let claimed = all.len();
+        all.dedup();
+        assert_eq!(
+            (claimed, all.len()),
+            (40, 40),
+            "every entry claimed exactly once"
+        );
+    }
+}

@@ -1,0 +1,27 @@
+//! Sync to upstream systems, over real HTTP to the upstream simulator: exactly once through
+//! injected failures, corrections sent as new versions, the deadline watch, and the real
+//! `chitieu` binary killed mid-sync and run as two replicas on one database.
+
+mod attention;
+mod deadline;
+mod delivery;
+mod processes;
+
+use chitieu_e2e::Scenario;
+
+macro_rules! scenarios {
+    ($($module:ident :: $test:ident),+ $(,)?) => {
+        vec![$(Scenario::new(stringify!($test), |app| Box::pin($module::$test(app)))),+]
+    };
+}
+
+pub fn scenarios() -> Vec<Scenario> {
+    scenarios![
+        delivery::a_corrected_report_is_sent_again_as_a_new_version,
+        delivery::five_hundred_reports_reach_a_flaky_upstream_exactly_once,
+        attention::a_refused_report_waits_for_a_person_to_retry_or_discard_it,
+        deadline::the_deadline_watch_lists_reports_missing_or_unapproved,
+        processes::killing_the_service_mid_sync_loses_and_duplicates_nothing,
+        processes::two_replicas_deliver_each_report_exactly_once,
+    ]
+}
