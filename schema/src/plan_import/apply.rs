@@ -1,0 +1,421 @@
+//! Writing an understood table: the catalog (when new), the proposed units, the plan and its
+//! items, in one transaction. A dry run does exactly the same and rolls back, so its answer is
+//! the real run's answer and nothing is stored.
+
+use std::collections::BTreeMap;
+
+use diesel::prelude::*;
+
+use super::ImportError;
+use super::agencies::{AgencyName, agency_key, find_unit, unit_code_for};
+use super::diagnostics::Diagnostic;
+use super::rows::{ParsedItem, ParsedTable};
+use super::summary::{AgencyMatch, ImportSummary, ItemSummary, ProposedUnit, SectionSummary};
+use crate::StoreError;
+use crate::catalog::{self, Measure, NewCatalog, NewIndicator, NewSection};
+use crate::db::Db;
+use crate::domain::{IndicatorCode, Name, OptionalText, OrgUnitCode, OrgUnitKind, name_key};
+use crate::org_units::{self, NewOrgUnit};
+use crate::plans::{self, Assignees, NewPlan, NewPlanItem, TargetYear};
+use crate::schema::{catalogs, indicators, org_units as units};
+
+/// The plan to create from the table, and whether only to try.
+#[derive(Debug, Clone)]
+pub struct ImportRequest {
+    pub plan: NewPlan,
+    pub dry_run: bool,
+}
+
+/// Why the transaction ends: a failure, or a finished dry run that must not be kept.
+enum Ending {
+    Failed(ImportError),
+    DryRun(Box<ImportSummary>),
+}
+
+impl From<diesel::result::Error> for Ending {
+    fn from(e: diesel::result::Error) -> Self {
+        Ending::Failed(ImportError::Store(StoreError::from(e)))
+    }
+}
+
+impl<E: Into<ImportError>> From<Wrap<E>> for Ending {
+    fn from(Wrap(e): Wrap<E>) -> Self {
+        Ending::Failed(e.into())
+    }
+}
+
+struct Wrap<E>(E);
+
+fn fail<E: Into<ImportError>>(e: E) -> Ending {
+    Ending::from(Wrap(e))
+}
+
+pub fn apply(
+    conn: &mut Db,
+    parsed: &ParsedTable,
+    request: ImportRequest,
+) -> Result<ImportSummary, ImportError> {
+    let dry_run = request.dry_run;
+    let outcome = conn.transaction::<ImportSummary, Ending, _>(|conn| {
+        let summary = write_all(conn, parsed, request.plan).map_err(fail)?;
+        if dry_run {
+            return Err(Ending::DryRun(Box::new(summary)));
+        }
+        Ok(summary)
+    });
+    match outcome {
+        Ok(summary) => Ok(summary),
+        Err(Ending::DryRun(summary)) => Ok(ImportSummary {
+            dry_run: true,
+            ..*summary
+        }),
+        Err(Ending::Failed(e)) => Err(e),
+    }
+}
+
+fn write_all(
+    conn: &mut Db,
+    parsed: &ParsedTable,
+    plan: NewPlan,
+) -> Result<ImportSummary, ImportError> {
+    let issuing = match org_units::find(conn, &plan.issuing_unit) {
+        Err(StoreError::NotFound { .. }) => {
+            return Err(StoreError::rejected(
+                "issuingUnitCode",
+                format!(
+                    "there is no organisation unit with code {}",
+                    plan.issuing_unit
+                ),
+            )
+            .into());
+        }
+        other => other?,
+    };
+    let mut diagnostics = parsed.diagnostics.clone();
+    let existing: Vec<(String, String)> = units::table
+        .filter(units::parent_id.eq(issuing.row.id))
+        .filter(units::valid_to.is_null())
+        .order(units::code)
+        .select((units::code, units::name))
+        .load(conn)
+        .map_err(StoreError::database("listing the issuing unit's agencies"))?;
+    let mut agencies = Agencies {
+        issuing: issuing.row.code.clone(),
+        existing,
+        proposed: Vec::new(),
+    };
+    let catalog_code = plan.catalog.as_str().to_owned();
+    let catalog_id: Option<i64> = catalogs::table
+        .filter(catalogs::code.eq(&catalog_code))
+        .select(catalogs::id)
+        .first(conn)
+        .optional()
+        .map_err(StoreError::database("finding the plan's catalog"))?;
+    let catalog_created = catalog_id.is_none();
+    let mut sections = Vec::new();
+    let mut item_summaries = Vec::new();
+    for item in &parsed.items {
+        let lead = match &item.lead {
+            Some(name) => Some(agencies.resolve(conn, name)?),
+            None => None,
+        };
+        let mut coordinating: Vec<AgencyMatch> = Vec::new();
+        for agency in &item.coordinating {
+            let found = match agency {
+                AgencyName::Named(name) => vec![agencies.resolve(conn, name)?],
+                AgencyName::Everyone(written) => agencies.everyone(written),
+            };
+            for unit in found {
+                let duplicate = coordinating.iter().any(|c| c.unit_code == unit.unit_code)
+                    || lead.as_ref().is_some_and(|l| l.unit_code == unit.unit_code);
+                if !duplicate {
+                    coordinating.push(unit);
+                }
+            }
+        }
+        let indicator_code = match catalog_id {
+            Some(id) => existing_indicator(conn, id, item, &mut diagnostics)?,
+            None => format!("{catalog_code}-{}", item.number.as_str()),
+        };
+        item_summaries.push(ItemSummary {
+            reference: item.reference.clone(),
+            written_number: item.written_number.clone(),
+            number: item.number.as_str().to_owned(),
+            parent_number: item.number.parent().map(|p| p.as_str().to_owned()),
+            section: item.section.as_ref().map(|s| s.as_str().to_owned()),
+            indicator_code,
+            indicator_created: catalog_created,
+            name: item.name.clone(),
+            unit_of_measure: item.unit.clone(),
+            value_kind: item.kind,
+            targets: item.targets.clone(),
+            lead,
+            coordinating,
+            output_product: item.output_product.clone(),
+            note: item.note.clone(),
+        });
+    }
+    if catalog_created {
+        let name = Name::parse(&format!(
+            "Chỉ tiêu {} ({})",
+            plan.number.as_str(),
+            plan.title.as_str()
+        ))
+        .or_else(|_| Name::parse(&format!("Chỉ tiêu {}", plan.number.as_str())))
+        .map_err(|e| StoreError::rejected("number", e.0))?;
+        catalog::create_catalog(
+            conn,
+            NewCatalog {
+                code: plan.catalog.clone(),
+                name,
+                description: OptionalText::parse(Some(&format!(
+                    "Imported from the appendix table of plan {}",
+                    plan.number.as_str()
+                )))
+                .map_err(|e| StoreError::rejected("number", e.0))?,
+                level: issuing.row.kind().ok().filter(|k| *k != OrgUnitKind::Unit),
+            },
+        )?;
+        for section in &parsed.sections {
+            let title = Name::parse(&section.title).map_err(|e| at(&section.reference, e.0))?;
+            let new = NewSection {
+                code: section.code.clone(),
+                title,
+                position: None,
+            };
+            catalog::create_section(conn, &catalog_code, new)?;
+            sections.push(SectionSummary {
+                code: section.code.as_str().to_owned(),
+                title: section.title.clone(),
+                created: true,
+            });
+        }
+        for (item, summary) in parsed.items.iter().zip(&item_summaries) {
+            create_indicator(conn, &plan, item, &summary.indicator_code)?;
+        }
+    } else {
+        sections.extend(parsed.sections.iter().map(|s| SectionSummary {
+            code: s.code.as_str().to_owned(),
+            title: s.title.clone(),
+            created: false,
+        }));
+    }
+    for unit in &agencies.proposed {
+        let new = NewOrgUnit {
+            code: OrgUnitCode::parse_for(OrgUnitKind::Unit, &unit.code)
+                .map_err(|e| StoreError::rejected("issuingUnitCode", e.0))?,
+            name: Name::parse(&unit.name)
+                .map_err(|e| StoreError::rejected("issuingUnitCode", e.0))?,
+            kind: OrgUnitKind::Unit,
+            parent_code: Some(plan.issuing_unit.clone()),
+            valid_from: None,
+        };
+        org_units::create(conn, &new)?;
+        diagnostics.push(Diagnostic::info(
+            unit.code.clone(),
+            format!(
+                "new unit {:?} proposed under {}",
+                unit.name, unit.parent_code
+            ),
+        ));
+    }
+    let plan_code = plan.code.as_str().to_owned();
+    plans::create_plan(conn, plan)?;
+    for (item, summary) in parsed.items.iter().zip(&item_summaries) {
+        create_item(conn, &plan_code, item, summary)?;
+    }
+    Ok(ImportSummary {
+        dry_run: false,
+        plan_code,
+        issuing_unit_code: issuing.row.code,
+        catalog_code,
+        catalog_created,
+        header_reference: parsed.header_reference.clone(),
+        sections,
+        items: item_summaries,
+        proposed_units: agencies.proposed,
+        diagnostics,
+    })
+}
+
+fn at(reference: &str, reason: String) -> StoreError {
+    StoreError::RejectedAt {
+        pointer: reference.to_owned(),
+        reason,
+    }
+}
+
+/// The code of the existing catalog's indicator numbered like the item.
+fn existing_indicator(
+    conn: &mut Db,
+    catalog_id: i64,
+    item: &ParsedItem,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<String, ImportError> {
+    let found: Option<(String, String)> = indicators::table
+        .filter(indicators::catalog_id.eq(catalog_id))
+        .filter(indicators::number.eq(item.number.as_str()))
+        .select((indicators::code, indicators::name))
+        .first(conn)
+        .optional()
+        .map_err(StoreError::database("finding an indicator by number"))?;
+    let Some((code, name)) = found else {
+        return Err(at(
+            &item.reference,
+            format!(
+                "the plan's catalog has no indicator numbered {}: import into a new catalog \
+                 code, or add the indicator first",
+                item.number.as_str()
+            ),
+        )
+        .into());
+    };
+    if name_key(&name) != name_key(&item.name) {
+        diagnostics.push(Diagnostic::warning(
+            item.reference.clone(),
+            format!(
+                "item {} is {:?} in the catalog: the table's name differs",
+                item.number.as_str(),
+                name
+            ),
+        ));
+    }
+    Ok(code)
+}
+
+fn create_indicator(
+    conn: &mut Db,
+    plan: &NewPlan,
+    item: &ParsedItem,
+    code: &str,
+) -> Result<(), ImportError> {
+    let invalid = |e: crate::domain::Invalid| at(&item.reference, e.0);
+    let measure = Measure::parse(item.kind, None, None, None).map_err(|misfits| {
+        at(
+            &item.reference,
+            misfits
+                .iter()
+                .map(|m| m.reason.0.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let new = NewIndicator {
+        catalog: plan.catalog.clone(),
+        code: IndicatorCode::parse(code).map_err(invalid)?,
+        number: item.number.clone(),
+        name: Name::parse(&item.name).map_err(invalid)?,
+        section: item.section.clone(),
+        parent: None,
+        unit_of_measure: item
+            .unit
+            .as_deref()
+            .map(Name::parse)
+            .transpose()
+            .map_err(invalid)?,
+        measure,
+        precision: None,
+        position: None,
+        description: OptionalText::parse(None).map_err(invalid)?,
+    };
+    catalog::create_indicator(conn, new)?;
+    Ok(())
+}
+
+fn create_item(
+    conn: &mut Db,
+    plan_code: &str,
+    item: &ParsedItem,
+    summary: &ItemSummary,
+) -> Result<(), ImportError> {
+    let mut targets = BTreeMap::new();
+    for (year, target) in &item.targets {
+        let year = TargetYear::new(*year).map_err(|e| at(&item.reference, e.0))?;
+        targets.insert(year, target.clone());
+    }
+    let code = |unit: &AgencyMatch| {
+        OrgUnitCode::parse(&unit.unit_code).map_err(|e| at(&item.reference, e.0))
+    };
+    let assignees = Assignees {
+        lead: summary.lead.as_ref().map(code).transpose()?,
+        coordinating: summary
+            .coordinating
+            .iter()
+            .map(code)
+            .collect::<Result<_, _>>()?,
+    };
+    let new = NewPlanItem {
+        indicator: IndicatorCode::parse(&summary.indicator_code)
+            .map_err(|e| at(&item.reference, e.0))?,
+        targets,
+        assignees,
+        output_product: item.output_product.clone(),
+        note: item.note.clone(),
+        position: None,
+    };
+    plans::create_item(conn, plan_code, new)?;
+    Ok(())
+}
+
+/// The issuing unit's agencies, and those this import proposes.
+struct Agencies {
+    issuing: String,
+    existing: Vec<(String, String)>,
+    proposed: Vec<ProposedUnit>,
+}
+
+impl Agencies {
+    fn resolve(&mut self, conn: &mut Db, written: &str) -> Result<AgencyMatch, ImportError> {
+        if let Some((code, name)) = find_unit(&self.existing, written) {
+            return Ok(AgencyMatch {
+                written: written.to_owned(),
+                unit_code: code.clone(),
+                unit_name: name.clone(),
+                proposed: false,
+            });
+        }
+        let key = agency_key(written);
+        if let Some(unit) = self.proposed.iter().find(|u| agency_key(&u.name) == key) {
+            return Ok(AgencyMatch {
+                written: written.to_owned(),
+                unit_code: unit.code.clone(),
+                unit_name: unit.name.clone(),
+                proposed: true,
+            });
+        }
+        let taken_codes: Vec<String> = units::table
+            .filter(units::code.like(format!("{}-%", self.issuing)))
+            .select(units::code)
+            .load(conn)
+            .map_err(StoreError::database("choosing a code for a new unit"))?;
+        let name = written.trim_end_matches([';', ',', '.']).trim().to_owned();
+        let code = unit_code_for(&self.issuing, &name, |candidate| {
+            taken_codes.iter().any(|c| c == candidate)
+                || self.proposed.iter().any(|u| u.code == candidate)
+        });
+        self.proposed.push(ProposedUnit {
+            code: code.clone(),
+            name: name.clone(),
+            parent_code: self.issuing.clone(),
+        });
+        Ok(AgencyMatch {
+            written: written.to_owned(),
+            unit_code: code,
+            unit_name: name,
+            proposed: true,
+        })
+    }
+
+    /// "Các cơ quan, đơn vị": every existing agency of the issuing unit.
+    fn everyone(&self, written: &str) -> Vec<AgencyMatch> {
+        self.existing
+            .iter()
+            .map(|(code, name)| AgencyMatch {
+                written: written.to_owned(),
+                unit_code: code.clone(),
+                unit_name: name.clone(),
+                proposed: false,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,131 @@
+//! What a file is, from its bytes, checked against what its name says.
+
+use std::io::Cursor;
+
+use super::ImportError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Docx,
+    Xlsx,
+    Ods,
+    /// Legacy Excel (BIFF), which calamine reads.
+    Xls,
+    /// CSV or TSV text.
+    Delimited,
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// The format of `bytes`; an extension in `file_name` must agree with it.
+pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Result<FileFormat, ImportError> {
+    let extension = file_name
+        .and_then(|n| n.rsplit_once('.'))
+        .map(|(_, ext)| ext.to_ascii_lowercase());
+    let claimed = extension.as_deref();
+    let actual = sniff(bytes, claimed)?;
+    let agrees = match claimed {
+        None => true,
+        Some("docx") => actual == FileFormat::Docx,
+        Some("xlsx" | "xlsm") => actual == FileFormat::Xlsx,
+        Some("ods") => actual == FileFormat::Ods,
+        Some("xls") => actual == FileFormat::Xls,
+        Some("csv" | "tsv" | "txt") => actual == FileFormat::Delimited,
+        Some(other) => {
+            return Err(ImportError::UnsupportedFormat(format!(
+                "files named .{other} are not read; send DOCX, XLSX, ODS, XLS, CSV or TSV"
+            )));
+        }
+    };
+    if !agrees {
+        let name = file_name.unwrap_or_default();
+        return Err(ImportError::NotWhatItClaims(format!(
+            "{name:?} is named .{} but its content is {}",
+            claimed.unwrap_or_default(),
+            describe(actual)
+        )));
+    }
+    Ok(actual)
+}
+
+fn describe(format: FileFormat) -> &'static str {
+    match format {
+        FileFormat::Docx => "a Word document (DOCX)",
+        FileFormat::Xlsx => "an Excel workbook (XLSX)",
+        FileFormat::Ods => "an OpenDocument spreadsheet (ODS)",
+        FileFormat::Xls => "a legacy Excel workbook (XLS)",
+        FileFormat::Delimited => "text, not a zip container",
+    }
+}
+
+fn sniff(bytes: &[u8], claimed: Option<&str>) -> Result<FileFormat, ImportError> {
+    if bytes.starts_with(ZIP_MAGIC) {
+        return zip_kind(bytes);
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        // A legacy Word document shares the OLE container with XLS; only the name tells.
+        return match claimed {
+            Some("doc") | Some("docx") => Err(ImportError::UnsupportedFormat(
+                "legacy Word documents (.doc) are not read: save the plan as .docx".to_owned(),
+            )),
+            _ => Ok(FileFormat::Xls),
+        };
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(ImportError::UnsupportedFormat(
+            "PDF files are not read: their tables lose their cells; send the DOCX or XLSX the \
+             PDF was made from"
+                .to_owned(),
+        ));
+    }
+    Ok(FileFormat::Delimited)
+}
+
+fn zip_kind(bytes: &[u8]) -> Result<FileFormat, ImportError> {
+    let archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| ImportError::Unreadable(format!("the zip container cannot be read: {e}")))?;
+    let has = |name: &str| archive.index_for_name(name).is_some();
+    if has("word/document.xml") {
+        Ok(FileFormat::Docx)
+    } else if has("xl/workbook.xml") {
+        Ok(FileFormat::Xlsx)
+    } else if has("content.xml") && has("mimetype") {
+        Ok(FileFormat::Ods)
+    } else {
+        Err(ImportError::NotWhatItClaims(
+            "the file is a zip container but holds neither word/document.xml (DOCX), \
+             xl/workbook.xml (XLSX) nor content.xml (ODS)"
+                .to_owned(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_docx_that_is_not_a_zip_is_refused_saying_what_it_is() {
+        let refused = detect(b"STT,Chi tieu\n", Some("ke-hoach.docx")).unwrap_err();
+        assert!(matches!(refused, ImportError::NotWhatItClaims(_)));
+        assert!(
+            refused.to_string().contains("not a zip container"),
+            "{refused}"
+        );
+    }
+
+    #[test]
+    fn text_named_csv_is_delimited() {
+        assert_eq!(
+            detect(b"STT,Chi tieu\n", Some("a.csv")).unwrap(),
+            FileFormat::Delimited
+        );
+    }
+
+    #[test]
+    fn a_pdf_is_an_unsupported_format() {
+        let refused = detect(b"%PDF-1.7", Some("plan.pdf")).unwrap_err();
+        assert!(matches!(refused, ImportError::UnsupportedFormat(_)));
+    }
+}

@@ -1,0 +1,192 @@
+//! How much the importer accepts, and reading zip containers without trusting their headers.
+
+use std::io::{Cursor, Read};
+
+use super::ImportError;
+
+/// The limits of one import. Defaults: 10 MiB upload, 50 MiB decompressed, 5,000 rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportLimits {
+    /// Largest file accepted (`CHITIEU_IMPORT_MAX_BYTES`).
+    pub max_bytes: usize,
+    /// Largest total a zip container (DOCX, XLSX, ODS) may decompress to
+    /// (`CHITIEU_IMPORT_MAX_UNZIPPED_BYTES`).
+    pub max_unzipped_bytes: u64,
+    /// Most rows in a table (`CHITIEU_IMPORT_MAX_ROWS`).
+    pub max_rows: usize,
+}
+
+impl Default for ImportLimits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 10 * 1024 * 1024,
+            max_unzipped_bytes: 50 * 1024 * 1024,
+            max_rows: 5_000,
+        }
+    }
+}
+
+impl ImportLimits {
+    /// The defaults overridden by `CHITIEU_IMPORT_MAX_BYTES`, `CHITIEU_IMPORT_MAX_UNZIPPED_BYTES`
+    /// and `CHITIEU_IMPORT_MAX_ROWS` as `lookup` finds them; names the variable that is wrong.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
+        fn positive(name: &str, raw: &str) -> Result<u64, String> {
+            match raw.trim().parse::<u64>() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(format!(
+                    "{name} must be a positive whole number, not {raw:?}"
+                )),
+            }
+        }
+        let mut limits = Self::default();
+        if let Some(raw) = lookup("CHITIEU_IMPORT_MAX_BYTES") {
+            let n = positive("CHITIEU_IMPORT_MAX_BYTES", &raw)?;
+            limits.max_bytes = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        if let Some(raw) = lookup("CHITIEU_IMPORT_MAX_UNZIPPED_BYTES") {
+            limits.max_unzipped_bytes = positive("CHITIEU_IMPORT_MAX_UNZIPPED_BYTES", &raw)?;
+        }
+        if let Some(raw) = lookup("CHITIEU_IMPORT_MAX_ROWS") {
+            let n = positive("CHITIEU_IMPORT_MAX_ROWS", &raw)?;
+            limits.max_rows = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        Ok(limits)
+    }
+
+    pub fn check_size(&self, size: usize) -> Result<(), ImportError> {
+        if size > self.max_bytes {
+            return Err(ImportError::TooLarge {
+                size,
+                limit: self.max_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    pub fn check_rows(&self, rows: usize) -> Result<(), ImportError> {
+        if rows > self.max_rows {
+            return Err(ImportError::TooManyRows {
+                rows,
+                limit: self.max_rows,
+            });
+        }
+        Ok(())
+    }
+}
+
+fn open(bytes: &[u8]) -> Result<zip::ZipArchive<Cursor<&[u8]>>, ImportError> {
+    zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| ImportError::Unreadable(format!("the zip container cannot be read: {e}")))
+}
+
+/// Refuses a container whose entries declare, or actually decompress to, more than the limit
+/// in total. Every entry is read through a reader capped at what is left of the limit, so a
+/// header that lies about an entry's size cannot make us hold more than the limit.
+pub fn check_zip(bytes: &[u8], limits: &ImportLimits) -> Result<(), ImportError> {
+    let mut archive = open(bytes)?;
+    let limit = limits.max_unzipped_bytes;
+    let mut declared: u64 = 0;
+    for index in 0..archive.len() {
+        let entry = archive
+            .by_index(index)
+            .map_err(|e| ImportError::Unreadable(format!("a zip entry cannot be read: {e}")))?;
+        declared = declared.saturating_add(entry.size());
+        if declared > limit {
+            return Err(ImportError::ZipBomb {
+                limit,
+                what: format!("the entries declare more, at entry {index}"),
+            });
+        }
+    }
+    let mut actual: u64 = 0;
+    for index in 0..archive.len() {
+        let mut entry = archive
+            .by_index(index)
+            .map_err(|e| ImportError::Unreadable(format!("a zip entry cannot be read: {e}")))?;
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let left = limit - actual;
+        let read = std::io::copy(&mut entry.by_ref().take(left + 1), &mut std::io::sink())
+            .map_err(|e| ImportError::Unreadable(format!("zip entry {name:?}: {e}")))?;
+        actual += read;
+        if actual > limit {
+            return Err(ImportError::ZipBomb {
+                limit,
+                what: format!("entry {name:?} decompresses to more than its header says"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One entry of a checked container, e.g. `word/document.xml` of a DOCX.
+pub fn read_zip_entry(
+    bytes: &[u8],
+    name: &str,
+    limits: &ImportLimits,
+) -> Result<Vec<u8>, ImportError> {
+    check_zip(bytes, limits)?;
+    let mut archive = open(bytes)?;
+    let entry = archive.by_name(name).map_err(|_| {
+        ImportError::NotWhatItClaims(format!(
+            "the zip container has no {name}: it is not a Word document"
+        ))
+    })?;
+    let mut content = Vec::new();
+    entry
+        .take(limits.max_unzipped_bytes)
+        .read_to_end(&mut content)
+        .map_err(|e| ImportError::Unreadable(format!("{name}: {e}")))?;
+    Ok(content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        let mut writer = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, content) in entries {
+            writer.start_file(*name, options).unwrap();
+            writer.write_all(content).unwrap();
+        }
+        writer.finish().unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn a_container_decompressing_beyond_the_limit_is_a_zip_bomb() {
+        let zeros = vec![0u8; 2 * 1024 * 1024];
+        let bomb = zip_of(&[("word/document.xml", &zeros)]);
+        assert!(bomb.len() < 64 * 1024, "the bomb is small: {}", bomb.len());
+        let limits = ImportLimits {
+            max_unzipped_bytes: 1024 * 1024,
+            ..ImportLimits::default()
+        };
+        let refused = check_zip(&bomb, &limits).unwrap_err();
+        assert!(matches!(refused, ImportError::ZipBomb { .. }), "{refused}");
+        assert!(refused.to_string().contains("zip bomb"), "{refused}");
+    }
+
+    #[test]
+    fn a_zip_without_a_document_is_not_a_word_document() {
+        let zip = zip_of(&[("hello.txt", b"hi")]);
+        let refused = read_zip_entry(&zip, "word/document.xml", &ImportLimits::default());
+        assert!(matches!(refused, Err(ImportError::NotWhatItClaims(_))));
+    }
+
+    #[test]
+    fn limits_come_from_the_environment_and_name_a_wrong_variable() {
+        let limits = ImportLimits::from_lookup(|name| {
+            (name == "CHITIEU_IMPORT_MAX_ROWS").then(|| "10".to_owned())
+        })
+        .unwrap();
+        assert_eq!(limits.max_rows, 10);
+        assert_eq!(limits.max_bytes, 10 * 1024 * 1024);
+        let wrong = ImportLimits::from_lookup(|_| Some("lots".to_owned())).unwrap_err();
+        assert!(wrong.contains("CHITIEU_IMPORT_MAX_BYTES"), "{wrong}");
+    }
+}
