@@ -4,6 +4,7 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use chitieu_schema::db::DatabaseUrl;
+use chitieu_schema::plan_import::ImportLimits;
 
 use crate::auth::AuthSettings;
 
@@ -25,6 +26,9 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Tokens, sign-in throttling and the bootstrap administrator.
     pub auth: AuthSettings,
+    /// Plan import: upload size, decompressed size of DOCX/XLSX/ODS, rows
+    /// (`CHITIEU_IMPORT_MAX_BYTES`, `CHITIEU_IMPORT_MAX_UNZIPPED_BYTES`, `CHITIEU_IMPORT_MAX_ROWS`).
+    pub import_limits: ImportLimits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +55,7 @@ impl Settings {
             shutdown_grace: Duration::from_secs(30),
             workers: None,
             auth: AuthSettings::default(),
+            import_limits: ImportLimits::default(),
         }
     }
 
@@ -87,6 +92,8 @@ impl Settings {
             settings.workers = Some(parse_positive("CHITIEU_WORKERS", &v)?);
         }
         settings.auth = AuthSettings::from_lookup(&lookup)?;
+        settings.import_limits = ImportLimits::from_lookup(&lookup)
+            .map_err(|reason| SettingsError::new("CHITIEU_IMPORT_*", "", reason))?;
         Ok(settings)
     }
 }
