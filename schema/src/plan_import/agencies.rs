@@ -89,11 +89,18 @@ pub fn find_unit<'a>(units: &'a [(String, String)], name: &str) -> Option<&'a (S
 /// … when `taken` says so.
 pub fn unit_code_for(issuing: &str, name: &str, taken: impl Fn(&str) -> bool) -> String {
     let slug = ascii_slug(name);
-    let room = 40usize.saturating_sub(issuing.len() + 4);
-    let mut slug: String = slug.chars().take(room.max(1)).collect();
-    while slug.ends_with('-') {
-        slug.pop();
-    }
+    // Room for the issuing code, its dash and a "-NN" to make the code unique.
+    let room = 40usize.saturating_sub(issuing.len() + 4).max(1);
+    let slug = if slug.len() <= room {
+        slug
+    } else {
+        // Whole words where possible: "…-HANH-CHINH", not "…-HANH-CHINH-CO".
+        let cut = &slug[..room];
+        match cut.rfind('-') {
+            Some(at) if at > 0 => cut[..at].to_owned(),
+            _ => cut.to_owned(),
+        }
+    };
     let base = format!("{issuing}-{slug}");
     if !taken(&base) {
         return base;
@@ -192,5 +199,6 @@ mod tests {
         );
         let long = unit_code_for("31001", &"Trung tâm ".repeat(10), |_| false);
         assert!(long.len() <= 40, "{long}");
+        assert!(long.ends_with("-TAM"), "cut between words: {long}");
     }
 }

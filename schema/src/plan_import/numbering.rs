@@ -6,13 +6,13 @@
 use std::collections::HashSet;
 
 use super::diagnostics::Diagnostic;
-use crate::domain::IndicatorNumber;
+use crate::domain::{IndicatorNumber, Invalid};
 
 /// The stored number of each item, in order, with a diagnostic for each gap and repeat.
 pub fn renumber<'a>(
     written: impl Iterator<Item = (&'a str, String)>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<IndicatorNumber> {
+) -> Result<Vec<IndicatorNumber>, Invalid> {
     let written: Vec<(&str, String)> = written.collect();
     let top = |n: &str| {
         n.split('.')
@@ -85,12 +85,9 @@ pub fn renumber<'a>(
         }
         first_at.push((number.to_owned(), reference));
         used.insert(stored.clone());
-        // Every stored number is built from digits and dots of a valid written number.
-        numbers.push(IndicatorNumber::parse(&stored).unwrap_or_else(|_| {
-            IndicatorNumber::parse("0").unwrap_or_else(|_| unreachable!("0 is a valid number"))
-        }));
+        numbers.push(IndicatorNumber::parse(&stored)?);
     }
-    numbers
+    Ok(numbers)
 }
 
 #[cfg(test)]
@@ -105,7 +102,8 @@ mod tests {
                 .enumerate()
                 .map(|(i, n)| (*n, format!("line {}", i + 1))),
             &mut diagnostics,
-        );
+        )
+        .unwrap();
         (
             stored.iter().map(|n| n.as_str().to_owned()).collect(),
             diagnostics,

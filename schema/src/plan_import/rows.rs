@@ -156,7 +156,8 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
             .iter()
             .map(|g| (g.number.as_str(), table.row_ref(g.row))),
         &mut diagnostics,
-    );
+    )
+    .map_err(|e| ImportError::Unreadable(format!("an item number cannot be stored: {e}")))?;
     let items = gathered
         .into_iter()
         .zip(numbers)
