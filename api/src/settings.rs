@@ -93,7 +93,7 @@ impl Settings {
         }
         settings.auth = AuthSettings::from_lookup(&lookup)?;
         settings.import_limits = ImportLimits::from_lookup(&lookup)
-            .map_err(|reason| SettingsError::new("CHITIEU_IMPORT_*", "", reason))?;
+            .map_err(|e| SettingsError::new(e.name, &e.value, "must be a positive whole number"))?;
         Ok(settings)
     }
 }

@@ -28,27 +28,27 @@ impl Default for ImportLimits {
 
 impl ImportLimits {
     /// The defaults overridden by `CHITIEU_IMPORT_MAX_BYTES`, `CHITIEU_IMPORT_MAX_UNZIPPED_BYTES`
-    /// and `CHITIEU_IMPORT_MAX_ROWS` as `lookup` finds them; names the variable that is wrong.
-    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, String> {
-        fn positive(name: &str, raw: &str) -> Result<u64, String> {
+    /// and `CHITIEU_IMPORT_MAX_ROWS` as `lookup` finds them.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, InvalidLimit> {
+        let positive = |name: &'static str| -> Result<Option<u64>, InvalidLimit> {
+            let Some(raw) = lookup(name) else {
+                return Ok(None);
+            };
             match raw.trim().parse::<u64>() {
-                Ok(n) if n > 0 => Ok(n),
-                _ => Err(format!(
-                    "{name} must be a positive whole number, not {raw:?}"
-                )),
+                Ok(n) if n > 0 => Ok(Some(n)),
+                _ => Err(InvalidLimit { name, value: raw }),
             }
-        }
+        };
+        let as_usize = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
         let mut limits = Self::default();
-        if let Some(raw) = lookup("CHITIEU_IMPORT_MAX_BYTES") {
-            let n = positive("CHITIEU_IMPORT_MAX_BYTES", &raw)?;
-            limits.max_bytes = usize::try_from(n).unwrap_or(usize::MAX);
+        if let Some(n) = positive("CHITIEU_IMPORT_MAX_BYTES")? {
+            limits.max_bytes = as_usize(n);
         }
-        if let Some(raw) = lookup("CHITIEU_IMPORT_MAX_UNZIPPED_BYTES") {
-            limits.max_unzipped_bytes = positive("CHITIEU_IMPORT_MAX_UNZIPPED_BYTES", &raw)?;
+        if let Some(n) = positive("CHITIEU_IMPORT_MAX_UNZIPPED_BYTES")? {
+            limits.max_unzipped_bytes = n;
         }
-        if let Some(raw) = lookup("CHITIEU_IMPORT_MAX_ROWS") {
-            let n = positive("CHITIEU_IMPORT_MAX_ROWS", &raw)?;
-            limits.max_rows = usize::try_from(n).unwrap_or(usize::MAX);
+        if let Some(n) = positive("CHITIEU_IMPORT_MAX_ROWS")? {
+            limits.max_rows = as_usize(n);
         }
         Ok(limits)
     }
@@ -72,6 +72,14 @@ impl ImportLimits {
         }
         Ok(())
     }
+}
+
+/// A limit variable that is not a positive whole number.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{name} must be a positive whole number, not {value:?}")]
+pub struct InvalidLimit {
+    pub name: &'static str,
+    pub value: String,
 }
 
 fn open(bytes: &[u8]) -> Result<zip::ZipArchive<Cursor<&[u8]>>, ImportError> {
@@ -187,6 +195,6 @@ mod tests {
         assert_eq!(limits.max_rows, 10);
         assert_eq!(limits.max_bytes, 10 * 1024 * 1024);
         let wrong = ImportLimits::from_lookup(|_| Some("lots".to_owned())).unwrap_err();
-        assert!(wrong.contains("CHITIEU_IMPORT_MAX_BYTES"), "{wrong}");
+        assert_eq!(wrong.name, "CHITIEU_IMPORT_MAX_BYTES");
     }
 }

@@ -28,7 +28,7 @@ pub use diagnostics::{Diagnostic, Severity};
 pub use format::FileFormat;
 pub use header::{Column, HEADER_WORDS};
 pub use kind::infer_kind;
-pub use limits::ImportLimits;
+pub use limits::{ImportLimits, InvalidLimit};
 pub use rows::{ParsedItem, ParsedSection, ParsedTable, understand};
 pub use summary::{AgencyMatch, ImportSummary, ItemSummary, ProposedUnit, SectionSummary};
 pub use table::{RefStyle, Table};
