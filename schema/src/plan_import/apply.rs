@@ -2,22 +2,22 @@
 //! items, in one transaction. A dry run does exactly the same and rolls back, so its answer is
 //! the real run's answer and nothing is stored.
 
-use std::collections::BTreeMap;
-
 use diesel::prelude::*;
 
 use super::ImportError;
-use super::agencies::{AgencyName, agency_key, find_unit, unit_code_for};
+use super::agencies::AgencyName;
 use super::diagnostics::Diagnostic;
-use super::rows::{ParsedItem, ParsedTable};
-use super::summary::{AgencyMatch, ImportSummary, ItemSummary, ProposedUnit, SectionSummary};
+use super::resolve::Agencies;
+use super::rows::ParsedTable;
+use super::summary::{AgencyMatch, ImportSummary, ItemSummary, SectionSummary};
+use super::writes::{at, create_indicator, create_item, existing_indicator};
 use crate::StoreError;
-use crate::catalog::{self, Measure, NewCatalog, NewIndicator, NewSection};
+use crate::catalog::{self, NewCatalog, NewSection};
 use crate::db::Db;
-use crate::domain::{IndicatorCode, Name, OptionalText, OrgUnitCode, OrgUnitKind, name_key};
+use crate::domain::{Name, OptionalText, OrgUnitCode, OrgUnitKind};
 use crate::org_units::{self, NewOrgUnit};
-use crate::plans::{self, Assignees, NewPlan, NewPlanItem, TargetYear};
-use crate::schema::{catalogs, indicators, org_units as units};
+use crate::plans::{self, NewPlan};
+use crate::schema::{catalogs, org_units as units};
 
 /// The plan to create from the table, and whether only to try.
 #[derive(Debug, Clone)]
@@ -38,18 +38,6 @@ impl From<diesel::result::Error> for Ending {
     }
 }
 
-impl<E: Into<ImportError>> From<Wrap<E>> for Ending {
-    fn from(Wrap(e): Wrap<E>) -> Self {
-        Ending::Failed(e.into())
-    }
-}
-
-struct Wrap<E>(E);
-
-fn fail<E: Into<ImportError>>(e: E) -> Ending {
-    Ending::from(Wrap(e))
-}
-
 pub fn apply(
     conn: &mut Db,
     parsed: &ParsedTable,
@@ -57,7 +45,7 @@ pub fn apply(
 ) -> Result<ImportSummary, ImportError> {
     let dry_run = request.dry_run;
     let outcome = conn.transaction::<ImportSummary, Ending, _>(|conn| {
-        let summary = write_all(conn, parsed, request.plan).map_err(fail)?;
+        let summary = write_all(conn, parsed, request.plan).map_err(Ending::Failed)?;
         if dry_run {
             return Err(Ending::DryRun(Box::new(summary)));
         }
@@ -238,184 +226,3 @@ fn write_all(
     })
 }
 
-fn at(reference: &str, reason: String) -> StoreError {
-    StoreError::RejectedAt {
-        pointer: reference.to_owned(),
-        reason,
-    }
-}
-
-/// The code of the existing catalog's indicator numbered like the item.
-fn existing_indicator(
-    conn: &mut Db,
-    catalog_id: i64,
-    item: &ParsedItem,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Result<String, ImportError> {
-    let found: Option<(String, String)> = indicators::table
-        .filter(indicators::catalog_id.eq(catalog_id))
-        .filter(indicators::number.eq(item.number.as_str()))
-        .select((indicators::code, indicators::name))
-        .first(conn)
-        .optional()
-        .map_err(StoreError::database("finding an indicator by number"))?;
-    let Some((code, name)) = found else {
-        return Err(at(
-            &item.reference,
-            format!(
-                "the plan's catalog has no indicator numbered {}: import into a new catalog \
-                 code, or add the indicator first",
-                item.number.as_str()
-            ),
-        )
-        .into());
-    };
-    if name_key(&name) != name_key(&item.name) {
-        diagnostics.push(Diagnostic::warning(
-            item.reference.clone(),
-            format!(
-                "item {} is {:?} in the catalog: the table's name differs",
-                item.number.as_str(),
-                name
-            ),
-        ));
-    }
-    Ok(code)
-}
-
-fn create_indicator(
-    conn: &mut Db,
-    plan: &NewPlan,
-    item: &ParsedItem,
-    code: &str,
-) -> Result<(), ImportError> {
-    let invalid = |e: crate::domain::Invalid| at(&item.reference, e.0);
-    let measure = Measure::parse(item.kind, None, None, None).map_err(|misfits| {
-        at(
-            &item.reference,
-            misfits
-                .iter()
-                .map(|m| m.reason.0.clone())
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
-    let new = NewIndicator {
-        catalog: plan.catalog.clone(),
-        code: IndicatorCode::parse(code).map_err(invalid)?,
-        number: item.number.clone(),
-        name: Name::parse(&item.name).map_err(invalid)?,
-        section: item.section.clone(),
-        parent: None,
-        unit_of_measure: item
-            .unit
-            .as_deref()
-            .map(Name::parse)
-            .transpose()
-            .map_err(invalid)?,
-        measure,
-        precision: None,
-        position: None,
-        description: OptionalText::parse(None).map_err(invalid)?,
-    };
-    catalog::create_indicator(conn, new)?;
-    Ok(())
-}
-
-fn create_item(
-    conn: &mut Db,
-    plan_code: &str,
-    item: &ParsedItem,
-    summary: &ItemSummary,
-) -> Result<(), ImportError> {
-    let mut targets = BTreeMap::new();
-    for (year, target) in &item.targets {
-        let year = TargetYear::new(*year).map_err(|e| at(&item.reference, e.0))?;
-        targets.insert(year, target.clone());
-    }
-    let code = |unit: &AgencyMatch| {
-        OrgUnitCode::parse(&unit.unit_code).map_err(|e| at(&item.reference, e.0))
-    };
-    let assignees = Assignees {
-        lead: summary.lead.as_ref().map(code).transpose()?,
-        coordinating: summary
-            .coordinating
-            .iter()
-            .map(code)
-            .collect::<Result<_, _>>()?,
-    };
-    let new = NewPlanItem {
-        indicator: IndicatorCode::parse(&summary.indicator_code)
-            .map_err(|e| at(&item.reference, e.0))?,
-        targets,
-        assignees,
-        output_product: item.output_product.clone(),
-        note: item.note.clone(),
-        position: None,
-    };
-    plans::create_item(conn, plan_code, new)?;
-    Ok(())
-}
-
-/// The issuing unit's agencies, and those this import proposes.
-struct Agencies {
-    issuing: String,
-    existing: Vec<(String, String)>,
-    proposed: Vec<ProposedUnit>,
-}
-
-impl Agencies {
-    fn resolve(&mut self, conn: &mut Db, written: &str) -> Result<AgencyMatch, ImportError> {
-        if let Some((code, name)) = find_unit(&self.existing, written) {
-            return Ok(AgencyMatch {
-                written: written.to_owned(),
-                unit_code: code.clone(),
-                unit_name: name.clone(),
-                proposed: false,
-            });
-        }
-        let key = agency_key(written);
-        if let Some(unit) = self.proposed.iter().find(|u| agency_key(&u.name) == key) {
-            return Ok(AgencyMatch {
-                written: written.to_owned(),
-                unit_code: unit.code.clone(),
-                unit_name: unit.name.clone(),
-                proposed: true,
-            });
-        }
-        let taken_codes: Vec<String> = units::table
-            .filter(units::code.like(format!("{}-%", self.issuing)))
-            .select(units::code)
-            .load(conn)
-            .map_err(StoreError::database("choosing a code for a new unit"))?;
-        let name = written.trim_end_matches([';', ',', '.']).trim().to_owned();
-        let code = unit_code_for(&self.issuing, &name, |candidate| {
-            taken_codes.iter().any(|c| c == candidate)
-                || self.proposed.iter().any(|u| u.code == candidate)
-        });
-        self.proposed.push(ProposedUnit {
-            code: code.clone(),
-            name: name.clone(),
-            parent_code: self.issuing.clone(),
-        });
-        Ok(AgencyMatch {
-            written: written.to_owned(),
-            unit_code: code,
-            unit_name: name,
-            proposed: true,
-        })
-    }
-
-    /// "Các cơ quan, đơn vị": every existing agency of the issuing unit.
-    fn everyone(&self, written: &str) -> Vec<AgencyMatch> {
-        self.existing
-            .iter()
-            .map(|(code, name)| AgencyMatch {
-                written: written.to_owned(),
-                unit_code: code.clone(),
-                unit_name: name.clone(),
-                proposed: false,
-            })
-            .collect()
-    }
-}

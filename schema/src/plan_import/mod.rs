@@ -17,10 +17,12 @@ mod header;
 mod kind;
 mod limits;
 mod numbering;
+mod resolve;
 mod rows;
 mod sheet;
 mod summary;
 mod table;
+mod writes;
 
 pub use agencies::{AgencyName, unit_code_for};
 pub use apply::{ImportRequest, apply};
