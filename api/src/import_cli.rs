@@ -53,7 +53,11 @@ pub async fn import_plan(
     let pool = pool.clone();
     let stage_in_block = stage.clone();
     let outcome = web::block(move || -> Result<_, plan_import::ImportError> {
-        let tables = plan_import::read_tables(&bytes, file_name.as_deref(), &limits)?;
+        let claim = plan_import::Claim {
+            file_name: file_name.as_deref(),
+            media_type: None,
+        };
+        let tables = plan_import::read_tables(&bytes, claim, &limits)?;
         let parsed = plan_import::understand(&tables, last_year)?;
         stage_in_block.set_message(format!(
             "{} {} items",

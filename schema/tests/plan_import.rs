@@ -7,7 +7,7 @@ use chitieu_schema::db::{DatabaseUrl, Db, run_pending_migrations};
 use chitieu_schema::domain::{CatalogCode, DeadlineRules, Name, OrgUnitCode, OrgUnitKind};
 use chitieu_schema::org_units::{self, NewOrgUnit};
 use chitieu_schema::plan_import::{
-    ImportError, ImportLimits, ImportRequest, ParsedTable, apply, read_tables, understand,
+    Claim, ImportError, ImportLimits, ImportRequest, ParsedTable, apply, read_tables, understand,
 };
 use chitieu_schema::plans::{self, NewPlan, PlanCode};
 use chitieu_schema::schema::{indicators, org_units as units, plans as plan_rows};
@@ -18,7 +18,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/p
 
 fn parse(file: &str) -> ParsedTable {
     let bytes = std::fs::read(format!("{FIXTURES}/{file}")).unwrap();
-    let tables = read_tables(&bytes, Some(file), &ImportLimits::default()).unwrap();
+    let tables = read_tables(&bytes, Claim::named(file), &ImportLimits::default()).unwrap();
     understand(&tables, 2045).unwrap()
 }
 
@@ -136,7 +136,7 @@ fn a_table_longer_than_the_row_limit_is_refused_naming_the_limit() {
         max_rows: 10,
         ..ImportLimits::default()
     };
-    let refused = read_tables(&bytes, Some("a.tsv"), &limits).unwrap_err();
+    let refused = read_tables(&bytes, Claim::named("a.tsv"), &limits).unwrap_err();
     assert!(
         matches!(refused, ImportError::TooManyRows { limit: 10, .. }),
         "{refused}"

@@ -225,4 +225,3 @@ fn write_all(
         diagnostics,
     })
 }
-

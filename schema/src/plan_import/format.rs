@@ -18,13 +18,70 @@ pub enum FileFormat {
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// The format of `bytes`; an extension in `file_name` must agree with it.
-pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Result<FileFormat, ImportError> {
-    let extension = file_name
+/// What the sender says a file is: its name and its declared media type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Claim<'a> {
+    pub file_name: Option<&'a str>,
+    /// The part's `Content-Type`; `application/octet-stream` claims nothing.
+    pub media_type: Option<&'a str>,
+}
+
+impl<'a> Claim<'a> {
+    pub fn named(file_name: &'a str) -> Self {
+        Self {
+            file_name: Some(file_name),
+            media_type: None,
+        }
+    }
+}
+
+/// The extension a media type stands for, when it names one format.
+fn extension_of(media_type: &str) -> Option<&'static str> {
+    let essence = media_type.split(';').next().unwrap_or("").trim();
+    Some(match essence.to_ascii_lowercase().as_str() {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "docx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "xlsx",
+        "application/vnd.oasis.opendocument.spreadsheet" => "ods",
+        "application/vnd.ms-excel" => "xls",
+        "application/msword" => "doc",
+        "application/pdf" => "pdf",
+        "text/csv" | "application/csv" => "csv",
+        "text/tab-separated-values" => "tsv",
+        "text/plain" => "txt",
+        _ => return None,
+    })
+}
+
+/// The format of `bytes`; the extension of the file name and the declared media type must
+/// each agree with it.
+pub fn detect(bytes: &[u8], claim: Claim) -> Result<FileFormat, ImportError> {
+    let extension = claim
+        .file_name
         .and_then(|n| n.rsplit_once('.'))
         .map(|(_, ext)| ext.to_ascii_lowercase());
-    let claimed = extension.as_deref();
-    let actual = sniff(bytes, claimed)?;
+    let declared = claim.media_type.and_then(extension_of);
+    let actual = sniff(bytes, extension.as_deref().or(declared))?;
+    check_claim(
+        actual,
+        extension.as_deref(),
+        claim.file_name.unwrap_or("the file"),
+        "named",
+    )?;
+    check_claim(
+        actual,
+        declared,
+        claim.media_type.unwrap_or_default(),
+        "declared as",
+    )?;
+    Ok(actual)
+}
+
+fn check_claim(
+    actual: FileFormat,
+    claimed: Option<&str>,
+    who: &str,
+    how: &str,
+) -> Result<(), ImportError> {
     let agrees = match claimed {
         None => true,
         Some("docx") => actual == FileFormat::Docx,
@@ -34,19 +91,18 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Result<FileFormat, Impor
         Some("csv" | "tsv" | "txt") => actual == FileFormat::Delimited,
         Some(other) => {
             return Err(ImportError::UnsupportedFormat(format!(
-                "files named .{other} are not read; send DOCX, XLSX, ODS, XLS, CSV or TSV"
+                "{other} files are not read; send DOCX, XLSX, ODS, XLS, CSV or TSV"
             )));
         }
     };
     if !agrees {
-        let name = file_name.unwrap_or_default();
         return Err(ImportError::NotWhatItClaims(format!(
-            "{name:?} is named .{} but its content is {}",
+            "{who:?} is {how} .{} but its content is {}",
             claimed.unwrap_or_default(),
             describe(actual)
         )));
     }
-    Ok(actual)
+    Ok(())
 }
 
 fn describe(format: FileFormat) -> &'static str {
@@ -107,7 +163,7 @@ mod tests {
 
     #[test]
     fn a_docx_that_is_not_a_zip_is_refused_saying_what_it_is() {
-        let refused = detect(b"STT,Chi tieu\n", Some("ke-hoach.docx")).unwrap_err();
+        let refused = detect(b"STT,Chi tieu\n", Claim::named("ke-hoach.docx")).unwrap_err();
         assert!(matches!(refused, ImportError::NotWhatItClaims(_)));
         assert!(
             refused.to_string().contains("not a zip container"),
@@ -118,14 +174,32 @@ mod tests {
     #[test]
     fn text_named_csv_is_delimited() {
         assert_eq!(
-            detect(b"STT,Chi tieu\n", Some("a.csv")).unwrap(),
+            detect(b"STT,Chi tieu\n", Claim::named("a.csv")).unwrap(),
             FileFormat::Delimited
         );
     }
 
     #[test]
     fn a_pdf_is_an_unsupported_format() {
-        let refused = detect(b"%PDF-1.7", Some("plan.pdf")).unwrap_err();
+        let refused = detect(b"%PDF-1.7", Claim::named("plan.pdf")).unwrap_err();
         assert!(matches!(refused, ImportError::UnsupportedFormat(_)));
+    }
+
+    #[test]
+    fn a_declared_media_type_must_agree_with_the_content() {
+        let claim = Claim {
+            file_name: Some("bang"),
+            media_type: Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        };
+        let refused = detect(b"STT,Chi tieu\n", claim).unwrap_err();
+        assert!(
+            refused.to_string().contains("declared as .xlsx"),
+            "{refused}"
+        );
+        let neutral = Claim {
+            file_name: Some("bang.csv"),
+            media_type: Some("application/octet-stream"),
+        };
+        assert_eq!(detect(b"STT\n", neutral).unwrap(), FileFormat::Delimited);
     }
 }

@@ -27,7 +27,7 @@ mod writes;
 pub use agencies::{AgencyName, unit_code_for};
 pub use apply::{ImportRequest, apply};
 pub use diagnostics::{Diagnostic, Severity};
-pub use format::FileFormat;
+pub use format::{Claim, FileFormat};
 pub use header::{Column, HEADER_WORDS};
 pub use kind::infer_kind;
 pub use limits::{ImportLimits, InvalidLimit};
@@ -79,11 +79,11 @@ pub enum ImportError {
 /// Every table of a file, read according to its actual format.
 pub fn read_tables(
     bytes: &[u8],
-    file_name: Option<&str>,
+    claim: Claim,
     limits: &ImportLimits,
 ) -> Result<Vec<Table>, ImportError> {
     limits.check_size(bytes.len())?;
-    let tables = match format::detect(bytes, file_name)? {
+    let tables = match format::detect(bytes, claim)? {
         FileFormat::Docx => {
             let document = limits::read_zip_entry(bytes, "word/document.xml", limits)?;
             docx::tables(&document)?

@@ -17,6 +17,8 @@ const FIELD_LIMIT: usize = 64 * 1024;
 pub struct ImportForm {
     pub file: Option<Vec<u8>>,
     pub file_name: Option<String>,
+    /// The file part's declared `Content-Type`.
+    pub file_type: Option<String>,
     pub plan: Option<Vec<u8>>,
     pub dry_run: Option<String>,
 }
@@ -65,6 +67,7 @@ pub async fn read_form(
                 .content_disposition()
                 .and_then(|d| d.get_filename())
                 .map(str::to_owned);
+            form.file_type = field.content_type().map(ToString::to_string);
         }
         let mut content = Vec::new();
         while let Some(chunk) = field.next().await {

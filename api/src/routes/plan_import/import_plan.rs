@@ -92,10 +92,14 @@ pub async fn import_plan(
     let plan = parse_json::<NewPlanRequest>(&plan_json)?.parse()?;
     let dry_run = query.dry_run.unwrap_or(false)
         || form.dry_run.as_deref().is_some_and(|v| v.trim() == "true");
-    let file_name = form.file_name;
+    let (file_name, media_type) = (form.file_name, form.file_type);
     let last_year = plan.valid_to.year();
     let parsed = web::block(move || {
-        let tables = plan_import::read_tables(&file, file_name.as_deref(), &limits)?;
+        let claim = plan_import::Claim {
+            file_name: file_name.as_deref(),
+            media_type: media_type.as_deref(),
+        };
+        let tables = plan_import::read_tables(&file, claim, &limits)?;
         plan_import::understand(&tables, last_year)
     })
     .await
