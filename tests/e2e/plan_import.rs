@@ -17,7 +17,7 @@ macro_rules! scenarios {
 
 pub fn scenarios() -> Vec<Scenario> {
     scenarios![
-        imports::the_thai_tan_appendix_imports_alike_from_docx_xlsx_and_tsv,
+        imports::the_thai_tan_appendix_imports_alike_from_docx_xlsx_ods_and_tsv,
         imports::nghi_duong_appendix_1_imports_with_sub_items_and_proposed_agencies,
         imports::nghi_duong_appendix_2_keeps_its_restarted_numbering_under_free_numbers,
         imports::a_dry_run_answers_the_same_summary_and_stores_nothing,
@@ -30,6 +30,7 @@ pub fn scenarios() -> Vec<Scenario> {
         refusals::csv_that_is_not_utf8_and_a_pdf_are_refused_with_the_reason,
         refusals::an_error_late_in_the_import_rolls_back_the_catalog_and_the_units,
         refusals::an_officer_imports_into_an_existing_catalog_but_may_not_create_one,
+        refusals::a_file_whose_declared_type_is_not_its_content_is_refused,
         refusals::a_body_that_is_not_multipart_is_refused_with_415,
     ]
 }

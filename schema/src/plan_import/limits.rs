@@ -130,13 +130,14 @@ pub fn check_zip(bytes: &[u8], limits: &ImportLimits) -> Result<(), ImportError>
 pub fn read_zip_entry(
     bytes: &[u8],
     name: &str,
+    format: &str,
     limits: &ImportLimits,
 ) -> Result<Vec<u8>, ImportError> {
     check_zip(bytes, limits)?;
     let mut archive = open(bytes)?;
     let entry = archive.by_name(name).map_err(|_| {
         ImportError::NotWhatItClaims(format!(
-            "the zip container has no {name}: it is not a Word document"
+            "the zip container has no {name}: it is not a {format}"
         ))
     })?;
     let mut content = Vec::new();
@@ -182,7 +183,12 @@ mod tests {
     #[test]
     fn a_zip_without_a_document_is_not_a_word_document() {
         let zip = zip_of(&[("hello.txt", b"hi")]);
-        let refused = read_zip_entry(&zip, "word/document.xml", &ImportLimits::default());
+        let refused = read_zip_entry(
+            &zip,
+            "word/document.xml",
+            "Word document",
+            &ImportLimits::default(),
+        );
         assert!(matches!(refused, Err(ImportError::NotWhatItClaims(_))));
     }
 

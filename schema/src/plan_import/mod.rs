@@ -17,6 +17,7 @@ mod header;
 mod kind;
 mod limits;
 mod numbering;
+mod ods;
 mod resolve;
 mod rows;
 mod sheet;
@@ -85,14 +86,20 @@ pub fn read_tables(
     limits.check_size(bytes.len())?;
     let tables = match format::detect(bytes, claim)? {
         FileFormat::Docx => {
-            let document = limits::read_zip_entry(bytes, "word/document.xml", limits)?;
+            let document =
+                limits::read_zip_entry(bytes, "word/document.xml", "Word document", limits)?;
             docx::tables(&document)?
         }
-        FileFormat::Xlsx | FileFormat::Ods => {
+        FileFormat::Xlsx => {
             limits::check_zip(bytes, limits)?;
-            sheet::tables(bytes)?
+            sheet::tables(bytes, &[])?
         }
-        FileFormat::Xls => sheet::tables(bytes)?,
+        FileFormat::Ods => {
+            let content =
+                limits::read_zip_entry(bytes, "content.xml", "OpenDocument spreadsheet", limits)?;
+            sheet::tables(bytes, &ods::merged_regions(&content)?)?
+        }
+        FileFormat::Xls => sheet::tables(bytes, &[])?,
         FileFormat::Delimited => vec![delimited::table(bytes)?],
     };
     for table in &tables {

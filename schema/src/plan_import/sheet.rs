@@ -1,5 +1,6 @@
 //! Tables of a workbook (XLSX, ODS, XLS) through calamine: one table per sheet, merged
-//! regions expanded (XLSX) so a merged lead-agency or header cell reads in every position.
+//! regions expanded (XLSX from calamine, ODS from `content.xml`) so a merged lead-agency or
+//! header cell reads in every position.
 
 use std::io::Cursor;
 
@@ -8,7 +9,11 @@ use calamine::{Data, Dimensions, Reader, Sheets, open_workbook_auto_from_rs};
 use super::ImportError;
 use super::table::{RefStyle, Table, clean_cell};
 
-pub fn tables(bytes: &[u8]) -> Result<Vec<Table>, ImportError> {
+/// `known_merges`: the merged regions per sheet when calamine cannot tell them (ODS).
+pub fn tables(
+    bytes: &[u8],
+    known_merges: &[(String, Vec<Dimensions>)],
+) -> Result<Vec<Table>, ImportError> {
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| ImportError::Unreadable(format!("the workbook cannot be read: {e}")))?;
     let mut tables = Vec::new();
@@ -20,7 +25,11 @@ pub fn tables(bytes: &[u8]) -> Result<Vec<Table>, ImportError> {
             Sheets::Xlsx(xlsx) => xlsx
                 .merge_cells_by_sheet_name(&name)
                 .map_err(|e| ImportError::Unreadable(format!("sheet {name:?}: {e}")))?,
-            _ => Vec::new(),
+            _ => known_merges
+                .iter()
+                .find(|(sheet, _)| *sheet == name)
+                .map(|(_, merges)| merges.clone())
+                .unwrap_or_default(),
         };
         let (first_row, first_column) = range.start().unwrap_or((0, 0));
         let mut rows: Vec<Vec<String>> = range

@@ -140,12 +140,13 @@ async fn import_each_format(app: &TestApp, appendix: &Appendix, stem: &str, file
     }
 }
 
-pub async fn the_thai_tan_appendix_imports_alike_from_docx_xlsx_and_tsv(app: TestApp) {
+pub async fn the_thai_tan_appendix_imports_alike_from_docx_xlsx_ods_and_tsv(app: TestApp) {
     units(&app).await;
     let appendix = thai_tan_appendix_2();
     let files = [
         "thai_tan_appendix_2.docx",
         "thai_tan_appendix_2.xlsx",
+        "thai_tan_appendix_2.ods",
         "thai_tan_appendix_2.tsv",
     ];
     import_each_format(&app, &appendix, "TT", &files).await;

@@ -3,7 +3,9 @@ use std::io::{Cursor, Write};
 use chitieu_e2e::TestApp;
 
 use super::expected::BANKS;
-use super::support::{counts, detail, fixture, import, import_as, plan_json, units};
+use super::support::{
+    Upload, counts, detail, fixture, import, import_as, plan_json, units, upload_as,
+};
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut out = Cursor::new(Vec::new());
@@ -181,6 +183,22 @@ pub async fn an_officer_imports_into_an_existing_catalog_but_may_not_create_one(
         status, 422,
         "a commune outside the officer's tree is unknown: {problem}"
     );
+}
+
+pub async fn a_file_whose_declared_type_is_not_its_content_is_refused(app: TestApp) {
+    units(&app).await;
+    let before = counts(&app).await;
+    let csv = fixture("nghi_duong_appendix_1.csv");
+    let upload = Upload {
+        file_name: "phu-luc",
+        media_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        file: &csv,
+    };
+    let body = plan_json("DECLARED", "31002", "NQ57-DECLARED");
+    let (status, problem) = upload_as(&app, &app.client, upload, &body, false).await;
+    assert_eq!(status, 422, "{problem}");
+    assert!(detail(&problem).contains("declared as .xlsx"), "{problem}");
+    assert_eq!(counts(&app).await, before);
 }
 
 pub async fn a_body_that_is_not_multipart_is_refused_with_415(app: TestApp) {

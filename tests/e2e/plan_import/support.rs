@@ -50,16 +50,17 @@ pub fn plan_json(code: &str, commune: &str, catalog: &str) -> Value {
     })
 }
 
-/// A `multipart/form-data` body: `(name, file name, content)` per part.
-pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+/// A `multipart/form-data` body: `(name, (file name, content type) for a file, content)` per
+/// part.
+pub fn multipart(parts: &[(&str, Option<(&str, &str)>, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "chitieu-e2e-boundary-7d1f";
     let mut body = Vec::new();
     for (name, file_name, content) in parts {
         body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
         let disposition = match file_name {
-            Some(file) => format!(
+            Some((file, media_type)) => format!(
                 "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\n\
-                 Content-Type: application/octet-stream\r\n\r\n"
+                 Content-Type: {media_type}\r\n\r\n"
             ),
             None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
         };
@@ -80,9 +81,35 @@ pub async fn import_as(
     plan: &Value,
     dry_run: bool,
 ) -> (u16, Value) {
+    let upload = Upload {
+        file_name,
+        media_type: "application/octet-stream",
+        file,
+    };
+    upload_as(app, client, upload, plan, dry_run).await
+}
+
+/// A file as a form part: its name, its declared type and its bytes.
+pub struct Upload<'a> {
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    pub file: &'a [u8],
+}
+
+pub async fn upload_as(
+    app: &TestApp,
+    client: &reqwest::Client,
+    upload: Upload<'_>,
+    plan: &Value,
+    dry_run: bool,
+) -> (u16, Value) {
     let plan = plan.to_string();
     let (content_type, body) = multipart(&[
-        ("file", Some(file_name), file),
+        (
+            "file",
+            Some((upload.file_name, upload.media_type)),
+            upload.file,
+        ),
         ("plan", None, plan.as_bytes()),
     ]);
     let path = format!("/api/v1/plans/import?dryRun={dry_run}");
