@@ -181,6 +181,31 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_whose_header_understates_its_size_is_stopped_at_the_limit() {
+        let zeros = vec![0u8; 2 * 1024 * 1024];
+        let mut lying = zip_of(&[("word/document.xml", &zeros)]);
+        // Declare 100 bytes in the local and central headers (offsets 22 and 24).
+        for (signature, offset) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+            let at = lying.windows(4).position(|w| w == signature).unwrap() + offset;
+            lying[at..at + 4].copy_from_slice(&100u32.to_le_bytes());
+        }
+        let limits = ImportLimits {
+            max_unzipped_bytes: 1024 * 1024,
+            ..ImportLimits::default()
+        };
+        // The zip reader stops at the declared size itself; the capped reader is the second
+        // guard. Either way the entry is refused before the limit is held in memory.
+        let refused = check_zip(&lying, &limits).unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                ImportError::ZipBomb { .. } | ImportError::Unreadable(_)
+            ),
+            "{refused}"
+        );
+    }
+
+    #[test]
     fn a_zip_without_a_document_is_not_a_word_document() {
         let zip = zip_of(&[("hello.txt", b"hi")]);
         let refused = read_zip_entry(
