@@ -50,9 +50,11 @@ pub fn plan_json(code: &str, commune: &str, catalog: &str) -> Value {
     })
 }
 
-/// A `multipart/form-data` body: `(name, (file name, content type) for a file, content)` per
-/// part.
-pub fn multipart(parts: &[(&str, Option<(&str, &str)>, &[u8])]) -> (String, Vec<u8>) {
+/// A part of a form: its name, for a file its name and declared type, and its content.
+pub type Part<'a> = (&'a str, Option<(&'a str, &'a str)>, &'a [u8]);
+
+/// A `multipart/form-data` body of `parts`, with its content type.
+pub fn multipart(parts: &[Part]) -> (String, Vec<u8>) {
     let boundary = "chitieu-e2e-boundary-7d1f";
     let mut body = Vec::new();
     for (name, file_name, content) in parts {
