@@ -8,7 +8,7 @@ use super::ImportError;
 use super::agencies::AgencyName;
 use super::diagnostics::Diagnostic;
 use super::resolve::Agencies;
-use super::rows::ParsedTable;
+use super::rows::{ParsedItem, ParsedTable};
 use super::summary::{AgencyMatch, ImportSummary, ItemSummary, SectionSummary};
 use super::writes::{at, create_indicator, create_item, existing_indicator};
 use crate::StoreError;
@@ -100,27 +100,9 @@ fn write_all(
         .optional()
         .map_err(StoreError::database("finding the plan's catalog"))?;
     let catalog_created = catalog_id.is_none();
-    let mut sections = Vec::new();
     let mut item_summaries = Vec::new();
     for item in &parsed.items {
-        let lead = match &item.lead {
-            Some(name) => Some(agencies.resolve(conn, name)?),
-            None => None,
-        };
-        let mut coordinating: Vec<AgencyMatch> = Vec::new();
-        for agency in &item.coordinating {
-            let found = match agency {
-                AgencyName::Named(name) => vec![agencies.resolve(conn, name)?],
-                AgencyName::Everyone(written) => agencies.everyone(written),
-            };
-            for unit in found {
-                let duplicate = coordinating.iter().any(|c| c.unit_code == unit.unit_code)
-                    || lead.as_ref().is_some_and(|l| l.unit_code == unit.unit_code);
-                if !duplicate {
-                    coordinating.push(unit);
-                }
-            }
-        }
+        let (lead, coordinating) = assignees(conn, &mut agencies, item)?;
         let indicator_code = match catalog_id {
             Some(id) => existing_indicator(conn, id, item, &mut diagnostics)?,
             None => format!("{catalog_code}-{}", item.number.as_str()),
@@ -143,51 +125,20 @@ fn write_all(
             note: item.note.clone(),
         });
     }
-    if catalog_created {
-        let name = Name::parse(&format!(
-            "Chỉ tiêu {} ({})",
-            plan.number.as_str(),
-            plan.title.as_str()
-        ))
-        .or_else(|_| Name::parse(&format!("Chỉ tiêu {}", plan.number.as_str())))
-        .map_err(|e| StoreError::rejected("number", e.0))?;
-        catalog::create_catalog(
-            conn,
-            NewCatalog {
-                code: plan.catalog.clone(),
-                name,
-                description: OptionalText::parse(Some(&format!(
-                    "Imported from the appendix table of plan {}",
-                    plan.number.as_str()
-                )))
-                .map_err(|e| StoreError::rejected("number", e.0))?,
-                level: issuing.row.kind().ok().filter(|k| *k != OrgUnitKind::Unit),
-            },
-        )?;
-        for section in &parsed.sections {
-            let title = Name::parse(&section.title).map_err(|e| at(&section.reference, e.0))?;
-            let new = NewSection {
-                code: section.code.clone(),
-                title,
-                position: None,
-            };
-            catalog::create_section(conn, &catalog_code, new)?;
-            sections.push(SectionSummary {
-                code: section.code.as_str().to_owned(),
-                title: section.title.clone(),
-                created: true,
-            });
-        }
-        for (item, summary) in parsed.items.iter().zip(&item_summaries) {
-            create_indicator(conn, &plan, item, &summary.indicator_code)?;
-        }
+    let sections = if catalog_created {
+        let level = issuing.row.kind().ok().filter(|k| *k != OrgUnitKind::Unit);
+        build_catalog(conn, &plan, parsed, level, &item_summaries)?
     } else {
-        sections.extend(parsed.sections.iter().map(|s| SectionSummary {
-            code: s.code.as_str().to_owned(),
-            title: s.title.clone(),
-            created: false,
-        }));
-    }
+        parsed
+            .sections
+            .iter()
+            .map(|s| SectionSummary {
+                code: s.code.as_str().to_owned(),
+                title: s.title.clone(),
+                created: false,
+            })
+            .collect()
+    };
     for unit in &agencies.proposed {
         let new = NewOrgUnit {
             code: OrgUnitCode::parse_for(OrgUnitKind::Unit, &unit.code)
@@ -224,4 +175,74 @@ fn write_all(
         proposed_units: agencies.proposed,
         diagnostics,
     })
+}
+
+/// The lead agency and the coordinating ones of an item, each once, the lead not repeated.
+fn assignees(
+    conn: &mut Db,
+    agencies: &mut Agencies,
+    item: &ParsedItem,
+) -> Result<(Option<AgencyMatch>, Vec<AgencyMatch>), ImportError> {
+    let lead = match &item.lead {
+        Some(name) => Some(agencies.resolve(conn, name)?),
+        None => None,
+    };
+    let mut coordinating: Vec<AgencyMatch> = Vec::new();
+    for agency in &item.coordinating {
+        let found = match agency {
+            AgencyName::Named(name) => vec![agencies.resolve(conn, name)?],
+            AgencyName::Everyone(written) => agencies.everyone(written),
+        };
+        for unit in found {
+            let duplicate = coordinating.iter().any(|c| c.unit_code == unit.unit_code)
+                || lead.as_ref().is_some_and(|l| l.unit_code == unit.unit_code);
+            if !duplicate {
+                coordinating.push(unit);
+            }
+        }
+    }
+    Ok((lead, coordinating))
+}
+
+/// The plan's catalog made from the table: named after the plan, its sections, an indicator
+/// per item.
+fn build_catalog(
+    conn: &mut Db,
+    plan: &NewPlan,
+    parsed: &ParsedTable,
+    level: Option<OrgUnitKind>,
+    items: &[ItemSummary],
+) -> Result<Vec<SectionSummary>, ImportError> {
+    let number = plan.number.as_str();
+    let name = Name::parse(&format!("Chỉ tiêu {number} ({})", plan.title.as_str()))
+        .or_else(|_| Name::parse(&format!("Chỉ tiêu {number}")))
+        .map_err(|e| StoreError::rejected("number", e.0))?;
+    let description = format!("Imported from the appendix table of plan {number}");
+    let new = NewCatalog {
+        code: plan.catalog.clone(),
+        name,
+        description: OptionalText::parse(Some(&description))
+            .map_err(|e| StoreError::rejected("number", e.0))?,
+        level,
+    };
+    catalog::create_catalog(conn, new)?;
+    let mut sections = Vec::new();
+    for section in &parsed.sections {
+        let title = Name::parse(&section.title).map_err(|e| at(&section.reference, e.0))?;
+        let new = NewSection {
+            code: section.code.clone(),
+            title,
+            position: None,
+        };
+        catalog::create_section(conn, plan.catalog.as_str(), new)?;
+        sections.push(SectionSummary {
+            code: section.code.as_str().to_owned(),
+            title: section.title.clone(),
+            created: true,
+        });
+    }
+    for (item, summary) in parsed.items.iter().zip(items) {
+        create_indicator(conn, plan, item, &summary.indicator_code)?;
+    }
+    Ok(sections)
 }
