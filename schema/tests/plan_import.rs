@@ -4,10 +4,12 @@
 
 use chitieu_schema::StoreError;
 use chitieu_schema::db::{DatabaseUrl, Db, run_pending_migrations};
+use chitieu_schema::domain::ValueKind;
 use chitieu_schema::domain::{CatalogCode, DeadlineRules, Name, OrgUnitCode, OrgUnitKind};
 use chitieu_schema::org_units::{self, NewOrgUnit};
 use chitieu_schema::plan_import::{
-    Claim, ImportError, ImportLimits, ImportRequest, ParsedTable, apply, read_tables, understand,
+    AgencyName, Claim, ImportError, ImportLimits, ImportRequest, ParsedTable, RefStyle, Table,
+    apply, read_tables, understand,
 };
 use chitieu_schema::plans::{self, NewPlan, PlanCode};
 use chitieu_schema::schema::{indicators, org_units as units, plans as plan_rows};
@@ -146,6 +148,54 @@ fn a_table_longer_than_the_row_limit_is_refused_naming_the_limit() {
         matches!(refused, ImportError::TooManyRows { limit: 10, .. }),
         "{refused}"
     );
+}
+
+fn table(rows: &[&[&str]]) -> Table {
+    let rows = rows
+        .iter()
+        .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+        .collect();
+    Table::new(RefStyle::Lines, rows)
+}
+
+#[test]
+fn a_row_numbering_the_columns_is_skipped_and_a_second_table_is_reported() {
+    let first = table(&[
+        &[
+            "TT",
+            "Nội dung",
+            "Đơn vị tính",
+            "Năm 2026",
+            "Cơ quan thực hiện",
+        ],
+        &["(1)", "(2)", "(3)", "(4)", "(5)"],
+        &["I", "Phát triển hạ tầng", "", "", ""],
+        &[
+            "1",
+            "Số doanh nghiệp số",
+            "doanh nghiệp",
+            "≥ 5",
+            "Phòng Kinh tế",
+        ],
+        &["", "trên địa bàn", "", "", ""],
+        &["-", "một dòng gạch đầu dòng", "", "", ""],
+    ]);
+    let second = table(&[&["STT", "Chỉ tiêu", "Năm 2030"], &["1", "Tỷ lệ", "100%"]]);
+    let parsed = understand(&[first, second], 2030).unwrap();
+    assert_eq!(parsed.items.len(), 1);
+    let item = &parsed.items[0];
+    assert_eq!(item.name, "Số doanh nghiệp số trên địa bàn");
+    assert_eq!(item.kind, ValueKind::Count);
+    assert_eq!(item.targets[0].0, 2026);
+    assert!(item.lead.is_none(), "a coordinating column names no lead");
+    assert_eq!(
+        item.coordinating,
+        [AgencyName::Named("Phòng Kinh tế".into())]
+    );
+    let said = |words: &str| parsed.diagnostics.iter().any(|d| d.message.contains(words));
+    assert!(said("numbering the columns"));
+    assert!(said("another indicator table"));
+    assert!(said("neither an item number"), "the dash row is reported");
 }
 
 fn database() -> (tempfile::TempDir, Db) {

@@ -59,7 +59,8 @@ struct Gathered {
 /// Reads the first table with a recognisable header. `fallback_year` is the year of a target
 /// column without a year (Kết quả) when the section title names none (the plan's last year).
 pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, ImportError> {
-    let Some((table, header)) = tables.iter().find_map(|t| find_header(t).map(|h| (t, h))) else {
+    let mut recognised = tables.iter().filter_map(|t| find_header(t).map(|h| (t, h)));
+    let Some((table, header)) = recognised.next() else {
         return Err(ImportError::NoTable {
             numbers: HEADER_WORDS[0].1.to_owned(),
             names: HEADER_WORDS[1].1.to_owned(),
@@ -69,6 +70,12 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
         table.row_ref(header.row),
         format!("header found: {}", describe_columns(&header)),
     )];
+    for (other, other_header) in recognised {
+        diagnostics.push(Diagnostic::warning(
+            other.row_ref(other_header.row),
+            "another indicator table: not imported (one table per import; split the file)",
+        ));
+    }
     let mut sections: Vec<ParsedSection> = Vec::new();
     let mut gathered: Vec<Gathered> = Vec::new();
     let mut section: Option<(SectionCode, Option<i32>)> = None;
@@ -77,6 +84,13 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
     for row in header.data_from..table.rows.len() {
         let cells = &table.rows[row];
         if cells.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if row == header.data_from && numbers_the_columns(cells) {
+            diagnostics.push(Diagnostic::info(
+                table.row_ref(row),
+                "a row numbering the columns ((1), (2) …): skipped",
+            ));
             continue;
         }
         let number = table
@@ -169,6 +183,16 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
         items,
         diagnostics,
     })
+}
+
+/// The row under a header that numbers its columns: `1 2 3 4` or `(1) (2) (3) (4)`.
+fn numbers_the_columns(cells: &[String]) -> bool {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    filled.len() >= 3
+        && filled.iter().enumerate().all(|(i, cell)| {
+            let bare = cell.trim_start_matches('(').trim_end_matches(')');
+            bare.parse::<usize>().ok() == Some(i + 1)
+        })
 }
 
 fn describe_columns(header: &Header) -> String {
