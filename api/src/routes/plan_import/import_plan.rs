@@ -60,6 +60,10 @@ pub struct ImportForm {
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:forbidden", "title": "Not allowed", "status": 403,
                 "detail": "creating catalog NQ57-X from the table needs an administrator; name an existing catalog in plan.catalogCode"})),
+        (status = 409, description = "The plan code (or a proposed unit code) is taken; nothing was stored", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:conflict", "title": "The change conflicts with stored data", "status": 409,
+                "detail": "plan code TT-18-2025 is taken"})),
         (status = 413, description = "The file is over CHITIEU_IMPORT_MAX_BYTES", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:payload-too-large", "title": "The request is too large", "status": 413,
