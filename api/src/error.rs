@@ -213,6 +213,16 @@ impl From<ImportError> for ApiError {
             ImportError::NotWhatItClaims(_)
             | ImportError::Unreadable(_)
             | ImportError::NoTable { .. } => ApiError::UnprocessableFile(error.to_string()),
+            // The plan's fields are in the form's `plan` part; a row of the file is named by
+            // its cell reference, not a JSON Pointer.
+            ImportError::Store(StoreError::Rejected { field, reason }) => {
+                ApiError::invalid(format!("/plan/{field}"), reason)
+            }
+            ImportError::Store(StoreError::RejectedAt { pointer, reason })
+                if !pointer.starts_with('/') =>
+            {
+                ApiError::UnprocessableFile(format!("{pointer}: {reason}"))
+            }
             ImportError::Store(store) => store.into(),
         }
     }

@@ -31,6 +31,7 @@ pub fn scenarios() -> Vec<Scenario> {
         refusals::an_error_late_in_the_import_rolls_back_the_catalog_and_the_units,
         refusals::an_officer_imports_into_an_existing_catalog_but_may_not_create_one,
         refusals::a_file_whose_declared_type_is_not_its_content_is_refused,
+        refusals::an_invalid_plan_or_a_row_the_catalog_lacks_is_refused_naming_where,
         refusals::a_body_that_is_not_multipart_is_refused_with_415,
     ]
 }

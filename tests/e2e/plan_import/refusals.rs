@@ -201,6 +201,37 @@ pub async fn a_file_whose_declared_type_is_not_its_content_is_refused(app: TestA
     assert_eq!(counts(&app).await, before);
 }
 
+pub async fn an_invalid_plan_or_a_row_the_catalog_lacks_is_refused_naming_where(app: TestApp) {
+    units(&app).await;
+    let tsv = fixture("thai_tan_appendix_2.tsv");
+    let mut bad = plan_json("tt lower", "31001", "NQ57-TT");
+    bad["validTo"] = serde_json::json!("2020-01-01");
+    let (status, problem) = import(&app, "thai_tan_appendix_2.tsv", &tsv, &bad, false).await;
+    assert_eq!(status, 422, "{problem}");
+    let pointers: Vec<&str> = problem["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["pointer"].as_str())
+        .collect();
+    assert_eq!(pointers, ["/plan/code", "/plan/validTo"], "{problem}");
+    // A catalog made from a one-item table lacks Thái Tân's item 2 (line 4 of the TSV).
+    let small = "STT,Chỉ tiêu,Năm 2025\nI,Phát triển hạ tầng\n1,Tỷ lệ phủ sóng 5G,≥60%\n";
+    let first = plan_json("TT-SMALL", "31001", "NQ57-SMALL");
+    let (status, _) = import(&app, "bang.csv", small.as_bytes(), &first, false).await;
+    assert_eq!(status, 201);
+    let before = counts(&app).await;
+    let more = plan_json("TT-MORE", "31001", "NQ57-SMALL");
+    let (status, problem) = import(&app, "thai_tan_appendix_2.tsv", &tsv, &more, false).await;
+    assert_eq!(status, 422, "{problem}");
+    let detail = detail(&problem);
+    assert!(
+        detail.starts_with("line 4: the plan's catalog has no indicator numbered 2"),
+        "{detail}"
+    );
+    assert_eq!(counts(&app).await, before);
+}
+
 pub async fn a_body_that_is_not_multipart_is_refused_with_415(app: TestApp) {
     let response = app
         .post_json("/api/v1/plans/import", &plan_json("X1", "31001", "NQ57-X"))

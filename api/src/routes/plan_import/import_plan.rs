@@ -13,6 +13,7 @@ use super::views::ImportSummary;
 use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::extract::parse_json;
+use crate::problem::FieldError;
 use crate::routes::plans::NewPlanRequest;
 use crate::state::AppState;
 
@@ -93,7 +94,9 @@ pub async fn import_plan(
         |field: &str| ApiError::invalid(format!("/{field}"), "the form field is required");
     let file = form.file.ok_or_else(|| missing("file"))?;
     let plan_json = form.plan.ok_or_else(|| missing("plan"))?;
-    let plan = parse_json::<NewPlanRequest>(&plan_json)?.parse()?;
+    let plan = parse_json::<NewPlanRequest>(&plan_json)
+        .and_then(NewPlanRequest::parse)
+        .map_err(within_plan)?;
     let dry_run = query.dry_run.unwrap_or(false)
         || form.dry_run.as_deref().is_some_and(|v| v.trim() == "true");
     let (file_name, media_type) = (form.file_name, form.file_type);
@@ -127,6 +130,24 @@ pub async fn import_plan(
         .json(body))
 }
 
+/// Errors about the plan's JSON, pointing into the form's `plan` part.
+fn within_plan(error: ApiError) -> ApiError {
+    let prefix = |errors: Vec<FieldError>| -> Vec<FieldError> {
+        errors
+            .into_iter()
+            .map(|e| FieldError::new(format!("/plan{}", e.pointer), e.detail))
+            .collect()
+    };
+    match error {
+        ApiError::Invalid(errors) => ApiError::Invalid(prefix(errors)),
+        ApiError::Malformed { detail, errors } => ApiError::Malformed {
+            detail: format!("the plan part: {detail}"),
+            errors: prefix(errors),
+        },
+        other => other,
+    }
+}
+
 /// The issuing unit must be in the caller's part of the tree (else 422 as if unknown), where
 /// the caller manages plans and may add units; building a new catalog needs an administrator.
 fn authorize(
@@ -136,7 +157,7 @@ fn authorize(
 ) -> Result<(), ApiError> {
     let unknown = || {
         ApiError::invalid(
-            "/issuingUnitCode",
+            "/plan/issuingUnitCode",
             format!(
                 "there is no organisation unit with code {}",
                 plan.issuing_unit
