@@ -126,7 +126,8 @@ pub fn check_zip(bytes: &[u8], limits: &ImportLimits) -> Result<(), ImportError>
     Ok(())
 }
 
-/// One entry of a checked container, e.g. `word/document.xml` of a DOCX.
+/// One entry of a checked container, e.g. `word/document.xml` of a DOCX; `format` names what
+/// the container would be without it.
 pub fn read_zip_entry(
     bytes: &[u8],
     name: &str,
@@ -134,15 +135,24 @@ pub fn read_zip_entry(
     limits: &ImportLimits,
 ) -> Result<Vec<u8>, ImportError> {
     check_zip(bytes, limits)?;
-    let mut archive = open(bytes)?;
-    let entry = archive.by_name(name).map_err(|_| {
-        ImportError::NotWhatItClaims(format!(
+    read_entry(bytes, name, limits.max_unzipped_bytes).map_err(|e| match e {
+        ImportError::NotWhatItClaims(_) => ImportError::NotWhatItClaims(format!(
             "the zip container has no {name}: it is not a {format}"
-        ))
-    })?;
+        )),
+        other => other,
+    })
+}
+
+/// One entry of a container already checked with [`check_zip`], read through a reader capped
+/// at `cap` bytes all the same.
+pub fn read_entry(bytes: &[u8], name: &str, cap: u64) -> Result<Vec<u8>, ImportError> {
+    let mut archive = open(bytes)?;
+    let entry = archive
+        .by_name(name)
+        .map_err(|_| ImportError::NotWhatItClaims(format!("the zip container has no {name}")))?;
     let mut content = Vec::new();
     entry
-        .take(limits.max_unzipped_bytes)
+        .take(cap)
         .read_to_end(&mut content)
         .map_err(|e| ImportError::Unreadable(format!("{name}: {e}")))?;
     Ok(content)

@@ -24,6 +24,7 @@ mod sheet;
 mod summary;
 mod table;
 mod writes;
+mod xlsx_percent;
 
 pub use agencies::{AgencyName, unit_code_for};
 pub use apply::{ImportRequest, apply};
@@ -33,6 +34,7 @@ pub use header::{Column, HEADER_WORDS};
 pub use kind::infer_kind;
 pub use limits::{ImportLimits, InvalidLimit};
 pub use rows::{ParsedItem, ParsedSection, ParsedTable, understand};
+pub use sheet::SheetHints;
 pub use summary::{AgencyMatch, ImportSummary, ItemSummary, ProposedUnit, SectionSummary};
 pub use table::{RefStyle, Table};
 
@@ -92,12 +94,20 @@ pub fn read_tables(
         }
         FileFormat::Xlsx => {
             limits::check_zip(bytes, limits)?;
-            sheet::tables(bytes, &[])?
+            let hints: Vec<(String, SheetHints)> =
+                xlsx_percent::percent_cells(bytes, limits.max_unzipped_bytes)?
+                    .into_iter()
+                    .map(|(sheet, percent)| {
+                        let merges = Vec::new();
+                        (sheet, SheetHints { merges, percent })
+                    })
+                    .collect();
+            sheet::tables(bytes, &hints)?
         }
         FileFormat::Ods => {
             let content =
                 limits::read_zip_entry(bytes, "content.xml", "OpenDocument spreadsheet", limits)?;
-            sheet::tables(bytes, &ods::merged_regions(&content)?)?
+            sheet::tables(bytes, &ods::sheet_hints(&content)?)?
         }
         FileFormat::Xls => sheet::tables(bytes, &[])?,
         FileFormat::Delimited => vec![delimited::table(bytes)?],

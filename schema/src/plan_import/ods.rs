@@ -1,14 +1,16 @@
-//! Merged cells of an OpenDocument spreadsheet, which calamine does not report: read from
-//! `content.xml` (`table:number-columns-spanned`, `table:number-rows-spanned`), with repeated
-//! rows and columns counted so positions match calamine's.
+//! What calamine does not report of an OpenDocument spreadsheet, read from `content.xml`:
+//! merged cells (`table:number-columns-spanned`, `table:number-rows-spanned`) and cells shown
+//! as percentages (`office:value-type="percentage"`), with repeated rows and columns counted
+//! so positions match calamine's.
 
 use calamine::Dimensions;
 use roxmltree::{Document, Node, ParsingOptions};
 
 use super::ImportError;
+use super::sheet::SheetHints;
 
-/// `(sheet name, merged regions)` per sheet, positions from A1 = (0, 0).
-pub fn merged_regions(content_xml: &[u8]) -> Result<Vec<(String, Vec<Dimensions>)>, ImportError> {
+/// `(sheet name, hints)` per sheet, positions from A1 = (0, 0).
+pub fn sheet_hints(content_xml: &[u8]) -> Result<Vec<(String, SheetHints)>, ImportError> {
     let text = std::str::from_utf8(content_xml)
         .map_err(|e| ImportError::Unreadable(format!("content.xml is not UTF-8: {e}")))?;
     let options = ParsingOptions {
@@ -22,7 +24,7 @@ pub fn merged_regions(content_xml: &[u8]) -> Result<Vec<(String, Vec<Dimensions>
         .filter(|n| is(n, "table"))
         .map(|sheet| {
             let name = attribute(sheet, "name").unwrap_or_default().to_owned();
-            (name, regions_of(sheet))
+            (name, hints_of(sheet))
         })
         .collect())
 }
@@ -44,8 +46,8 @@ fn count(node: Node, local: &str) -> u32 {
         .max(1)
 }
 
-fn regions_of(sheet: Node) -> Vec<Dimensions> {
-    let mut regions = Vec::new();
+fn hints_of(sheet: Node) -> SheetHints {
+    let mut hints = SheetHints::default();
     let mut row: u32 = 0;
     let rows = sheet
         .descendants()
@@ -63,16 +65,23 @@ fn regions_of(sheet: Node) -> Vec<Dimensions> {
             let columns = count(cell, "number-columns-spanned");
             let rows_spanned = count(cell, "number-rows-spanned");
             if columns > 1 || rows_spanned > 1 {
-                regions.push(Dimensions {
+                hints.merges.push(Dimensions {
                     start: (row, column),
                     end: (row + rows_spanned - 1, column + columns - 1),
                 });
             }
-            column = column.saturating_add(count(cell, "number-columns-repeated"));
+            let repeated = count(cell, "number-columns-repeated");
+            if attribute(cell, "value-type") == Some("percentage") {
+                // A repeated cell is rare in a table and never repeated far; cap the work.
+                for offset in 0..repeated.min(1024) {
+                    hints.percent.insert((row, column + offset));
+                }
+            }
+            column = column.saturating_add(repeated);
         }
         row = row.saturating_add(count(table_row, "number-rows-repeated"));
     }
-    regions
+    hints
 }
 
 #[cfg(test)]
@@ -80,24 +89,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spans_are_read_with_repeated_cells_counted() {
+    fn spans_and_percentages_are_read_with_repeated_cells_counted() {
         let xml = r#"<?xml version="1.0"?>
             <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
               xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">
             <office:body><office:spreadsheet><table:table table:name="PL2">
               <table:table-row table:number-rows-repeated="2"><table:table-cell/></table:table-row>
               <table:table-row><table:table-cell table:number-columns-repeated="2"/>
-                <table:table-cell table:number-rows-spanned="3"/></table:table-row>
+                <table:table-cell table:number-rows-spanned="3"/>
+                <table:table-cell office:value-type="percentage" office:value="0.7"/></table:table-row>
             </table:table></office:spreadsheet></office:body></office:document-content>"#;
-        let sheets = merged_regions(xml.as_bytes()).unwrap();
+        let sheets = sheet_hints(xml.as_bytes()).unwrap();
         assert_eq!(sheets.len(), 1);
         assert_eq!(sheets[0].0, "PL2");
         assert_eq!(
-            sheets[0].1,
+            sheets[0].1.merges,
             [Dimensions {
                 start: (2, 2),
                 end: (4, 2)
             }]
         );
+        assert!(sheets[0].1.percent.contains(&(2, 3)));
     }
 }
