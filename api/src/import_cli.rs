@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use actix_web::web;
 use anyhow::Context;
 use chitieu_schema::db::DbPool;
-use chitieu_schema::plan_import::{self, ImportLimits, ImportRequest, Severity};
+use chitieu_schema::plan_import::{self, ImportLimits, ImportRequest};
 use chrono::Datelike;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -28,11 +28,12 @@ pub struct ImportPlanArgs {
     pub dry_run: bool,
 }
 
+/// Imports (or tries) the plan; the summary is what `POST /api/v1/plans/import` answers.
 pub async fn import_plan(
     pool: &DbPool,
     limits: ImportLimits,
     args: ImportPlanArgs,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<ImportSummary> {
     let plan_json = match args.plan_json.strip_prefix('@') {
         Some(path) => std::fs::read(path).with_context(|| format!("reading {path}"))?,
         None => args.plan_json.into_bytes(),
@@ -59,26 +60,36 @@ pub async fn import_plan(
         };
         let tables = plan_import::read_tables(&bytes, claim, &limits)?;
         let parsed = plan_import::understand(&tables, last_year)?;
-        stage_in_block.set_message(format!(
-            "{} {} items",
-            if dry_run { "trying" } else { "writing" },
-            parsed.items.len()
-        ));
+        stage_in_block.finish_and_clear();
+        let items = ProgressBar::new(parsed.items.len() as u64);
+        items.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} items {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        items.set_message(if dry_run { "(dry run)" } else { "" });
         let mut conn = pool.get().map_err(|e| {
             plan_import::ImportError::Unreadable(format!("no database connection: {e}"))
         })?;
-        plan_import::apply(&mut conn, &parsed, ImportRequest { plan, dry_run })
+        let request = ImportRequest { plan, dry_run };
+        let mut advance = |done: usize, _total: usize| items.set_position(done as u64);
+        let summary = plan_import::apply_with_progress(&mut conn, &parsed, request, &mut advance);
+        items.finish_and_clear();
+        summary
     })
     .await
     .context("the import stopped")?;
     stage.finish_and_clear();
     let summary = outcome.map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(ImportSummary::from(summary))
+}
+
+/// The diagnostics and a line on standard error, the summary as JSON on standard output.
+pub fn print_outcome(summary: &ImportSummary) -> anyhow::Result<()> {
     for diagnostic in &summary.diagnostics {
-        let mark = match diagnostic.severity {
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        };
-        eprintln!("{mark}: {}: {}", diagnostic.reference, diagnostic.message);
+        eprintln!(
+            "{}: {}: {}",
+            diagnostic.severity, diagnostic.reference, diagnostic.message
+        );
     }
     eprintln!(
         "{} plan {} with {} items in catalog {}{}",
@@ -88,7 +99,7 @@ pub async fn import_plan(
             "imported"
         },
         summary.plan_code,
-        summary.items.len(),
+        summary.counts.items,
         summary.catalog_code,
         if summary.dry_run {
             " (dry run: nothing stored)"
@@ -96,10 +107,7 @@ pub async fn import_plan(
             ""
         }
     );
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&ImportSummary::from(summary))?
-    );
+    println!("{}", serde_json::to_string_pretty(summary)?);
     Ok(())
 }
 

@@ -31,7 +31,9 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let settings = Settings::from_env()?;
             let pool = startup::open_database(&settings).await?;
-            chitieu_api::import_cli::import_plan(&pool, settings.import_limits, args).await
+            let summary =
+                chitieu_api::import_cli::import_plan(&pool, settings.import_limits, args).await?;
+            chitieu_api::import_cli::print_outcome(&summary)
         }
         Command::Audit {
             command: AuditCommand::Verify,

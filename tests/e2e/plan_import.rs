@@ -22,6 +22,7 @@ pub fn scenarios() -> Vec<Scenario> {
         imports::nghi_duong_appendix_2_keeps_its_restarted_numbering_under_free_numbers,
         imports::a_dry_run_answers_the_same_summary_and_stores_nothing,
         imports::an_existing_catalog_is_reused_and_its_indicators_matched_by_number,
+        imports::the_command_line_imports_a_plan_and_its_dry_run_stores_nothing,
         refusals::a_docx_that_is_not_a_zip_is_refused_and_nothing_changes,
         refusals::a_zip_without_a_word_document_is_refused_and_nothing_changes,
         refusals::a_zip_bomb_is_refused_naming_the_limit_and_nothing_changes,

@@ -43,9 +43,20 @@ pub fn apply(
     parsed: &ParsedTable,
     request: ImportRequest,
 ) -> Result<ImportSummary, ImportError> {
+    apply_with_progress(conn, parsed, request, &mut |_, _| {})
+}
+
+/// As [`apply`], calling `progress(done, total)` after each item is written, for a progress
+/// bar over a large table.
+pub fn apply_with_progress(
+    conn: &mut Db,
+    parsed: &ParsedTable,
+    request: ImportRequest,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportSummary, ImportError> {
     let dry_run = request.dry_run;
     let outcome = conn.transaction::<ImportSummary, Ending, _>(|conn| {
-        let summary = write_all(conn, parsed, request.plan).map_err(Ending::Failed)?;
+        let summary = write_all(conn, parsed, request.plan, progress).map_err(Ending::Failed)?;
         if dry_run {
             return Err(Ending::DryRun(Box::new(summary)));
         }
@@ -65,6 +76,7 @@ fn write_all(
     conn: &mut Db,
     parsed: &ParsedTable,
     plan: NewPlan,
+    progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportSummary, ImportError> {
     let issuing = match org_units::find(conn, &plan.issuing_unit) {
         Err(StoreError::NotFound { .. }) => {
@@ -160,8 +172,10 @@ fn write_all(
     }
     let plan_code = plan.code.as_str().to_owned();
     plans::create_plan(conn, plan)?;
-    for (item, summary) in parsed.items.iter().zip(&item_summaries) {
+    let total = parsed.items.len();
+    for (done, (item, summary)) in parsed.items.iter().zip(&item_summaries).enumerate() {
         create_item(conn, &plan_code, item, summary)?;
+        progress(done + 1, total);
     }
     Ok(ImportSummary {
         dry_run: false,

@@ -27,7 +27,7 @@ mod writes;
 mod xlsx_percent;
 
 pub use agencies::{AgencyName, unit_code_for};
-pub use apply::{ImportRequest, apply};
+pub use apply::{ImportRequest, apply, apply_with_progress};
 pub use diagnostics::{Diagnostic, Severity};
 pub use format::{Claim, FileFormat};
 pub use header::{Column, HEADER_WORDS};

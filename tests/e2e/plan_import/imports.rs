@@ -4,7 +4,7 @@ use serde_json::Value;
 use super::expected::{
     Appendix, BANKS, HDND_OFFICE, nghi_duong_appendix_1, nghi_duong_appendix_2, thai_tan_appendix_2,
 };
-use super::support::{counts, fixture, import, plan_json, units};
+use super::support::{FIXTURES, counts, fixture, import, plan_json, units};
 
 /// The code an expected agency stands for: a suffix under the commune, or a full code.
 fn unit_code(commune: &str, agency: &str) -> String {
@@ -282,4 +282,45 @@ pub async fn an_existing_catalog_is_reused_and_its_indicators_matched_by_number(
     assert_eq!(after.catalogs, before.catalogs);
     assert_eq!(after.plans, before.plans + 1);
     check_stored(&app, &appendix, "TT-2025-B", "NQ57-TT").await;
+}
+
+pub async fn the_command_line_imports_a_plan_and_its_dry_run_stores_nothing(app: TestApp) {
+    use chitieu_api::import_cli::{ImportPlanArgs, import_plan};
+    use chitieu_schema::plan_import::ImportLimits;
+
+    units(&app).await;
+    let plan_file = tempfile::NamedTempFile::new().expect("a temporary file");
+    let plan = plan_json("TT-CLI", "31001", "NQ57-TT-CLI");
+    std::fs::write(plan_file.path(), plan.to_string()).expect("the plan is written");
+    let args = |dry_run| ImportPlanArgs {
+        file: format!("{FIXTURES}/thai_tan_appendix_2.docx").into(),
+        plan_json: format!("@{}", plan_file.path().display()),
+        dry_run,
+    };
+    let before = counts(&app).await;
+    let dry = import_plan(&app.pool, ImportLimits::default(), args(true))
+        .await
+        .expect("the dry run succeeds");
+    assert!(dry.dry_run);
+    assert_eq!(dry.counts.items, 28);
+    assert_eq!(counts(&app).await, before, "a dry run stores nothing");
+    let real = import_plan(&app.pool, ImportLimits::default(), args(false))
+        .await
+        .expect("the import succeeds");
+    assert!(!real.dry_run);
+    let after = counts(&app).await;
+    assert_eq!(after.plans, before.plans + 1);
+    assert_eq!(after.indicators, before.indicators + 28);
+    check_stored(&app, &thai_tan_appendix_2(), "TT-CLI", "NQ57-TT-CLI").await;
+    let small = ImportLimits {
+        max_bytes: 100,
+        ..ImportLimits::default()
+    };
+    let refused = import_plan(&app.pool, small, args(false))
+        .await
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("CHITIEU_IMPORT_MAX_BYTES"),
+        "{refused}"
+    );
 }
