@@ -14,6 +14,7 @@ mod diagnostics;
 mod docx;
 mod format;
 mod header;
+mod item;
 mod kind;
 mod limits;
 mod numbering;

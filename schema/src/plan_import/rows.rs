@@ -2,13 +2,13 @@
 //! numbered rows open items (7, 7.1), rows without a number continue the item above.
 
 use super::ImportError;
-use super::agencies::{AgencyName, split_agencies};
+use super::agencies::AgencyName;
 use super::diagnostics::Diagnostic;
 use super::header::{Column, HEADER_WORDS, Header, find_header, year_in};
-use super::kind::infer_kind;
+use super::item::{Gathered, continue_item, interpret};
 use super::numbering::renumber;
 use super::table::Table;
-use crate::domain::{IndicatorNumber, SectionCode, Target, TargetMeaning, ValueKind};
+use crate::domain::{IndicatorNumber, SectionCode, Target, ValueKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedSection {
@@ -47,15 +47,6 @@ pub struct ParsedTable {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The cells of one item gathered over its rows, before they are interpreted.
-struct Gathered {
-    row: usize,
-    number: String,
-    section: Option<SectionCode>,
-    section_year: Option<i32>,
-    cells: Vec<(Column, String)>,
-}
-
 /// Reads the first table with a recognisable header. `fallback_year` is the year of a target
 /// column without a year (Kết quả) when the section title names none (the plan's last year).
 pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, ImportError> {
@@ -76,95 +67,25 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
             "another indicator table: not imported (one table per import; split the file)",
         ));
     }
-    let mut sections: Vec<ParsedSection> = Vec::new();
-    let mut gathered: Vec<Gathered> = Vec::new();
-    let mut section: Option<(SectionCode, Option<i32>)> = None;
-    let number_column = header.column(Column::Number).unwrap_or(0);
-    let name_column = header.column(Column::Name).unwrap_or(1);
+    let mut reading = Reading {
+        table,
+        header: &header,
+        number_column: header.column(Column::Number).unwrap_or(0),
+        name_column: header.column(Column::Name).unwrap_or(1),
+        diagnostics,
+        sections: Vec::new(),
+        gathered: Vec::new(),
+        section: None,
+    };
     for row in header.data_from..table.rows.len() {
-        let cells = &table.rows[row];
-        if cells.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if row == header.data_from && numbers_the_columns(cells) {
-            diagnostics.push(Diagnostic::info(
-                table.row_ref(row),
-                "a row numbering the columns ((1), (2) …): skipped",
-            ));
-            continue;
-        }
-        let number = table
-            .cell(row, number_column)
-            .trim_end_matches(['.', ')'])
-            .to_owned();
-        let name = table.cell(row, name_column);
-        if number.is_empty() {
-            match gathered.last_mut() {
-                Some(item) => {
-                    continue_item(item, table, &header, row);
-                    diagnostics.push(Diagnostic::info(
-                        table.row_ref(row),
-                        format!("no item number: continues item {} above", item.number),
-                    ));
-                }
-                None => diagnostics.push(Diagnostic::warning(
-                    table.row_ref(row),
-                    "a row without an item number before any item: skipped",
-                )),
-            }
-            continue;
-        }
-        let is_digits = number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        if let (false, Ok(code)) = (is_digits, SectionCode::parse(&number)) {
-            let title = if name.is_empty() {
-                cells
-                    .iter()
-                    .skip(number_column + 1)
-                    .find(|c| !c.is_empty())
-                    .cloned()
-            } else {
-                Some(name.to_owned())
-            }
-            .unwrap_or_else(|| format!("Phần {}", code.as_str()));
-            if sections.iter().any(|s| s.code == code) {
-                diagnostics.push(Diagnostic::warning(
-                    table.cell_ref(row, number_column),
-                    format!(
-                        "section {} appears again: its items join the first one",
-                        code.as_str()
-                    ),
-                ));
-            } else {
-                diagnostics.push(Diagnostic::info(
-                    table.cell_ref(row, number_column),
-                    format!("section {}: {title}", code.as_str()),
-                ));
-                sections.push(ParsedSection {
-                    code: code.clone(),
-                    title: title.clone(),
-                    reference: table.row_ref(row),
-                });
-            }
-            section = Some((code, year_in(&title)));
-            continue;
-        }
-        if IndicatorNumber::parse(&number).is_err() || name.is_empty() {
-            diagnostics.push(Diagnostic::warning(
-                table.row_ref(row),
-                format!("{number:?} is neither an item number with a name nor a section numeral: row skipped"),
-            ));
-            continue;
-        }
-        let mut item = Gathered {
-            row,
-            number,
-            section: section.as_ref().map(|(c, _)| c.clone()),
-            section_year: section.as_ref().and_then(|(_, y)| *y),
-            cells: Vec::new(),
-        };
-        continue_item(&mut item, table, &header, row);
-        gathered.push(item);
+        reading.row(row);
     }
+    let Reading {
+        mut diagnostics,
+        sections,
+        gathered,
+        ..
+    } = reading;
     let numbers = renumber(
         gathered
             .iter()
@@ -183,6 +104,121 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
         items,
         diagnostics,
     })
+}
+
+/// The state of reading a table row by row.
+struct Reading<'a> {
+    table: &'a Table,
+    header: &'a Header,
+    number_column: usize,
+    name_column: usize,
+    diagnostics: Vec<Diagnostic>,
+    sections: Vec<ParsedSection>,
+    gathered: Vec<Gathered>,
+    /// The current section and the year its title names ("Đến năm 2030").
+    section: Option<(SectionCode, Option<i32>)>,
+}
+
+impl Reading<'_> {
+    fn row(&mut self, row: usize) {
+        let cells = &self.table.rows[row];
+        if cells.iter().all(|c| c.is_empty()) {
+            return;
+        }
+        if row == self.header.data_from && numbers_the_columns(cells) {
+            self.diagnostics.push(Diagnostic::info(
+                self.table.row_ref(row),
+                "a row numbering the columns ((1), (2) …): skipped",
+            ));
+            return;
+        }
+        let number = self
+            .table
+            .cell(row, self.number_column)
+            .trim_end_matches(['.', ')'])
+            .to_owned();
+        let is_digits = number.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if number.is_empty() {
+            self.continuation(row);
+        } else if let (false, Ok(code)) = (is_digits, SectionCode::parse(&number)) {
+            self.open_section(row, code);
+        } else if IndicatorNumber::parse(&number).is_err()
+            || self.table.cell(row, self.name_column).is_empty()
+        {
+            self.diagnostics.push(Diagnostic::warning(
+                self.table.row_ref(row),
+                format!(
+                    "{number:?} is neither an item number with a name nor a section numeral: \
+                     row skipped"
+                ),
+            ));
+        } else {
+            let mut item = Gathered {
+                row,
+                number,
+                section: self.section.as_ref().map(|(c, _)| c.clone()),
+                section_year: self.section.as_ref().and_then(|(_, y)| *y),
+                cells: Vec::new(),
+            };
+            continue_item(&mut item, self.table, self.header, row);
+            self.gathered.push(item);
+        }
+    }
+
+    /// A row without a number continues the item above.
+    fn continuation(&mut self, row: usize) {
+        let reference = self.table.row_ref(row);
+        match self.gathered.last_mut() {
+            Some(item) => {
+                continue_item(item, self.table, self.header, row);
+                self.diagnostics.push(Diagnostic::info(
+                    reference,
+                    format!("no item number: continues item {} above", item.number),
+                ));
+            }
+            None => self.diagnostics.push(Diagnostic::warning(
+                reference,
+                "a row without an item number before any item: skipped",
+            )),
+        }
+    }
+
+    /// A Roman numeral opens a section; its title is the indicator cell (or the first text
+    /// after the numeral, when the title is merged elsewhere).
+    fn open_section(&mut self, row: usize, code: SectionCode) {
+        let name = self.table.cell(row, self.name_column);
+        let title = if name.is_empty() {
+            self.table.rows[row]
+                .iter()
+                .skip(self.number_column + 1)
+                .find(|c| !c.is_empty())
+                .cloned()
+        } else {
+            Some(name.to_owned())
+        }
+        .unwrap_or_else(|| format!("Phần {}", code.as_str()));
+        let reference = self.table.cell_ref(row, self.number_column);
+        if self.sections.iter().any(|s| s.code == code) {
+            self.diagnostics.push(Diagnostic::warning(
+                reference,
+                format!(
+                    "section {} appears again: its items join the first one",
+                    code.as_str()
+                ),
+            ));
+        } else {
+            self.diagnostics.push(Diagnostic::info(
+                reference,
+                format!("section {}: {title}", code.as_str()),
+            ));
+            self.sections.push(ParsedSection {
+                code: code.clone(),
+                title: title.clone(),
+                reference: self.table.row_ref(row),
+            });
+        }
+        self.section = Some((code, year_in(&title)));
+    }
 }
 
 /// The row under a header that numbers its columns: `1 2 3 4` or `(1) (2) (3) (4)`.
@@ -216,132 +252,4 @@ fn role_name(role: Column) -> String {
         Column::Output => "output product".into(),
         Column::Note => "note".into(),
     }
-}
-
-/// Appends a row's cells to the item: a cell broken over rows reads as one text.
-fn continue_item(item: &mut Gathered, table: &Table, header: &Header, row: usize) {
-    for (index, role) in &header.columns {
-        if *role == Column::Number {
-            continue;
-        }
-        let text = table.cell(row, *index);
-        if text.is_empty() {
-            continue;
-        }
-        match item.cells.iter_mut().find(|(r, _)| r == role) {
-            Some((_, existing)) if existing == text && row != item.row => {
-                // A merged cell spanning the item's rows repeats its text: once is enough.
-            }
-            Some((_, existing)) => {
-                existing.push(' ');
-                existing.push_str(text);
-            }
-            None => item.cells.push((*role, text.to_owned())),
-        }
-    }
-}
-
-fn interpret(
-    gathered: Gathered,
-    number: IndicatorNumber,
-    table: &Table,
-    fallback_year: i32,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> ParsedItem {
-    let reference = table.row_ref(gathered.row);
-    let text = |role: Column| {
-        gathered
-            .cells
-            .iter()
-            .find(|(r, _)| *r == role)
-            .map(|(_, t)| t.clone())
-    };
-    let name = text(Column::Name).unwrap_or_default();
-    let unit = text(Column::Unit).filter(|u| u != "-");
-    let mut targets = Vec::new();
-    for (role, raw) in &gathered.cells {
-        let year = match role {
-            Column::Year(year) => *year,
-            Column::Result => {
-                let year = gathered.section_year.unwrap_or(fallback_year);
-                diagnostics.push(Diagnostic::info(
-                    reference.clone(),
-                    format!("the target column has no year: {raw:?} taken as the target of {year}"),
-                ));
-                year
-            }
-            _ => continue,
-        };
-        let target = Target::parse(raw);
-        if let TargetMeaning::Qualitative { reason } = target.meaning() {
-            diagnostics.push(Diagnostic::warning(
-                reference.clone(),
-                format!("target {year} {raw:?} is qualitative, judged by a person: {reason}"),
-            ));
-        }
-        targets.push((year, target));
-    }
-    let (kind, why) = infer_kind(
-        unit.as_deref(),
-        &name,
-        &targets.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>(),
-    );
-    let mut lead = None;
-    let mut coordinating = Vec::new();
-    for agency in text(Column::Lead)
-        .map(|c| split_agencies(&c))
-        .unwrap_or_default()
-    {
-        match agency {
-            AgencyName::Named(name) if lead.is_none() => lead = Some(name),
-            AgencyName::Named(name) => {
-                diagnostics.push(Diagnostic::warning(
-                    reference.clone(),
-                    format!("several lead agencies: {name:?} is taken as coordinating"),
-                ));
-                coordinating.push(AgencyName::Named(name));
-            }
-            everyone => {
-                diagnostics.push(Diagnostic::info(
-                    reference.clone(),
-                    "the lead column names every agency: all are coordinating, none leads",
-                ));
-                coordinating.push(everyone);
-            }
-        }
-    }
-    coordinating.extend(
-        text(Column::Coordinating)
-            .map(|c| split_agencies(&c))
-            .unwrap_or_default(),
-    );
-    diagnostics.push(Diagnostic::info(
-        reference.clone(),
-        format!(
-            "item {} {:?}: {} ({why}), {} target(s), lead {}",
-            number.as_str(),
-            name,
-            kind_name(kind),
-            targets.len(),
-            lead.as_deref().unwrap_or("none")
-        ),
-    ));
-    ParsedItem {
-        reference,
-        written_number: gathered.number,
-        number,
-        section: gathered.section,
-        name,
-        unit,
-        kind,
-        targets,
-        lead,
-        coordinating,
-        output_product: text(Column::Output),
-        note: text(Column::Note),
-    }
-}
-
-fn kind_name(kind: ValueKind) -> &'static str {
-    kind.as_db_str()
 }
