@@ -134,6 +134,11 @@ fn a_result_column_takes_the_year_of_its_section_and_sub_items_follow_their_item
         .collect();
     assert_eq!(sub_items, ["7.1", "7.2", "7.6", "12.1", "12.2"]);
     assert_eq!(item("7.6").lead.as_deref(), Some("Văn phòng HĐND và UBND"));
+    let heading = parsed
+        .diagnostics
+        .iter()
+        .find(|d| d.message.starts_with("item 7 groups its sub-items"));
+    assert!(heading.is_some(), "item 7 is a heading of 7.1 to 7.6");
 }
 
 #[test]

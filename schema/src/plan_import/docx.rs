@@ -51,11 +51,32 @@ fn value_of<'a>(node: Node<'a, '_>) -> Option<&'a str> {
         .map(|a| a.value())
 }
 
+/// The nearest ancestor that is a `local` element (a row's table, a cell's row), so rows and
+/// cells wrapped in content controls (`w:sdt`) or custom XML are found, and those of nested
+/// tables are not taken for this table's.
+fn owner<'a, 'input>(node: Node<'a, 'input>, local: &str) -> Option<Node<'a, 'input>> {
+    node.ancestors().skip(1).find(|a| is(a, local))
+}
+
 fn read_table(table: Node, number: usize) -> Table {
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for row in children(table, "tr") {
-        let mut cells: Vec<String> = Vec::new();
-        for cell in children(row, "tc") {
+    let table_rows = table
+        .descendants()
+        .filter(|n| is(n, "tr") && owner(*n, "tbl") == Some(table));
+    for row in table_rows {
+        // Cells the row skips at its start (`w:gridBefore`) are empty grid positions.
+        let skipped = children(row, "trPr")
+            .next()
+            .and_then(|pr| pr.children().find(|n| is(n, "gridBefore")))
+            .and_then(value_of)
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(0)
+            .min(64);
+        let mut cells: Vec<String> = vec![String::new(); skipped];
+        let row_cells = row
+            .descendants()
+            .filter(|n| is(n, "tc") && owner(*n, "tr") == Some(row));
+        for cell in row_cells {
             let span = property(cell, "gridSpan")
                 .and_then(value_of)
                 .and_then(|v| v.parse::<usize>().ok())
@@ -129,6 +150,23 @@ mod tests {
         assert_eq!(rows[1], ["1", "Tỷ lệ phủ sóng 5G", "Phòng Kinh tế"]);
         assert_eq!(rows[2], ["2", "Tỷ lệ chi", "Phòng Kinh tế"]);
         assert_eq!(tables[0].cell_ref(2, 2), "table 1, R3C3");
+    }
+
+    #[test]
+    fn rows_in_content_controls_and_skipped_grid_columns_are_read() {
+        let xml = document(
+            r#"<w:tbl>
+              <w:sdt><w:sdtContent><w:tr><w:tc><w:p><w:r><w:t>STT</w:t></w:r></w:p></w:tc>
+                <w:tc><w:p><w:r><w:t>Chỉ tiêu</w:t></w:r></w:p></w:tc></w:tr></w:sdtContent></w:sdt>
+              <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>
+                <w:tc><w:p><w:r><w:t>nối tiếp</w:t></w:r></w:p>
+                  <w:tbl><w:tr><w:tc><w:p><w:r><w:t>lồng</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr>
+            </w:tbl>"#,
+        );
+        let tables = tables(&xml).unwrap();
+        assert_eq!(tables.len(), 1, "a nested table is part of its cell");
+        assert_eq!(tables[0].rows[0], ["STT", "Chỉ tiêu"]);
+        assert_eq!(tables[0].rows[1], ["", "nối tiếp lồng"]);
     }
 
     #[test]

@@ -93,11 +93,25 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
         &mut diagnostics,
     )
     .map_err(|e| ImportError::Unreadable(format!("an item number cannot be stored: {e}")))?;
-    let items = gathered
+    let items: Vec<ParsedItem> = gathered
         .into_iter()
         .zip(numbers)
         .map(|(g, number)| interpret(g, number, table, fallback_year, &mut diagnostics))
         .collect();
+    for heading in items.iter().filter(|i| i.targets.is_empty()) {
+        let has_sub_items = items
+            .iter()
+            .any(|i| i.number.parent().as_ref() == Some(&heading.number));
+        if has_sub_items {
+            diagnostics.push(Diagnostic::info(
+                heading.reference.clone(),
+                format!(
+                    "item {} groups its sub-items and has no target of its own",
+                    heading.number.as_str()
+                ),
+            ));
+        }
+    }
     Ok(ParsedTable {
         header_reference: table.row_ref(header.row),
         sections,
