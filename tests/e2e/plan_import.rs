@@ -27,6 +27,7 @@ pub fn scenarios() -> Vec<Scenario> {
         refusals::a_zip_without_a_word_document_is_refused_and_nothing_changes,
         refusals::a_zip_bomb_is_refused_naming_the_limit_and_nothing_changes,
         refusals::a_file_over_the_upload_limit_is_refused_with_413_and_nothing_changes,
+        refusals::a_table_over_the_row_limit_is_refused_naming_the_limit,
         refusals::a_table_without_a_recognisable_header_is_refused_naming_the_headers_looked_for,
         refusals::csv_that_is_not_utf8_and_a_pdf_are_refused_with_the_reason,
         refusals::an_error_late_in_the_import_rolls_back_the_catalog_and_the_units,

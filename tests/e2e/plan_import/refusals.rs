@@ -83,6 +83,17 @@ pub async fn a_file_over_the_upload_limit_is_refused_with_413_and_nothing_change
     refused(&small, "thai_tan_appendix_2.docx", &docx, 413, &words).await;
 }
 
+pub async fn a_table_over_the_row_limit_is_refused_naming_the_limit(app: TestApp) {
+    let small = TestApp::spawn_with(app.backend, |settings| {
+        settings.import_limits.max_rows = 10;
+    })
+    .await;
+    units(&small).await;
+    let tsv = fixture("thai_tan_appendix_2.tsv");
+    let words = ["more than the limit of 10 rows", "CHITIEU_IMPORT_MAX_ROWS"];
+    refused(&small, "thai_tan_appendix_2.tsv", &tsv, 422, &words).await;
+}
+
 pub async fn a_table_without_a_recognisable_header_is_refused_naming_the_headers_looked_for(
     app: TestApp,
 ) {
