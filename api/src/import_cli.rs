@@ -18,7 +18,7 @@ use crate::routes::plans::NewPlanRequest;
 
 #[derive(Debug, clap::Args)]
 pub struct ImportPlanArgs {
-    /// The plan's DOCX, XLSX, ODS, XLS, CSV or TSV file.
+    /// The plan's DOCX, XLSX, ODS, CSV or TSV file.
     pub file: PathBuf,
     /// The plan as JSON (as for POST /api/v1/plans), or @PATH to read it from a file.
     #[arg(long)]

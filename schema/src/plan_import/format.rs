@@ -9,8 +9,6 @@ pub enum FileFormat {
     Docx,
     Xlsx,
     Ods,
-    /// Legacy Excel (BIFF), which calamine reads.
-    Xls,
     /// CSV or TSV text.
     Delimited,
 }
@@ -60,7 +58,7 @@ pub fn detect(bytes: &[u8], claim: Claim) -> Result<FileFormat, ImportError> {
         .and_then(|n| n.rsplit_once('.'))
         .map(|(_, ext)| ext.to_ascii_lowercase());
     let declared = claim.media_type.and_then(extension_of);
-    let actual = sniff(bytes, extension.as_deref().or(declared))?;
+    let actual = sniff(bytes)?;
     check_claim(
         actual,
         extension.as_deref(),
@@ -87,11 +85,10 @@ fn check_claim(
         Some("docx") => actual == FileFormat::Docx,
         Some("xlsx" | "xlsm") => actual == FileFormat::Xlsx,
         Some("ods") => actual == FileFormat::Ods,
-        Some("xls") => actual == FileFormat::Xls,
         Some("csv" | "tsv" | "txt") => actual == FileFormat::Delimited,
         Some(other) => {
             return Err(ImportError::UnsupportedFormat(format!(
-                "{other} files are not read; send DOCX, XLSX, ODS, XLS, CSV or TSV"
+                "{other} files are not read; send DOCX, XLSX, ODS, CSV or TSV"
             )));
         }
     };
@@ -110,23 +107,21 @@ fn describe(format: FileFormat) -> &'static str {
         FileFormat::Docx => "a Word document (DOCX)",
         FileFormat::Xlsx => "an Excel workbook (XLSX)",
         FileFormat::Ods => "an OpenDocument spreadsheet (ODS)",
-        FileFormat::Xls => "a legacy Excel workbook (XLS)",
         FileFormat::Delimited => "text, not a zip container",
     }
 }
 
-fn sniff(bytes: &[u8], claimed: Option<&str>) -> Result<FileFormat, ImportError> {
+fn sniff(bytes: &[u8]) -> Result<FileFormat, ImportError> {
     if bytes.starts_with(ZIP_MAGIC) {
         return zip_kind(bytes);
     }
     if bytes.starts_with(OLE_MAGIC) {
-        // A legacy Word document shares the OLE container with XLS; only the name tells.
-        return match claimed {
-            Some("doc") | Some("docx") => Err(ImportError::UnsupportedFormat(
-                "legacy Word documents (.doc) are not read: save the plan as .docx".to_owned(),
-            )),
-            _ => Ok(FileFormat::Xls),
-        };
+        // Legacy .doc and .xls: a .doc's tables are not reachable, and an .xls does not tell
+        // which numbers are shown as percentages (1 shown as 100%): a wrong number.
+        return Err(ImportError::UnsupportedFormat(
+            "legacy Office files (.doc, .xls) are not read: save the plan as .docx or .xlsx"
+                .to_owned(),
+        ));
     }
     if bytes.starts_with(b"%PDF") {
         return Err(ImportError::UnsupportedFormat(
@@ -177,6 +172,18 @@ mod tests {
             detect(b"STT,Chi tieu\n", Claim::named("a.csv")).unwrap(),
             FileFormat::Delimited
         );
+    }
+
+    #[test]
+    fn legacy_office_files_are_an_unsupported_format() {
+        let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0];
+        for name in ["ke-hoach.doc", "bang.xls"] {
+            let refused = detect(&ole, Claim::named(name)).unwrap_err();
+            assert!(
+                matches!(refused, ImportError::UnsupportedFormat(_)),
+                "{name}"
+            );
+        }
     }
 
     #[test]

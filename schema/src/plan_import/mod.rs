@@ -110,7 +110,6 @@ pub fn read_tables(
                 limits::read_zip_entry(bytes, "content.xml", "OpenDocument spreadsheet", limits)?;
             sheet::tables(bytes, &ods::sheet_hints(&content)?)?
         }
-        FileFormat::Xls => sheet::tables(bytes, &[])?,
         FileFormat::Delimited => vec![delimited::table(bytes)?],
     };
     for table in &tables {

@@ -1,4 +1,4 @@
-//! Tables of a workbook (XLSX, ODS, XLS) through calamine: one table per sheet, merged
+//! Tables of a workbook (XLSX, ODS) through calamine: one table per sheet, merged
 //! regions expanded (XLSX from calamine, ODS from `content.xml`) so a merged lead-agency or
 //! header cell reads in every position.
 

@@ -29,7 +29,7 @@ pub struct ImportQuery {
 #[derive(Debug, ToSchema)]
 #[allow(dead_code)]
 pub struct ImportForm {
-    /// The plan's document or sheet: DOCX, XLSX, ODS, XLS, CSV or TSV (UTF-8).
+    /// The plan's document or sheet: DOCX, XLSX, ODS, CSV or TSV (UTF-8).
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
     /// The plan as JSON, as for `POST /api/v1/plans`.
@@ -69,10 +69,10 @@ pub struct ImportForm {
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:payload-too-large", "title": "The request is too large", "status": 413,
                 "detail": "the file is larger than the limit of 10485760 bytes (CHITIEU_IMPORT_MAX_BYTES)"})),
-        (status = 415, description = "Not multipart/form-data, or a format that is not read (PDF, .doc)", body = crate::problem::Problem,
+        (status = 415, description = "Not multipart/form-data, or a format that is not read (PDF, .doc, .xls)", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:unsupported-media-type", "title": "The content type is not supported", "status": 415,
-                "detail": "legacy Word documents (.doc) are not read: save the plan as .docx"})),
+                "detail": "legacy Office files (.doc, .xls) are not read: save the plan as .docx or .xlsx"})),
         (status = 422, description = "The file cannot be imported (not what it claims, a zip bomb, too many rows, no recognisable table) or the plan is invalid", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:unprocessable-file", "title": "The file cannot be imported", "status": 422,
