@@ -29,6 +29,8 @@ pub struct Settings {
     /// Plan import: upload size, decompressed size of DOCX/XLSX/ODS, rows
     /// (`CHITIEU_IMPORT_MAX_BYTES`, `CHITIEU_IMPORT_MAX_UNZIPPED_BYTES`, `CHITIEU_IMPORT_MAX_ROWS`).
     pub import_limits: ImportLimits,
+    /// Seed the demo data set into an empty database at start-up.
+    pub demo: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +58,7 @@ impl Settings {
             workers: None,
             auth: AuthSettings::default(),
             import_limits: ImportLimits::default(),
+            demo: false,
         }
     }
 
@@ -65,7 +68,12 @@ impl Settings {
 
     /// Reads settings through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
-        let raw_url = lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        let configured_url = lookup("DATABASE_URL");
+        // The demo is on by default only for the embedded default database, so the README's
+        // run command shows a living system while a configured production database is never
+        // filled with demo data unless asked.
+        let demo_default = configured_url.is_none();
+        let raw_url = configured_url.unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
         let database_url = DatabaseUrl::parse(&raw_url)
             .map_err(|e| SettingsError::new("DATABASE_URL", &raw_url, e.to_string()))?;
         let mut settings = Self::local(database_url);
@@ -91,6 +99,18 @@ impl Settings {
         if let Some(v) = lookup("CHITIEU_WORKERS") {
             settings.workers = Some(parse_positive("CHITIEU_WORKERS", &v)?);
         }
+        settings.demo = match lookup("CHITIEU_DEMO").as_deref() {
+            None => demo_default,
+            Some("on") => true,
+            Some("off") => false,
+            Some(other) => {
+                return Err(SettingsError::new(
+                    "CHITIEU_DEMO",
+                    other,
+                    "expected on or off",
+                ));
+            }
+        };
         settings.auth = AuthSettings::from_lookup(&lookup)?;
         settings.import_limits = ImportLimits::from_lookup(&lookup)
             .map_err(|e| SettingsError::new(e.name, &e.value, "must be a positive whole number"))?;

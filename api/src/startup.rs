@@ -29,6 +29,9 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let pool = open_database(&settings).await?;
         crate::auth::bootstrap::ensure_admin(&pool, &settings.auth).await?;
+        if settings.demo {
+            seed_demo(&pool).await?;
+        }
         let listener = TcpListener::bind((settings.host, settings.port))
             .with_context(|| format!("could not listen on {}:{}", settings.host, settings.port))?;
         let port = listener
@@ -123,4 +126,26 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpRespons
         req.method(),
         req.path()
     )))
+}
+
+/// Seeds the demo data set into an empty database; the months covered end with the last full
+/// month in Vietnam.
+async fn seed_demo(pool: &DbPool) -> anyhow::Result<()> {
+    let pool = pool.clone();
+    let vietnam = i64::from(chitieu_schema::domain::VIETNAM_OFFSET);
+    let today = (chrono::Utc::now() + chrono::Duration::seconds(vietnam)).date_naive();
+    let seeded = tokio::task::spawn_blocking(move || {
+        let mut conn = pool.get().context("taking a connection to seed the demo")?;
+        chitieu_schema::demo::seed_if_empty(&mut conn, today).context("seeding the demo data set")
+    })
+    .await
+    .context("the demo seeding task stopped")??;
+    match seeded {
+        Some(seeded) => tracing::info!(
+            values = seeded.values,
+            "seeded the demo data set: province 31 (Hải Phòng), communes 31001 (Thái Tân) and 31002 (Nghi Dương), plan TT-18-2025 with twelve months of reports; CHITIEU_DEMO=off to start empty"
+        ),
+        None => tracing::debug!("the database holds data already: no demo seeded"),
+    }
+    Ok(())
 }

@@ -55,14 +55,17 @@ pub enum Outcome {
     /// Stored upstream (or already stored under the same key); `receipt` is the upstream's
     /// identifier or answer, kept with the entry.
     Delivered { receipt: String },
-    /// Worth trying again: a timeout, a dropped connection, a 5xx or a 429. `after` is the
-    /// upstream's `Retry-After` when it gave one.
+    /// Worth trying again: a timeout, a dropped connection, a 5xx, a 408 or a 429; also a
+    /// secret that is not set or a token endpoint out of reach, which an operator can mend
+    /// without touching the entry. `after` is the upstream's `Retry-After` when it gave one.
     Retry {
         after: Option<Duration>,
         reason: String,
     },
-    /// Refused for good (4xx other than 408/429): a person must look; `message` is the
-    /// upstream's own explanation.
+    /// Refused for good: a person must look; `message` is the upstream's own explanation.
+    /// `status` is the upstream's (a 4xx other than 408/429, a 3xx redirect, a DHIS2 import
+    /// summary with status ERROR, or the token endpoint's refusal of our client), or 0 when
+    /// the body could not be built and nothing was sent.
     Rejected { status: u16, message: String },
 }
 

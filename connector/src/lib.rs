@@ -7,7 +7,11 @@
 //! decides how (profile, authentication, HTTP) and says what happened as an [`Outcome`].
 
 pub mod delivery;
+pub mod http;
+pub mod payload;
+pub mod sim;
 pub mod target;
 
 pub use delivery::{DeliveredValue, Delivery, Outcome, OutlineRow, ReportDocument, Transport};
+pub use http::{HttpSettings, HttpTransport};
 pub use target::{Auth, CodeMapping, Profile, Target};

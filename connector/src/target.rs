@@ -77,3 +77,31 @@ impl CodeMapping {
         self.units.get(code).map_or(code, String::as_str)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_reads_as_docs_theodoinq_md_shows_it() {
+        let target: Target = serde_json::from_str(
+            r#"{"code": "theodoinq", "profile": "theodoinq",
+                "baseUrl": "https://theodoinq.example.vn",
+                "auth": {"type": "oAuth2ClientCredentials",
+                    "tokenUrl": "https://theodoinq.example.vn/oauth/token",
+                    "clientId": "chitieu-hcm", "clientSecretEnv": "THEODOINQ_CLIENT_SECRET",
+                    "scope": "submissions"},
+                "mapping": {"indicators": {"NQ57-1": "KPI-0101"}, "units": {}}}"#,
+        )
+        .unwrap();
+        assert_eq!(target.profile, Profile::Theodoinq);
+        assert!(matches!(target.auth, Auth::OAuth2ClientCredentials { .. }));
+        assert_eq!(target.mapping.indicator("NQ57-1"), "KPI-0101");
+        let others: Vec<Auth> = serde_json::from_str(
+            r#"[{"type": "none"}, {"type": "bearer", "tokenEnv": "T"},
+                {"type": "apiKey", "header": "X-API-Key", "keyEnv": "K"}]"#,
+        )
+        .unwrap();
+        assert_eq!(others.len(), 3);
+    }
+}

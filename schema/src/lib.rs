@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod catalog;
 pub mod db;
+pub mod demo;
 pub mod domain;
 mod error;
 pub mod org_units;

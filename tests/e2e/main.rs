@@ -4,8 +4,10 @@
 mod accounts;
 mod auth;
 mod catalogs;
+mod completeness;
 mod conventions;
 mod data_exchange;
+mod demo;
 mod month_walkthrough;
 mod org_units;
 mod permissions;
@@ -28,5 +30,7 @@ fn main() {
     scenarios.extend(month_walkthrough::scenarios());
     scenarios.extend(data_exchange::scenarios());
     scenarios.extend(progress::scenarios());
+    scenarios.extend(demo::scenarios());
+    scenarios.extend(completeness::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -6,6 +6,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod auth;
 pub mod catalogs;
+pub mod completeness;
 pub mod data_exchange;
 pub mod health;
 pub mod org_units;
@@ -38,6 +39,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(plan_import::configure)
                 .configure(plans::configure)
                 .configure(reports::configure)
+                .configure(completeness::configure)
                 .configure(audit::configure)
                 .configure(data_exchange::configure)
                 .configure(rollup::configure)

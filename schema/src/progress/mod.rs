@@ -3,6 +3,7 @@
 //! completeness of reporting. Always computed from the stored values: no batch rebuild step.
 
 mod assess;
+mod completeness;
 mod figure;
 mod report;
 mod rollup;
@@ -10,6 +11,10 @@ mod trajectory;
 mod unit_progress;
 
 pub use assess::{Assessment, TargetStatus, assess};
+pub use completeness::{
+    ChildCompleteness, Completeness, CompletenessQuery, ExpectedReport, ReportingStatus, Tally,
+    UnitLabel, completeness,
+};
 pub use figure::{Figure, format_number};
 pub use report::{PlanHeading, ProgressReport, ProgressRow, ProgressSection, UnitHeading};
 pub use rollup::{

@@ -20,6 +20,7 @@ pub enum Req {
     Rollup,
     Progress,
     Ancestors,
+    Completeness,
     CreateUnit,
     CreateRoot,
     CreateUnderMissing,
@@ -139,6 +140,7 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
             super::fixture::INDICATOR
         )),
         Req::Ancestors => Prepared::get(format!("{units}/{anchor}/ancestors")),
+        Req::Completeness => Prepared::get(format!("{units}/{anchor}/completeness?period=202601")),
         Req::CreateUnit => post(units, new_unit(&format!("M-{n}"), Some(anchor))),
         Req::CreateRoot => {
             let code = format!("{:02}", NEXT_PROVINCE.fetch_add(1, Ordering::Relaxed));

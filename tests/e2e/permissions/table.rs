@@ -165,6 +165,7 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/org-units/{code}/ancestors", "", Req::Ancestors,         SCOPED_READ),
     row("GET /api/v1/org-units/{code}/rollup", "", Req::Rollup,               SCOPED_READ),
     row("GET /api/v1/org-units/{code}/progress", "", Req::Progress,           SCOPED_READ),
+    row("GET /api/v1/org-units/{code}/completeness", "", Req::Completeness,   SCOPED_READ),
     row("POST /api/v1/org-units", "under {unit}", Req::CreateUnit,            [[201, 201], [201, 403], [201, 403], [403, 403], [403, 403], [403, 403]]),
     row("POST /api/v1/org-units", "a root", Req::CreateRoot,                  admin_only(201)),
     row("POST /api/v1/org-units", "under a missing parent", Req::CreateUnderMissing,

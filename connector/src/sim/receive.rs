@@ -1,0 +1,250 @@
+//! The receiving side of both profiles: checks a body as the real upstream would and turns it
+//! into an [`Intake`] to store, or a refusal with a message a newcomer can act on.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use chitieu_schema::domain::Period;
+use serde_json::{Value, json};
+
+use super::state::{Intake, NaturalKey};
+use crate::payload::theodoinq::SCHEMA;
+
+/// A refusal: its status and the JSON answer (problem+json or a DHIS2 web message).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub status: u16,
+    pub body: Value,
+    pub problem: bool,
+}
+
+impl Refusal {
+    pub fn problem(status: u16, title: &str, detail: impl Into<String>) -> Self {
+        Self {
+            status,
+            body: json!({"type": "about:blank", "title": title, "status": status,
+                "detail": detail.into()}),
+            problem: true,
+        }
+    }
+
+    /// The one-line explanation printed by the simulator.
+    pub fn summary(&self) -> String {
+        ["detail", "message"]
+            .iter()
+            .find_map(|name| self.body.get(name).and_then(Value::as_str))
+            .unwrap_or("refused")
+            .to_owned()
+    }
+}
+
+pub fn fingerprint(value: &Value) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.to_string().hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A theodoinq document (`chitieu.theodoinq/1`).
+pub fn theodoinq(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
+    let invalid = |detail: String| Refusal::problem(422, "Invalid submission", detail);
+    let text = |pointer: &str| {
+        body.pointer(pointer)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    match body.get("schema").and_then(Value::as_str) {
+        Some(SCHEMA) => {}
+        Some(other) => {
+            return Err(invalid(format!(
+                "unknown schema {other:?}: this endpoint takes {SCHEMA:?}"
+            )));
+        }
+        None => return Err(invalid(format!("schema is missing: expected {SCHEMA:?}"))),
+    }
+    let unit = text("/unit/code").ok_or_else(|| invalid("unit.code is missing".into()))?;
+    let plan = text("/plan/code").ok_or_else(|| invalid("plan.code is missing".into()))?;
+    let period = text("/period").ok_or_else(|| invalid("period is missing".into()))?;
+    Period::parse(period).map_err(|bad| invalid(format!("period: {bad}")))?;
+    let version = body
+        .get("version")
+        .and_then(Value::as_i64)
+        .filter(|v| *v >= 1)
+        .ok_or_else(|| invalid("version is missing or not a whole number ≥ 1".into()))?;
+    let kpis = body
+        .get("kpis")
+        .and_then(Value::as_array)
+        .ok_or_else(|| invalid("kpis is missing: send [] for a report without values".into()))?;
+    for (index, kpi) in kpis.iter().enumerate() {
+        let has_code = kpi
+            .get("code")
+            .and_then(Value::as_str)
+            .is_some_and(|c| !c.trim().is_empty());
+        if !has_code {
+            return Err(invalid(format!("kpis[{index}].code is missing")));
+        }
+    }
+    Ok(Intake {
+        key: key.map(str::to_owned),
+        fingerprint: fingerprint(body),
+        natural: NaturalKey {
+            profile: "theodoinq",
+            unit: unit.to_owned(),
+            plan: plan.to_owned(),
+            period: period.to_owned(),
+            revision: format!("v{version}"),
+        },
+        version: Some(version),
+        values: kpis.len(),
+        body: body.clone(),
+    })
+}
+
+/// A DHIS2 data value set (`idScheme=code`). Strict where DHIS2 would import part of a set:
+/// any conflict refuses the whole set, so a test never half-delivers by accident.
+pub fn dhis2(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
+    let set_text = |name: &str| {
+        body.get(name)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    let Some(data_set) = set_text("dataSet") else {
+        return Err(dhis2_error("dataSet is missing", Vec::new()));
+    };
+    let values = body
+        .get("dataValues")
+        .and_then(Value::as_array)
+        .ok_or_else(|| dhis2_error("dataValues is missing", Vec::new()))?;
+    let mut conflicts = Vec::new();
+    let mut units = Vec::new();
+    let mut periods = Vec::new();
+    for (index, value) in values.iter().enumerate() {
+        let field = |name: &str| {
+            value
+                .get(name)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .or_else(|| set_text(name))
+        };
+        let mut conflict = |object: &str, reason: String| {
+            conflicts
+                .push(json!({"index": index, "object": object, "value": "", "reason": reason}));
+        };
+        if field("dataElement").is_none() {
+            conflict("dataElement", "dataElement is missing".into());
+        }
+        if value.get("value").and_then(Value::as_str).is_none() {
+            conflict("value", "value is missing or not a string".into());
+        }
+        match field("orgUnit") {
+            Some(unit) => units.push(unit.to_owned()),
+            None => conflict(
+                "orgUnit",
+                "orgUnit is missing on the value and the set".into(),
+            ),
+        }
+        match field("period").map(|p| (p, Period::parse(p))) {
+            Some((period, Ok(_))) => periods.push(period.to_owned()),
+            Some((_, Err(bad))) => conflict("period", bad.0),
+            None => conflict(
+                "period",
+                "period is missing on the value and the set".into(),
+            ),
+        }
+    }
+    if !conflicts.is_empty() {
+        let message = format!("{} conflict(s): nothing was imported", conflicts.len());
+        return Err(dhis2_error(&message, conflicts));
+    }
+    let first = |seen: &[String], name: &str| {
+        set_text(name)
+            .map(str::to_owned)
+            .or_else(|| seen.first().cloned())
+            .unwrap_or_default()
+    };
+    Ok(Intake {
+        key: key.map(str::to_owned),
+        fingerprint: fingerprint(body),
+        natural: NaturalKey {
+            profile: "dhis2",
+            unit: first(&units, "orgUnit"),
+            plan: data_set.to_owned(),
+            period: first(&periods, "period"),
+            revision: format!("{:016x}", fingerprint(&Value::Array(values.clone()))),
+        },
+        version: None,
+        values: values.len(),
+        body: body.clone(),
+    })
+}
+
+/// DHIS2's answer to a set it imported: an import summary.
+pub fn dhis2_summary(receipt: &str, values: usize) -> Value {
+    json!({
+        "responseType": "ImportSummary",
+        "status": "SUCCESS",
+        "reference": receipt,
+        "description": format!("Imported {values}, updated 0, ignored 0, deleted 0"),
+        "importCount": {"imported": values, "updated": 0, "ignored": 0, "deleted": 0},
+        "conflicts": [],
+    })
+}
+
+fn dhis2_error(message: &str, conflicts: Vec<Value>) -> Refusal {
+    Refusal {
+        status: 409,
+        body: json!({
+            "httpStatus": "Conflict",
+            "httpStatusCode": 409,
+            "status": "ERROR",
+            "message": message,
+            "response": {"responseType": "ImportSummary", "status": "ERROR",
+                "importCount": {"imported": 0, "updated": 0, "ignored": 0, "deleted": 0},
+                "conflicts": conflicts},
+        }),
+        problem: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document() -> Value {
+        json!({"schema": SCHEMA, "unit": {"code": "31001"}, "plan": {"code": "KH"},
+            "period": "202601", "version": 1, "kpis": [{"code": "A", "value": 1}], "outline": []})
+    }
+
+    fn detail(body: Value) -> String {
+        theodoinq(&body, Some("k")).err().unwrap().summary()
+    }
+
+    #[test]
+    fn a_theodoinq_document_is_refused_with_a_clear_detail() {
+        let mut unknown = document();
+        unknown["schema"] = json!("other/2");
+        assert!(detail(unknown).contains("unknown schema \"other/2\""));
+        let mut no_unit = document();
+        no_unit["unit"] = json!({});
+        assert_eq!(detail(no_unit), "unit.code is missing");
+        let mut no_period = document();
+        no_period.as_object_mut().unwrap().remove("period");
+        assert_eq!(detail(no_period), "period is missing");
+        let mut no_code = document();
+        no_code["kpis"] = json!([{"code": "A"}, {"value": 2}]);
+        assert_eq!(detail(no_code), "kpis[1].code is missing");
+    }
+
+    #[test]
+    fn a_dhis2_set_without_org_unit_anywhere_is_a_conflict() {
+        let set = json!({"dataSet": "KH", "period": "202601",
+            "dataValues": [{"dataElement": "A", "value": "1"}]});
+        let refusal = dhis2(&set, None).err().unwrap();
+        assert_eq!(refusal.status, 409);
+        assert_eq!(
+            refusal.body["response"]["conflicts"][0]["object"],
+            "orgUnit"
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! Progress queries at national scale: the completeness of one month for the whole country
+//! (and for one province) over the data set of `support/national.rs`: 34 provinces, 3,321
+//! communes with ten agencies each, 70 indicators, one national plan assigning every item to
+//! every commune, and `CHITIEU_BENCH_MONTHS` months of reports (default 12).
+//!
+//! `cargo bench -p chitieu-schema --bench national_progress`: SQLite in a temporary file
+//! always; with `CHITIEU_BENCH_PG=postgres://postgres@127.0.0.1:5432` also a fresh PostgreSQL
+//! database, dropped afterwards. Each measurement is the median of 5 runs after 1 warm-up;
+//! the output is a table and one JSON line per measurement.
+//!
+//! A new measurement (the national roll-up of `chitieu_schema::progress::rollup`, say) is one
+//! more entry in [`MEASUREMENTS`]: a name and a function running the query once.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use chitieu_schema::db::{DatabaseUrl, Db, run_pending_migrations};
+use chitieu_schema::pagination::PageRequest;
+use chitieu_schema::progress::{self, CompletenessQuery};
+use diesel::{Connection, PgConnection, RunQueryDsl};
+
+use support::national::{self, Failure, NationalSet};
+
+const WARM_UPS: usize = 1;
+const RUNS: usize = 5;
+
+/// A query measured against the data set; it returns a short description of what it found,
+/// printed once so the figures can be checked against the data set.
+struct Measurement {
+    name: &'static str,
+    run: fn(&mut Db, &NationalSet) -> Result<String, Failure>,
+}
+
+const MEASUREMENTS: &[Measurement] = &[
+    Measurement {
+        name: "completeness, national, one month",
+        run: national_completeness,
+    },
+    Measurement {
+        name: "completeness, one province, one month",
+        run: province_completeness,
+    },
+];
+
+fn national_completeness(conn: &mut Db, set: &NationalSet) -> Result<String, Failure> {
+    completeness_of(conn, set, national::NATIONAL)
+}
+
+fn province_completeness(conn: &mut Db, set: &NationalSet) -> Result<String, Failure> {
+    completeness_of(conn, set, &national::province_code(16))
+}
+
+/// The last month generated, every plan, the first page of the per-unit list.
+fn completeness_of(conn: &mut Db, set: &NationalSet, unit: &str) -> Result<String, Failure> {
+    let period = *set.months.last().ok_or("the data set has no month")?;
+    let found = progress::completeness(
+        conn,
+        &CompletenessQuery {
+            unit_code: unit.to_owned(),
+            plan_code: None,
+            period,
+            status: None,
+            page: PageRequest::new(None, None)?,
+        },
+    )?;
+    let s = found.summary;
+    Ok(format!(
+        "{period}: expected {}, received {} ({} on time, {} late), missing {}; {} child lines",
+        s.expected,
+        s.received,
+        s.on_time,
+        s.late,
+        s.missing,
+        found.by_child.len()
+    ))
+}
+
+struct Measured {
+    name: &'static str,
+    found: String,
+    runs: Vec<Duration>,
+}
+
+impl Measured {
+    fn median(&self) -> Duration {
+        let mut sorted = self.runs.clone();
+        sorted.sort();
+        sorted[sorted.len() / 2]
+    }
+}
+
+struct BackendResult {
+    backend: &'static str,
+    set: NationalSet,
+    generation: Duration,
+    measured: Vec<Measured>,
+}
+
+fn main() -> Result<(), Failure> {
+    let months = match std::env::var("CHITIEU_BENCH_MONTHS") {
+        Ok(raw) => raw
+            .trim()
+            .parse::<u32>()
+            .map_err(|e| format!("CHITIEU_BENCH_MONTHS={raw:?}: {e}"))?,
+        Err(_) => 12,
+    };
+    let dir = tempfile::tempdir()?;
+    let sqlite = DatabaseUrl::parse(&format!(
+        "sqlite://{}",
+        dir.path().join("national.db").display()
+    ))?;
+    let mut results = vec![run("sqlite", &sqlite, months)?];
+    if let Some(server) = std::env::var("CHITIEU_BENCH_PG")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        let server = server.trim().trim_end_matches('/').to_owned();
+        let name = format!("chitieu_bench_progress_{}", std::process::id());
+        let mut admin = PgConnection::establish(&format!("{server}/postgres"))?;
+        diesel::sql_query(format!("CREATE DATABASE \"{name}\"")).execute(&mut admin)?;
+        let outcome = DatabaseUrl::parse(&format!("{server}/{name}"))
+            .map_err(Failure::from)
+            .and_then(|url| run("postgres", &url, months));
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+            .execute(&mut admin)?;
+        results.push(outcome?);
+    }
+    print_table(&results);
+    Ok(())
+}
+
+fn run(backend: &'static str, url: &DatabaseUrl, months: u32) -> Result<BackendResult, Failure> {
+    let mut conn = Db::open(url)?;
+    run_pending_migrations(&mut conn)?;
+    let started = Instant::now();
+    let set = national::generate(&mut conn, months)?;
+    let generation = started.elapsed();
+    eprintln!(
+        "[{backend}] generated {} units, {} months, {} reports, {} values in {:.1?}",
+        set.units,
+        set.months.len(),
+        set.reports,
+        set.values,
+        generation
+    );
+    let mut measured = Vec::new();
+    for measurement in MEASUREMENTS {
+        let mut found = String::new();
+        for _ in 0..WARM_UPS {
+            found = (measurement.run)(&mut conn, &set)?;
+        }
+        let mut runs = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let started = Instant::now();
+            (measurement.run)(&mut conn, &set)?;
+            runs.push(started.elapsed());
+        }
+        measured.push(Measured {
+            name: measurement.name,
+            found,
+            runs,
+        });
+    }
+    Ok(BackendResult {
+        backend,
+        set,
+        generation,
+        measured,
+    })
+}
+
+fn print_table(results: &[BackendResult]) {
+    println!(
+        "\n{:<10} {:<40} {:>12} {:>12} {:>12}  found",
+        "backend", "measurement", "median ms", "min ms", "max ms"
+    );
+    for result in results {
+        for m in &result.measured {
+            let ms = |d: Duration| d.as_secs_f64() * 1_000.0;
+            let min = m.runs.iter().min().copied().unwrap_or_default();
+            let max = m.runs.iter().max().copied().unwrap_or_default();
+            println!(
+                "{:<10} {:<40} {:>12.1} {:>12.1} {:>12.1}  {}",
+                result.backend,
+                m.name,
+                ms(m.median()),
+                ms(min),
+                ms(max),
+                m.found
+            );
+        }
+    }
+    for result in results {
+        for m in &result.measured {
+            let runs: Vec<String> = m
+                .runs
+                .iter()
+                .map(|d| format!("{:.3}", d.as_secs_f64() * 1_000.0))
+                .collect();
+            println!(
+                "{{\"bench\":\"national_progress\",\"backend\":\"{}\",\"measurement\":\"{}\",\
+                 \"units\":{},\"months\":{},\"reports\":{},\"values\":{},\
+                 \"generation_s\":{:.1},\"median_ms\":{:.3},\"runs_ms\":[{}]}}",
+                result.backend,
+                m.name,
+                result.set.units,
+                result.set.months.len(),
+                result.set.reports,
+                result.set.values,
+                result.generation.as_secs_f64(),
+                m.median().as_secs_f64() * 1_000.0,
+                runs.join(",")
+            );
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Data sets shared by the benchmarks.
+
+pub mod national;

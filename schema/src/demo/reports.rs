@@ -1,0 +1,184 @@
+//! Twelve months of plausible reports for Thái Tân, in the states a real month leaves behind:
+//! old months approved up to the commune, last month's commune report awaiting the province,
+//! this month's reports being written, one sent back for correction, one late.
+
+use crate::StoreError;
+use crate::db::Db;
+use crate::domain::{OrgUnitCode, Period, ValueKind};
+use crate::plans::assigned_items;
+use crate::reports::{self, Actor, ReportKey, Transition, ValueEntry};
+use crate::schema::{indicators, org_units, plans as plan_table, reports as report_table};
+use chrono::{Datelike, Duration, NaiveDate};
+use diesel::prelude::*;
+
+use super::plan::PLAN;
+use super::tree::{THAI_TAN, demo_data};
+use super::values::plausible;
+
+const AGENCIES: [&str; 4] = ["31001-VHXH", "31001-KT", "31001-TTHCC", "31001-CA"];
+
+/// How far a unit's report for a month got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Draft,
+    Submitted,
+    Returned,
+    Approved,
+}
+
+pub fn seed(conn: &mut Db, today: NaiveDate) -> Result<usize, StoreError> {
+    let months = last_twelve_months(today)?;
+    let mut written = 0;
+    for (index, month) in months.iter().enumerate() {
+        let recent = months.len() - 1 - index; // 0 for the latest month
+        for (n, agency) in AGENCIES.iter().enumerate() {
+            let stage = match (recent, n) {
+                (0, 0) => Stage::Returned,
+                (0, 1) => Stage::Draft,
+                (0, _) => Stage::Submitted,
+                _ => Stage::Approved,
+            };
+            written += report(conn, agency, *month, index, stage)?;
+        }
+        let commune = match recent {
+            0 => None,
+            1 => Some(Stage::Submitted),
+            _ => Some(Stage::Approved),
+        };
+        if let Some(stage) = commune {
+            written += report(conn, THAI_TAN, *month, index, stage)?;
+        }
+    }
+    backdate(conn, &months)?;
+    Ok(written)
+}
+
+fn last_twelve_months(today: NaiveDate) -> Result<Vec<Period>, StoreError> {
+    let mut months = Vec::new();
+    let (mut year, mut month) = (today.year(), today.month());
+    for _ in 0..12 {
+        (year, month) = if month == 1 {
+            (year - 1, 12)
+        } else {
+            (year, month - 1)
+        };
+        months.push(Period::Monthly { year, month });
+    }
+    months.reverse();
+    Ok(months)
+}
+
+fn report(
+    conn: &mut Db,
+    unit: &str,
+    period: Period,
+    month_index: usize,
+    stage: Stage,
+) -> Result<usize, StoreError> {
+    let key = ReportKey {
+        unit: OrgUnitCode::parse(unit).map_err(demo_data(unit))?,
+        plan: PLAN.to_owned(),
+        period,
+    };
+    let actor = Actor {
+        subject: "demo".to_owned(),
+        request_id: None,
+    };
+    reports::open(conn, &key, &actor)?;
+    let (unit_id, plan_id) = ids(conn, unit)?;
+    let items = assigned_items(conn, unit_id, plan_id)?;
+    let mut entries = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let kind: String = indicators::table
+            .find(item.indicator_id)
+            .select(indicators::value_kind)
+            .first(conn)
+            .map_err(StoreError::database("reading a demo indicator"))?;
+        let kind = ValueKind::from_db_str(&kind).map_err(demo_data(&kind))?;
+        entries.push(ValueEntry {
+            index,
+            input: plausible(kind, &item.indicator_code, unit, month_index),
+            indicator_code: item.indicator_code,
+            comment: None,
+            evidence: Vec::new(),
+        });
+    }
+    let count = entries.len();
+    reports::set_values(conn, &key, None, entries, false, &actor)?;
+    let steps: &[Transition] = match stage {
+        Stage::Draft => &[],
+        Stage::Submitted => &[Transition::Submit],
+        Stage::Returned => &[
+            Transition::Submit,
+            Transition::Return {
+                reason: "Số liệu tỷ lệ chưa có mẫu số, đề nghị bổ sung".to_owned(),
+            },
+        ],
+        Stage::Approved => &[
+            Transition::Submit,
+            Transition::Approve {
+                override_reason: None,
+            },
+        ],
+    };
+    for step in steps {
+        reports::transition(conn, &key, None, step.clone(), &actor)?;
+    }
+    Ok(count)
+}
+
+fn ids(conn: &mut Db, unit: &str) -> Result<(i64, i64), StoreError> {
+    let unit_id = org_units::table
+        .filter(org_units::code.eq(unit))
+        .select(org_units::id)
+        .first(conn)
+        .map_err(StoreError::database("reading a demo unit"))?;
+    let plan_id = plan_table::table
+        .filter(plan_table::code.eq(PLAN))
+        .select(plan_table::id)
+        .first(conn)
+        .map_err(StoreError::database("reading the demo plan"))?;
+    Ok((unit_id, plan_id))
+}
+
+/// Reports of past months were written today; give them the dates a real year would have left:
+/// submitted two days before the deadline and approved the next day, except one agency that
+/// was three days late in the third month.
+fn backdate(conn: &mut Db, months: &[Period]) -> Result<(), StoreError> {
+    let rows: Vec<(i64, String, String, Option<chrono::NaiveDateTime>, String)> =
+        report_table::table
+            .inner_join(org_units::table.on(org_units::id.eq(report_table::unit_id)))
+            .filter(report_table::submitted_at.is_not_null())
+            .select((
+                report_table::id,
+                org_units::code,
+                report_table::period,
+                report_table::due_at,
+                report_table::state,
+            ))
+            .load(conn)
+            .map_err(StoreError::database("reading the demo reports"))?;
+    let late_one = months.get(2).map(|p| p.to_string());
+    for (id, unit, period, due_at, state) in rows {
+        let Some(due_at) = due_at else { continue };
+        if due_at > crate::now_utc() {
+            continue; // the current month's reports are on time as they are
+        }
+        let late = unit == "31001-KT" && Some(&period) == late_one.as_ref();
+        let submitted = if late {
+            due_at + Duration::days(3)
+        } else {
+            due_at - Duration::days(2)
+        };
+        let approved = (state == "approved").then(|| submitted + Duration::days(1));
+        diesel::update(report_table::table.find(id))
+            .set((
+                report_table::submitted_at.eq(Some(submitted)),
+                report_table::late.eq(late),
+                report_table::approved_at.eq(approved),
+            ))
+            .execute(conn)
+            .map_err(StoreError::database("dating the demo reports"))?;
+    }
+    Ok(())
+}
