@@ -26,6 +26,11 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Import data from the documents officials have.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Check the audit trail of report changes.
     Audit {
         #[command(subcommand)]
@@ -43,6 +48,14 @@ pub enum Command {
 pub enum SyncCommand {
     /// Print every target's entries per state and its last run, without sending.
     Status,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A plan from the appendix table of its DOCX, XLSX, ODS or CSV/TSV file: the catalog
+    /// (when new), the agencies the issuing unit lacks, the plan and its items, in one
+    /// transaction. Diagnostics go to standard error, the summary (JSON) to standard output.
+    Plan(crate::import_cli::ImportPlanArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
 use chitieu_schema::StoreError;
+use chitieu_schema::plan_import::ImportError;
 
 use crate::problem::{FieldError, Problem};
 use crate::request_id;
@@ -53,6 +54,15 @@ pub enum ApiError {
     #[error("{0}")]
     UnsupportedMediaType(String),
 
+    /// An uploaded file over its limit; the detail names the limit and its setting.
+    #[error("{0}")]
+    FileTooLarge(String),
+
+    /// An uploaded file that cannot be imported: not what it claims, a zip bomb, too many
+    /// rows, or no table with a recognisable header.
+    #[error("{0}")]
+    UnprocessableFile(String),
+
     #[error("too many failed sign-ins: try again in {retry_after_secs} seconds")]
     TooManyRequests { retry_after_secs: u64 },
 
@@ -82,7 +92,10 @@ impl ApiError {
                 "The resource changed since you read it",
             ),
             ApiError::PreconditionRequired => ("precondition-required", "If-Match is required"),
-            ApiError::PayloadTooLarge { .. } => ("payload-too-large", "The request is too large"),
+            ApiError::PayloadTooLarge { .. } | ApiError::FileTooLarge(_) => {
+                ("payload-too-large", "The request is too large")
+            }
+            ApiError::UnprocessableFile(_) => ("unprocessable-file", "The file cannot be imported"),
             ApiError::UnsupportedMediaType(_) => (
                 "unsupported-media-type",
                 "The content type is not supported",
@@ -122,7 +135,10 @@ impl ResponseError for ApiError {
             ApiError::Conflict(_) | ApiError::ImportRejected { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
-            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::PayloadTooLarge { .. } | ApiError::FileTooLarge(_) => {
+                StatusCode::PAYLOAD_TOO_LARGE
+            }
+            ApiError::UnprocessableFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -179,6 +195,37 @@ fn anyhow_chain(error: &ApiError) -> String {
         source = cause.source();
     }
     text
+}
+
+impl From<ImportError> for ApiError {
+    fn from(error: ImportError) -> Self {
+        match error {
+            ImportError::TooLarge { .. } => {
+                ApiError::FileTooLarge(format!("{error} (CHITIEU_IMPORT_MAX_BYTES)"))
+            }
+            ImportError::UnsupportedFormat(detail) => ApiError::UnsupportedMediaType(detail),
+            ImportError::ZipBomb { .. } => {
+                ApiError::UnprocessableFile(format!("{error} (CHITIEU_IMPORT_MAX_UNZIPPED_BYTES)"))
+            }
+            ImportError::TooManyRows { .. } => {
+                ApiError::UnprocessableFile(format!("{error} (CHITIEU_IMPORT_MAX_ROWS)"))
+            }
+            ImportError::NotWhatItClaims(_)
+            | ImportError::Unreadable(_)
+            | ImportError::NoTable { .. } => ApiError::UnprocessableFile(error.to_string()),
+            // The plan's fields are in the form's `plan` part; a row of the file is named by
+            // its cell reference, not a JSON Pointer.
+            ImportError::Store(StoreError::Rejected { field, reason }) => {
+                ApiError::invalid(format!("/plan/{field}"), reason)
+            }
+            ImportError::Store(StoreError::RejectedAt { pointer, reason })
+                if !pointer.starts_with('/') =>
+            {
+                ApiError::UnprocessableFile(format!("{pointer}: {reason}"))
+            }
+            ImportError::Store(store) => store.into(),
+        }
+    }
 }
 
 impl From<StoreError> for ApiError {

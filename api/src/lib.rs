@@ -6,6 +6,7 @@ pub mod cli;
 pub mod error;
 pub mod etag;
 pub mod extract;
+pub mod import_cli;
 pub mod openapi;
 pub mod pagination;
 pub mod problem;

@@ -1,5 +1,5 @@
 use anyhow::Context;
-use chitieu_api::cli::{AuditCommand, Cli, Command, SyncCommand, UserCommand};
+use chitieu_api::cli::{AuditCommand, Cli, Command, ImportCommand, SyncCommand, UserCommand};
 use chitieu_api::{Application, Settings, openapi, startup, telemetry};
 use clap::Parser;
 
@@ -25,6 +25,15 @@ async fn main() -> anyhow::Result<()> {
             let settings = Settings::from_env()?;
             let pool = startup::open_database(&settings).await?;
             chitieu_api::accounts_cli::create_user(&pool, args).await
+        }
+        Command::Import {
+            command: ImportCommand::Plan(args),
+        } => {
+            let settings = Settings::from_env()?;
+            let pool = startup::open_database(&settings).await?;
+            let summary =
+                chitieu_api::import_cli::import_plan(&pool, settings.import_limits, args).await?;
+            chitieu_api::import_cli::print_outcome(&summary)
         }
         Command::Audit {
             command: AuditCommand::Verify,

@@ -4,6 +4,7 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use chitieu_schema::db::DatabaseUrl;
+use chitieu_schema::plan_import::ImportLimits;
 
 use crate::auth::AuthSettings;
 use crate::sync_settings::SyncSettings;
@@ -28,6 +29,9 @@ pub struct Settings {
     pub auth: AuthSettings,
     /// The sync of approved reports to upstream systems.
     pub sync: SyncSettings,
+    /// Plan import: upload size, decompressed size of DOCX/XLSX/ODS, rows
+    /// (`CHITIEU_IMPORT_MAX_BYTES`, `CHITIEU_IMPORT_MAX_UNZIPPED_BYTES`, `CHITIEU_IMPORT_MAX_ROWS`).
+    pub import_limits: ImportLimits,
     /// Seed the demo data set into an empty database at start-up.
     pub demo: bool,
 }
@@ -57,6 +61,7 @@ impl Settings {
             workers: None,
             auth: AuthSettings::default(),
             sync: SyncSettings::default(),
+            import_limits: ImportLimits::default(),
             demo: false,
         }
     }
@@ -112,6 +117,8 @@ impl Settings {
         };
         settings.auth = AuthSettings::from_lookup(&lookup)?;
         settings.sync = SyncSettings::from_lookup(&lookup)?;
+        settings.import_limits = ImportLimits::from_lookup(&lookup)
+            .map_err(|e| SettingsError::new(e.name, &e.value, "must be a positive whole number"))?;
         Ok(settings)
     }
 }

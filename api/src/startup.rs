@@ -122,6 +122,7 @@ fn run(
     let throttle = web::Data::new(settings.auth.throttle);
     let body_limit = BodyLimit(settings.body_limit);
     let bulk_body_limit = BulkBodyLimit(settings.bulk_body_limit);
+    let import_limits = settings.import_limits;
     let mut server = HttpServer::new(move || {
         let (app, document) = App::new()
             .into_utoipa_app()
@@ -132,6 +133,7 @@ fn run(
             .app_data(throttle.clone())
             .app_data(body_limit)
             .app_data(bulk_body_limit)
+            .app_data(import_limits)
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .configure(crate::routes::configure)

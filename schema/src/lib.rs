@@ -10,6 +10,7 @@ pub mod domain;
 mod error;
 pub mod org_units;
 pub mod pagination;
+pub mod plan_import;
 pub mod plans;
 pub mod progress;
 pub mod reports;

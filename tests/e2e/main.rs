@@ -11,6 +11,7 @@ mod demo;
 mod month_walkthrough;
 mod org_units;
 mod permissions;
+mod plan_import;
 mod plans;
 mod progress;
 mod reports;
@@ -25,6 +26,7 @@ fn main() {
     scenarios.extend(accounts::scenarios());
     scenarios.extend(permissions::scenarios());
     scenarios.extend(plans::scenarios());
+    scenarios.extend(plan_import::scenarios());
     scenarios.extend(reports::scenarios());
     scenarios.extend(month_walkthrough::scenarios());
     scenarios.extend(data_exchange::scenarios());

@@ -10,6 +10,7 @@ pub mod completeness;
 pub mod data_exchange;
 pub mod health;
 pub mod org_units;
+pub mod plan_import;
 pub mod plans;
 pub mod progress;
 pub mod reports;
@@ -36,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(users::configure)
                 .configure(api_keys::configure)
                 .configure(access_events::configure)
+                .configure(plan_import::configure)
                 .configure(plans::configure)
                 .configure(reports::configure)
                 .configure(completeness::configure)

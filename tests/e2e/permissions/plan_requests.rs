@@ -22,6 +22,7 @@ pub enum PlanReq {
     UpdateItem,
     DeleteItem,
     YearTargets,
+    Import,
 }
 
 const PLANS: &str = "/api/v1/plans";
@@ -36,6 +37,7 @@ pub async fn prepare(app: &TestApp, req: PlanReq, anchor: &str, n: u32) -> Prepa
         PlanReq::ListItems => Prepared::get(format!("{PLANS}/{shared}/items")),
         PlanReq::ShowItem => Prepared::get(format!("{PLANS}/{shared}/items/{INDICATOR}")),
         PlanReq::YearTargets => Prepared::get(format!("{PLANS}/{shared}/targets?year=2026")),
+        PlanReq::Import => import(&fresh, anchor),
         PlanReq::Update | PlanReq::Delete => {
             let etag = created(app, PLANS, plan_body(&fresh, anchor)).await;
             let path = format!("{PLANS}/{fresh}");
@@ -58,6 +60,24 @@ pub async fn prepare(app: &TestApp, req: PlanReq, anchor: &str, n: u32) -> Prepa
             }
         }
     }
+}
+
+/// A one-item table of the shared catalog, imported as a new plan issued at `anchor`.
+fn import(code: &str, anchor: &str) -> Prepared {
+    let boundary = "perm-matrix-boundary";
+    let table = "STT,Chỉ tiêu,Năm 2026\nI,Phát triển hạ tầng\n1,Tỷ lệ phủ sóng 5G,≥ 70%\n";
+    let plan = plan_body(code, anchor).to_string();
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bang.csv\"\r\n\r\n\
+         {table}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"plan\"\r\n\r\n\
+         {plan}\r\n--{boundary}--\r\n"
+    );
+    let mut prepared = Prepared::new(Method::POST, format!("{PLANS}/import"), None, None);
+    prepared.raw = Some((
+        format!("multipart/form-data; boundary={boundary}"),
+        body.into_bytes(),
+    ));
+    prepared
 }
 
 fn new_item() -> serde_json::Value {

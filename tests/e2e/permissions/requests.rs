@@ -74,6 +74,8 @@ pub struct Prepared {
     pub path: String,
     pub body: Option<Value>,
     pub if_match: Option<String>,
+    /// A body sent as is, with its content type (a multipart upload).
+    pub raw: Option<(String, Vec<u8>)>,
 }
 
 impl Prepared {
@@ -92,6 +94,7 @@ impl Prepared {
             path: path.into(),
             body,
             if_match: etag,
+            raw: None,
         }
     }
 
@@ -102,6 +105,11 @@ impl Prepared {
         }
         if let Some(body) = &self.body {
             request = request.json(body);
+        }
+        if let Some((content_type, bytes)) = &self.raw {
+            request = request
+                .header("Content-Type", content_type)
+                .body(bytes.clone());
         }
         request
             .send()

@@ -221,6 +221,7 @@ pub const MATRIX: &[Row] = &[
     // Plans: reads look at the plan of province 01 (02) that assigns commune 00001 and agency 00001-A
     row("GET /api/v1/plans", "", Req::Plans(P::List),                         ALL_READ),
     row("POST /api/v1/plans", "issued by {unit}", Req::Plans(P::Create),      [[201, 201], [201, 422], [201, 422], [403, 403], [403, 403], [403, 403]]),
+    row("POST /api/v1/plans/import", "issued by {unit}", Req::Plans(P::Import), [[201, 201], [201, 422], [201, 422], [403, 403], [403, 403], [403, 403]]),
     row("GET /api/v1/plans/{code}", "of province 01", Req::Plans(P::Show),    SCOPED_READ),
     row("PATCH /api/v1/plans/{code}", "issued by {unit}", Req::Plans(P::Update), plan_change(200)),
     row("DELETE /api/v1/plans/{code}", "issued by {unit}", Req::Plans(P::Delete), plan_change(204)),

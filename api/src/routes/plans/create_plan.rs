@@ -50,7 +50,7 @@ pub struct NewPlanRequest {
 }
 
 impl NewPlanRequest {
-    fn parse(self) -> Result<NewPlan, ApiError> {
+    pub(crate) fn parse(self) -> Result<NewPlan, ApiError> {
         let mut errors = FieldErrors::new();
         let code = errors.check("/code", PlanCode::parse(&self.code));
         let number = errors.check("/number", Name::parse(&self.number));

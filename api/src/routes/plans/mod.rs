@@ -16,6 +16,7 @@ mod access;
 pub(crate) use access::readable_plan;
 mod create_item;
 mod create_plan;
+pub(crate) use create_plan::NewPlanRequest;
 mod delete_item;
 mod delete_plan;
 mod get_item;

@@ -1,0 +1,161 @@
+//! The value kind of an imported indicator, inferred from its unit of measure, its name and
+//! its targets, with the reason kept for the row's diagnostic.
+
+use crate::domain::{Target, TargetMeaning, TargetUnit, ValueKind, name_key};
+
+/// Units of measure that count things.
+const COUNT_UNITS: &[&str] = &[
+    "người",
+    "doanh nghiệp",
+    "sản phẩm",
+    "bài báo",
+    "trung tâm",
+    "nhiệm vụ",
+    "đề tài",
+    "sáng kiến",
+    "cơ sở",
+    "hồ sơ",
+    "dịch vụ",
+    "hệ thống",
+    "mô hình",
+    "cuộc",
+    "lớp",
+    "lượt",
+    "xã",
+    "đơn vị",
+    "cái",
+    "số lượng",
+];
+
+/// The kind and why, e.g. `(Percent, "unit of measure \"%\"")`.
+pub fn infer_kind(unit: Option<&str>, name: &str, targets: &[Target]) -> (ValueKind, String) {
+    if let Some(unit) = unit.filter(|u| !u.trim().is_empty()) {
+        let key = name_key(unit);
+        let has = |w: &str| key.contains(&name_key(w));
+        let said = format!("unit of measure {unit:?}");
+        if key.contains('%') || has("tỷ lệ") || has("phần trăm") {
+            return (ValueKind::Percent, said);
+        }
+        if has("thứ bậc") || has("xếp hạng") || has("hạng") {
+            return (ValueKind::Rank, said);
+        }
+        if has("điểm") || has("chỉ số") {
+            return (ValueKind::Score, said);
+        }
+        if COUNT_UNITS.iter().any(|w| key.starts_with(&name_key(w))) {
+            return (ValueKind::Count, said);
+        }
+        if has("ngày") || has("giờ") || has("tháng") {
+            return (ValueKind::Decimal, said);
+        }
+    }
+    let meanings: Vec<&TargetMeaning> = targets.iter().map(Target::meaning).collect();
+    let numeric_unit = |wanted: TargetUnit| {
+        meanings
+            .iter()
+            .any(|m| matches!(m, TargetMeaning::Numeric(n) if n.unit == wanted))
+    };
+    if numeric_unit(TargetUnit::Rank) {
+        return (ValueKind::Rank, "a target names a rank (Top …)".to_owned());
+    }
+    if numeric_unit(TargetUnit::Percent) {
+        return (ValueKind::Percent, "targets are percentages".to_owned());
+    }
+    if meanings
+        .iter()
+        .any(|m| matches!(m, TargetMeaning::Status(_)))
+    {
+        return (
+            ValueKind::Status,
+            "targets are outcomes (Đạt, Có, Duy trì …)".to_owned(),
+        );
+    }
+    let key = name_key(name);
+    let name_starts = |w: &str| key.starts_with(&name_key(w));
+    if name_starts("tỷ lệ") {
+        return (
+            ValueKind::Percent,
+            "the name starts with \"Tỷ lệ\"".to_owned(),
+        );
+    }
+    if name_starts("xếp hạng") {
+        return (
+            ValueKind::Rank,
+            "the name starts with \"Xếp hạng\"".to_owned(),
+        );
+    }
+    if name_starts("chỉ số") {
+        return (
+            ValueKind::Score,
+            "the name starts with \"Chỉ số\"".to_owned(),
+        );
+    }
+    if name_starts("số lượng") || name_starts("số ") {
+        return (
+            ValueKind::Count,
+            "the name starts with \"Số lượng\"".to_owned(),
+        );
+    }
+    if meanings
+        .iter()
+        .any(|m| matches!(m, TargetMeaning::Numeric(_)))
+    {
+        return (
+            ValueKind::Decimal,
+            "targets are numbers without a unit".to_owned(),
+        );
+    }
+    (
+        ValueKind::Status,
+        "no unit and no number in the targets: taken as a status (done or not)".to_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(unit: Option<&str>, name: &str, cells: &[&str]) -> ValueKind {
+        let targets: Vec<Target> = cells.iter().map(|c| Target::parse(c)).collect();
+        infer_kind(unit, name, &targets).0
+    }
+
+    #[test]
+    fn units_of_measure_decide_the_kind() {
+        assert_eq!(kind(Some("%"), "x", &[]), ValueKind::Percent);
+        assert_eq!(kind(Some("% GDP"), "x", &[]), ValueKind::Percent);
+        assert_eq!(kind(Some("Thứ bậc"), "x", &["< 70"]), ValueKind::Rank);
+        assert_eq!(kind(Some("điểm"), "x", &[]), ValueKind::Score);
+        assert_eq!(kind(Some("doanh nghiệp"), "x", &["800"]), ValueKind::Count);
+    }
+
+    #[test]
+    fn without_a_unit_the_targets_and_then_the_name_decide() {
+        assert_eq!(
+            kind(None, "Phủ sóng", &["≥60%", "100%"]),
+            ValueKind::Percent
+        );
+        assert_eq!(kind(None, "Mức", &["Đạt"]), ValueKind::Status);
+        assert_eq!(kind(None, "Tỷ lệ phủ sóng 6G", &["-"]), ValueKind::Percent);
+        assert_eq!(
+            kind(None, "Chỉ số CDS xã", &["Đạt chỉ tiêu thành phố giao"]),
+            ValueKind::Score
+        );
+        assert_eq!(
+            kind(
+                None,
+                "Số lượng đề tài",
+                &["Hàng năm bình quân có ≥ 5 đề tài"]
+            ),
+            ValueKind::Count
+        );
+        assert_eq!(
+            kind(
+                None,
+                "Triển khai AI",
+                &["Thực hiện thường xuyên trong các năm"]
+            ),
+            ValueKind::Status
+        );
+    }
+}
