@@ -35,7 +35,7 @@ impl<'a> Attribution<'a> {
                 list.iter()
                     .find(|succession| succession.effective_on <= fact.period_start)
             })
-            .map_or(fact.unit_path.as_str(), |succession| {
+            .map_or(&*fact.unit_path, |succession| {
                 succession.successor_path.as_str()
             })
     }

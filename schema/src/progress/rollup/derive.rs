@@ -30,7 +30,7 @@ fn latest_per_period<'a>(facts: &[&'a Fact]) -> Vec<&'a Fact> {
     let mut by_period: HashMap<&str, &'a Fact> = HashMap::new();
     for &fact in facts {
         by_period
-            .entry(fact.period.as_str())
+            .entry(&*fact.period)
             .and_modify(|kept| {
                 if fact.updated_at > kept.updated_at {
                     *kept = fact;

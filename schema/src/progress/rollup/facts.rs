@@ -2,6 +2,9 @@
 //! successions that move history into or out of it, then every value of the asked indicators
 //! reported inside it (or by a predecessor of a unit inside it) for a period within the asked one.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -15,9 +18,9 @@ use crate::schema::{org_unit_successions, org_units, report_values, reports};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub unit_id: i64,
-    pub unit_path: String,
+    pub unit_path: Arc<str>,
     pub indicator_id: i64,
-    pub period: String,
+    pub period: Arc<str>,
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
     pub value: ReportedValue,
@@ -92,13 +95,18 @@ pub fn successions(conn: &mut Db, root_path: &str) -> Result<Vec<Succession>, St
         .collect())
 }
 
-type FactRow = (
+/// A report of the subtree within the period: what its values inherit.
+struct ReportMeta {
+    unit_id: i64,
+    unit_path: Arc<str>,
+    period: Arc<str>,
+    period_start: NaiveDate,
+    period_end: NaiveDate,
+}
+
+type ValueRow = (
     i64,
-    String,
     i64,
-    String,
-    NaiveDate,
-    NaiveDate,
     (
         Option<f64>,
         Option<f64>,
@@ -109,53 +117,42 @@ type FactRow = (
     NaiveDateTime,
 );
 
+/// Bind parameters per statement stay well under both backends' limits.
+const REPORTS_PER_QUERY: usize = 5_000;
+
 /// Every value of the asked indicators for periods inside `query.period`, reported by a unit in
-/// the subtree or by one of `outside_predecessors`.
+/// the subtree or by one of `outside_predecessors`. The reports are found first (period range,
+/// then path range: a few thousand rows nationally for a month), then their values by report:
+/// reading values by indicator first would scan every month of the year.
 pub fn facts(
     conn: &mut Db,
     query: &FactQuery<'_>,
     outside_predecessors: &[i64],
 ) -> Result<Vec<Fact>, StoreError> {
-    let upper = path::upper_bound(query.root_path);
-    let mut select = report_values::table
-        .inner_join(reports::table.on(reports::id.eq(report_values::report_id)))
-        .inner_join(org_units::table.on(org_units::id.eq(reports::unit_id)))
-        .filter(reports::period_start.ge(query.period.start()))
-        .filter(reports::period_end.le(query.period.end()))
-        .filter(report_values::indicator_id.eq_any(query.indicator_ids))
-        .filter(
-            org_units::path
-                .ge(query.root_path)
-                .and(org_units::path.lt(upper))
-                .or(reports::unit_id.eq_any(outside_predecessors)),
-        )
-        .select((
-            reports::unit_id,
-            org_units::path,
-            report_values::indicator_id,
-            reports::period,
-            reports::period_start,
-            reports::period_end,
-            (
-                report_values::number_value,
-                report_values::numerator,
-                report_values::denominator,
-                report_values::achieved,
-                report_values::text_value,
-            ),
-            report_values::updated_at,
-        ))
-        .into_boxed();
-    if query.approved_only {
-        select = select.filter(reports::state.eq("approved"));
-    }
-    let rows: Vec<FactRow> = select
-        .load(conn)
-        .map_err(StoreError::database("reading the values of a subtree"))?;
-    Ok(rows
-        .into_iter()
-        .filter_map(
-            |(unit_id, unit_path, indicator_id, period, start, end, columns, updated_at)| {
+    let reports = reports_of(conn, query, outside_predecessors)?;
+    let ids: Vec<i64> = reports.keys().copied().collect();
+    let mut facts = Vec::new();
+    for chunk in ids.chunks(REPORTS_PER_QUERY) {
+        let rows: Vec<ValueRow> = report_values::table
+            .filter(report_values::report_id.eq_any(chunk))
+            .filter(report_values::indicator_id.eq_any(query.indicator_ids))
+            .select((
+                report_values::report_id,
+                report_values::indicator_id,
+                (
+                    report_values::number_value,
+                    report_values::numerator,
+                    report_values::denominator,
+                    report_values::achieved,
+                    report_values::text_value,
+                ),
+                report_values::updated_at,
+            ))
+            .load(conn)
+            .map_err(StoreError::database("reading the values of a subtree"))?;
+        facts.extend(rows.into_iter().filter_map(
+            |(report_id, indicator_id, columns, updated_at)| {
+                let report = reports.get(&report_id)?;
                 let (number, numerator, denominator, achieved, text) = columns;
                 // A row with no value at all (every column empty) carries nothing to roll up.
                 let value = ReportedValue::from_columns(ValueColumns {
@@ -166,15 +163,71 @@ pub fn facts(
                     text,
                 })?;
                 Some(Fact {
-                    unit_id,
-                    unit_path,
+                    unit_id: report.unit_id,
+                    unit_path: Arc::clone(&report.unit_path),
                     indicator_id,
-                    period,
-                    period_start: start,
-                    period_end: end,
+                    period: Arc::clone(&report.period),
+                    period_start: report.period_start,
+                    period_end: report.period_end,
                     value,
                     updated_at,
                 })
+            },
+        ));
+    }
+    Ok(facts)
+}
+
+fn reports_of(
+    conn: &mut Db,
+    query: &FactQuery<'_>,
+    outside_predecessors: &[i64],
+) -> Result<HashMap<i64, ReportMeta>, StoreError> {
+    let upper = path::upper_bound(query.root_path);
+    let mut select = reports::table
+        .inner_join(org_units::table.on(org_units::id.eq(reports::unit_id)))
+        .filter(reports::period_start.ge(query.period.start()))
+        .filter(reports::period_end.le(query.period.end()))
+        .filter(
+            org_units::path
+                .ge(query.root_path)
+                .and(org_units::path.lt(upper))
+                .or(reports::unit_id.eq_any(outside_predecessors)),
+        )
+        .select((
+            reports::id,
+            reports::unit_id,
+            org_units::path,
+            reports::period,
+            reports::period_start,
+            reports::period_end,
+        ))
+        .into_boxed();
+    if query.approved_only {
+        select = select.filter(reports::state.eq("approved"));
+    }
+    let rows: Vec<(i64, i64, String, String, NaiveDate, NaiveDate)> = select
+        .load(conn)
+        .map_err(StoreError::database("reading the reports of a subtree"))?;
+    // Units report the same few periods: share one string per period and per unit.
+    let mut periods: HashMap<String, Arc<str>> = HashMap::new();
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, unit_id, unit_path, period, period_start, period_end)| {
+                let period = Arc::clone(
+                    periods
+                        .entry(period.clone())
+                        .or_insert_with(|| period.into()),
+                );
+                let meta = ReportMeta {
+                    unit_id,
+                    unit_path: unit_path.into(),
+                    period,
+                    period_start,
+                    period_end,
+                };
+                (id, meta)
             },
         )
         .collect())

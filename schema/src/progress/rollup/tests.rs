@@ -71,9 +71,9 @@ fn fact(code: &str, indicator: i64, period: &str, value: ReportedValue) -> Fact 
     let parsed = Period::parse(period).unwrap();
     Fact {
         unit_id,
-        unit_path,
+        unit_path: unit_path.into(),
         indicator_id: indicator,
-        period: period.to_owned(),
+        period: period.into(),
         period_start: parsed.start(),
         period_end: parsed.end(),
         value,
