@@ -1,6 +1,7 @@
 //! The demo data set a newcomer's first `serve` shows, so the product is seen working rather
-//! than empty: the province and communes of the seeds, Thái Tân's plan 18/KH-UBND with its 28
-//! indicators and targets, and twelve months of reports in the states a real year leaves
+//! than empty: the province and communes of the seeds, their plans imported by the plan
+//! importer from the seed appendix tables (Thái Tân's 18/KH-UBND with 28 indicators, an excerpt
+//! of Nghi Dương's), and twelve months of reports in the states a real year leaves
 //! (approved, awaiting approval, returned, draft, one late). Seeded only into an empty
 //! database, in one transaction, and never when `CHITIEU_DEMO=off`.
 
@@ -15,7 +16,7 @@ use crate::schema::org_units;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-pub use plan::PLAN;
+pub use plan::{NGHI_DUONG_PLAN, PLAN};
 pub use tree::{NGHI_DUONG, PROVINCE, THAI_TAN};
 
 /// What the demo put in.

@@ -1,4 +1,4 @@
-//! Twelve months of plausible reports for Thái Tân, in the states a real month leaves behind:
+//! Twelve months of plausible reports for Thái Tân and Nghi Dương, in the states a real month leaves behind:
 //! old months approved up to the commune, last month's commune report awaiting the province,
 //! this month's reports being written, one sent back for correction, one late.
 
@@ -11,8 +11,8 @@ use crate::schema::{indicators, org_units, plans as plan_table, reports as repor
 use chrono::{Datelike, Duration, NaiveDate};
 use diesel::prelude::*;
 
-use super::plan::PLAN;
-use super::tree::{THAI_TAN, demo_data};
+use super::plan::{NGHI_DUONG_PLAN, PLAN};
+use super::tree::{NGHI_DUONG, THAI_TAN, demo_data};
 use super::values::plausible;
 
 const AGENCIES: [&str; 4] = ["31001-VHXH", "31001-KT", "31001-TTHCC", "31001-CA"];
@@ -38,7 +38,7 @@ pub fn seed(conn: &mut Db, today: NaiveDate) -> Result<usize, StoreError> {
                 (0, _) => Stage::Submitted,
                 _ => Stage::Approved,
             };
-            written += report(conn, agency, *month, index, stage)?;
+            written += report(conn, PLAN, agency, *month, index, stage)?;
         }
         let commune = match recent {
             0 => None,
@@ -46,8 +46,16 @@ pub fn seed(conn: &mut Db, today: NaiveDate) -> Result<usize, StoreError> {
             _ => Some(Stage::Approved),
         };
         if let Some(stage) = commune {
-            written += report(conn, THAI_TAN, *month, index, stage)?;
+            written += report(conn, PLAN, THAI_TAN, *month, index, stage)?;
         }
+        // Nghi Dương reports its plan as a commune, without agency reports; its latest month
+        // waits for the province.
+        let stage = if recent == 0 {
+            Stage::Submitted
+        } else {
+            Stage::Approved
+        };
+        written += report(conn, NGHI_DUONG_PLAN, NGHI_DUONG, *month, index, stage)?;
     }
     backdate(conn, &months)?;
     Ok(written)
@@ -70,6 +78,7 @@ fn last_twelve_months(today: NaiveDate) -> Result<Vec<Period>, StoreError> {
 
 fn report(
     conn: &mut Db,
+    plan: &str,
     unit: &str,
     period: Period,
     month_index: usize,
@@ -77,7 +86,7 @@ fn report(
 ) -> Result<usize, StoreError> {
     let key = ReportKey {
         unit: OrgUnitCode::parse(unit).map_err(demo_data(unit))?,
-        plan: PLAN.to_owned(),
+        plan: plan.to_owned(),
         period,
     };
     let actor = Actor {
@@ -85,7 +94,7 @@ fn report(
         request_id: None,
     };
     reports::open(conn, &key, &actor)?;
-    let (unit_id, plan_id) = ids(conn, unit)?;
+    let (unit_id, plan_id) = ids(conn, plan, unit)?;
     let items = assigned_items(conn, unit_id, plan_id)?;
     let mut entries = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
@@ -105,36 +114,38 @@ fn report(
     }
     let count = entries.len();
     reports::set_values(conn, &key, None, entries, false, &actor)?;
-    let steps: &[Transition] = match stage {
-        Stage::Draft => &[],
-        Stage::Submitted => &[Transition::Submit],
-        Stage::Returned => &[
+    let steps: Vec<Transition> = match stage {
+        Stage::Draft => vec![],
+        Stage::Submitted => vec![Transition::Submit],
+        Stage::Returned => vec![
             Transition::Submit,
             Transition::Return {
                 reason: "Số liệu tỷ lệ chưa có mẫu số, đề nghị bổ sung".to_owned(),
             },
         ],
-        Stage::Approved => &[
+        Stage::Approved => vec![
             Transition::Submit,
             Transition::Approve {
-                override_reason: None,
+                // Nghi Dương's agencies send their figures on paper; the commune consolidates.
+                override_reason: (unit == NGHI_DUONG)
+                    .then(|| "Tổng hợp từ báo cáo giấy của các phòng, đơn vị".to_owned()),
             },
         ],
     };
     for step in steps {
-        reports::transition(conn, &key, None, step.clone(), &actor)?;
+        reports::transition(conn, &key, None, step, &actor)?;
     }
     Ok(count)
 }
 
-fn ids(conn: &mut Db, unit: &str) -> Result<(i64, i64), StoreError> {
+fn ids(conn: &mut Db, plan: &str, unit: &str) -> Result<(i64, i64), StoreError> {
     let unit_id = org_units::table
         .filter(org_units::code.eq(unit))
         .select(org_units::id)
         .first(conn)
         .map_err(StoreError::database("reading a demo unit"))?;
     let plan_id = plan_table::table
-        .filter(plan_table::code.eq(PLAN))
+        .filter(plan_table::code.eq(plan))
         .select(plan_table::id)
         .first(conn)
         .map_err(StoreError::database("reading the demo plan"))?;
