@@ -34,6 +34,9 @@ pub struct Settings {
     pub import_limits: ImportLimits,
     /// Seed the demo data set into an empty database at start-up.
     pub demo: bool,
+    /// With the demo on: the port of the in-process simulator of the national system the demo
+    /// syncs to (0 picks a free one).
+    pub demo_upstream_port: u16,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +66,7 @@ impl Settings {
             sync: SyncSettings::default(),
             import_limits: ImportLimits::default(),
             demo: false,
+            demo_upstream_port: 0,
         }
     }
 
@@ -103,6 +107,10 @@ impl Settings {
         if let Some(v) = lookup("CHITIEU_WORKERS") {
             settings.workers = Some(parse_positive("CHITIEU_WORKERS", &v)?);
         }
+        settings.demo_upstream_port = match lookup("CHITIEU_DEMO_UPSTREAM_PORT") {
+            Some(v) => parse("CHITIEU_DEMO_UPSTREAM_PORT", &v)?,
+            None => 8090,
+        };
         settings.demo = match lookup("CHITIEU_DEMO").as_deref() {
             None => demo_default,
             Some("on") => true,

@@ -25,6 +25,8 @@ pub struct Application {
     server: Server,
     pool: DbPool,
     sync: SyncRuntime,
+    /// The demo's simulated national system, kept running as long as the server.
+    _demo_upstream: Option<chitieu_connector::sim::RunningSim>,
 }
 
 impl Application {
@@ -42,9 +44,13 @@ impl Application {
     ) -> anyhow::Result<Self> {
         let pool = open_database(&settings).await?;
         crate::auth::bootstrap::ensure_admin(&pool, &settings.auth).await?;
-        if settings.demo {
+        let demo_upstream = if settings.demo {
+            let upstream = crate::demo_upstream::start(&pool, settings.demo_upstream_port).await?;
             seed_demo(&pool).await?;
-        }
+            upstream
+        } else {
+            None
+        };
         let listener = TcpListener::bind((settings.host, settings.port))
             .with_context(|| format!("could not listen on {}:{}", settings.host, settings.port))?;
         let port = listener
@@ -58,6 +64,7 @@ impl Application {
             server,
             pool,
             sync,
+            _demo_upstream: demo_upstream,
         })
     }
 
