@@ -28,7 +28,6 @@ use utoipa_actix_web::AppExt;
         (name = "Accounts", description = "Users and the access log"),
         (name = "API keys", description = "Keys for other systems"),
         (name = "Reports", description = "Reports of a unit per plan and period: values, narrative, submission and approval up the tree"),
-        (name = "Progress", description = "Completeness of reporting: expected, received on time or late, and missing reports below a unit"),
         (name = "Audit", description = "The tamper-evident trail of report changes"),
         (name = "Progress", description = "Progress against target: roll-ups over the tree for any period, status and trajectory, completeness and exports"),
         (name = "Sync", description = "Delivery of approved reports to upstream monitoring systems (theodoinq, DHIS2): runs, status per target, dead letters and the deadline watch"),

@@ -50,3 +50,19 @@ fn every_operation_has_an_id_a_tag_and_an_error_response() {
         }
     }
 }
+
+#[test]
+fn every_tag_is_declared_once() {
+    let document: serde_json::Value =
+        serde_json::from_str(&chitieu_api::openapi::document_json()).unwrap();
+    let mut names: Vec<&str> = document["tags"]
+        .as_array()
+        .expect("tags")
+        .iter()
+        .filter_map(|tag| tag["name"].as_str())
+        .collect();
+    let declared = names.len();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), declared, "a tag is declared twice: {names:?}");
+}

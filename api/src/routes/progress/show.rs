@@ -34,6 +34,7 @@ pub struct ProgressParams {
     pub baseline: Option<String>,
     /// `json` (default), `csv`, `xlsx`, `html` (printable), `dhis2` (dataValueSets JSON) or
     /// `adx` (ADX XML).
+    #[param(inline)]
     pub format: Option<ExportFormat>,
 }
 
