@@ -13,6 +13,26 @@ pub fn mark_attention(
     worker_id: &str,
     message: &str,
 ) -> Result<bool, StoreError> {
+    end_claim(
+        conn,
+        entry_id,
+        worker_id,
+        EntryState::Attention,
+        message,
+        "recording a refused delivery",
+    )
+}
+
+/// Ends this worker's claim on an entry in `state`, with `message` as its last error. Returns
+/// whether the worker still held the claim (a lease that ran out lets another worker take it).
+pub(super) fn end_claim(
+    conn: &mut Db,
+    entry_id: i64,
+    worker_id: &str,
+    state: EntryState,
+    message: &str,
+    context: &'static str,
+) -> Result<bool, StoreError> {
     let updated = diesel::update(
         sync_outbox::table
             .find(entry_id)
@@ -20,12 +40,12 @@ pub fn mark_attention(
             .filter(sync_outbox::claimed_by.eq(worker_id)),
     )
     .set((
-        sync_outbox::state.eq(EntryState::Attention.as_db_str()),
+        sync_outbox::state.eq(state.as_db_str()),
         sync_outbox::last_error.eq(message),
         sync_outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
         sync_outbox::updated_at.eq(now_utc()),
     ))
     .execute(conn)
-    .map_err(StoreError::database("recording a refused delivery"))?;
+    .map_err(StoreError::database(context))?;
     Ok(updated == 1)
 }

@@ -1,5 +1,6 @@
 use diesel::prelude::*;
 
+use super::attention::end_claim;
 use super::entry::EntryState;
 use crate::db::Db;
 use crate::schema::sync_outbox;
@@ -13,21 +14,14 @@ pub fn mark_superseded(
     worker_id: &str,
     why: &str,
 ) -> Result<bool, StoreError> {
-    let updated = diesel::update(
-        sync_outbox::table
-            .find(entry_id)
-            .filter(sync_outbox::state.eq(EntryState::Sending.as_db_str()))
-            .filter(sync_outbox::claimed_by.eq(worker_id)),
+    end_claim(
+        conn,
+        entry_id,
+        worker_id,
+        EntryState::Superseded,
+        why,
+        "superseding an outbox entry",
     )
-    .set((
-        sync_outbox::state.eq(EntryState::Superseded.as_db_str()),
-        sync_outbox::last_error.eq(why),
-        sync_outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
-        sync_outbox::updated_at.eq(now_utc()),
-    ))
-    .execute(conn)
-    .map_err(StoreError::database("superseding an outbox entry"))?;
-    Ok(updated == 1)
 }
 
 /// Called when a report is reopened, in the same transaction: its entries not yet sent (and
