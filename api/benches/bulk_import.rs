@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 // The month generator and its random numbers serve the schema benchmarks only.
 #[allow(dead_code)]
-#[path = "../../schema/benches/support/national.rs"]
+#[path = "../../schema/benches/support/national/mod.rs"]
 mod national;
 
 use national::{COMMUNES, INDICATORS, PLAN, PROVINCES};
