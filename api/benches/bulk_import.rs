@@ -1,5 +1,5 @@
 //! The national month through `POST /api/v1/dataValueSets`: the national data set of
-//! `schema/benches/support/national.rs` (34 provinces, 3,321 communes with ten agencies each, a
+//! `schema/benches/support/national/` (34 provinces, 3,321 communes with ten agencies each, a
 //! catalog of 70 indicators and a national plan assigning all of them to every commune), then
 //! one dataValueSet of 232,470 values sent over HTTP to the real server on port 0. Prints the
 //! wall time, values per second and the process's peak RSS.

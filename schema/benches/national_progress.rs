@@ -1,5 +1,5 @@
 //! Progress queries at national scale: the completeness of one month for the whole country
-//! (and for one province) over the data set of `support/national.rs`: 34 provinces, 3,321
+//! (and for one province) over the data set of `support/national/`: 34 provinces, 3,321
 //! communes with ten agencies each, 70 indicators, one national plan assigning every item to
 //! every commune, and `CHITIEU_BENCH_MONTHS` months of reports (default 12).
 //!
