@@ -2,14 +2,17 @@
 //! old months approved up to the commune, last month's commune report awaiting the province,
 //! this month's reports being written, one sent back for correction, one late.
 
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use diesel::prelude::*;
+
 use crate::StoreError;
 use crate::db::Db;
 use crate::domain::{OrgUnitCode, Period, ValueKind};
 use crate::plans::assigned_items;
 use crate::reports::{self, Actor, ReportKey, Transition, ValueEntry};
 use crate::schema::{indicators, org_units, plans as plan_table, reports as report_table};
-use chrono::{Datelike, Duration, NaiveDate};
-use diesel::prelude::*;
 
 use super::plan::{NGHI_DUONG_PLAN, PLAN};
 use super::tree::{NGHI_DUONG, THAI_TAN, demo_data};
@@ -28,6 +31,7 @@ enum Stage {
 
 pub fn seed(conn: &mut Db, today: NaiveDate) -> Result<usize, StoreError> {
     let months = last_twelve_months(today)?;
+    let kinds = value_kinds(conn)?;
     let mut written = 0;
     for (index, month) in months.iter().enumerate() {
         let recent = months.len() - 1 - index; // 0 for the latest month
@@ -38,7 +42,7 @@ pub fn seed(conn: &mut Db, today: NaiveDate) -> Result<usize, StoreError> {
                 (0, _) => Stage::Submitted,
                 _ => Stage::Approved,
             };
-            written += report(conn, PLAN, agency, *month, index, stage)?;
+            written += report(conn, &kinds, PLAN, agency, *month, index, stage)?;
         }
         let commune = match recent {
             0 => None,
@@ -46,7 +50,7 @@ pub fn seed(conn: &mut Db, today: NaiveDate) -> Result<usize, StoreError> {
             _ => Some(Stage::Approved),
         };
         if let Some(stage) = commune {
-            written += report(conn, PLAN, THAI_TAN, *month, index, stage)?;
+            written += report(conn, &kinds, PLAN, THAI_TAN, *month, index, stage)?;
         }
         // Nghi Dương reports its plan as a commune, without agency reports; its latest month
         // waits for the province.
@@ -55,7 +59,15 @@ pub fn seed(conn: &mut Db, today: NaiveDate) -> Result<usize, StoreError> {
         } else {
             Stage::Approved
         };
-        written += report(conn, NGHI_DUONG_PLAN, NGHI_DUONG, *month, index, stage)?;
+        written += report(
+            conn,
+            &kinds,
+            NGHI_DUONG_PLAN,
+            NGHI_DUONG,
+            *month,
+            index,
+            stage,
+        )?;
     }
     backdate(conn, &months)?;
     Ok(written)
@@ -78,6 +90,7 @@ fn last_twelve_months(today: NaiveDate) -> Result<Vec<Period>, StoreError> {
 
 fn report(
     conn: &mut Db,
+    kinds: &HashMap<i64, ValueKind>,
     plan: &str,
     unit: &str,
     period: Period,
@@ -98,12 +111,9 @@ fn report(
     let items = assigned_items(conn, unit_id, plan_id)?;
     let mut entries = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let kind: String = indicators::table
-            .find(item.indicator_id)
-            .select(indicators::value_kind)
-            .first(conn)
-            .map_err(StoreError::database("reading a demo indicator"))?;
-        let kind = ValueKind::from_db_str(&kind).map_err(demo_data(&kind))?;
+        let kind = *kinds
+            .get(&item.indicator_id)
+            .ok_or_else(|| demo_data(&item.indicator_code)("an indicator without a kind"))?;
         entries.push(ValueEntry {
             index,
             input: plausible(kind, &item.indicator_code, unit, month_index),
@@ -136,6 +146,17 @@ fn report(
         reports::transition(conn, &key, None, step, &actor)?;
     }
     Ok(count)
+}
+
+/// Every indicator's value kind, read once: the demo's catalogs are small.
+fn value_kinds(conn: &mut Db) -> Result<HashMap<i64, ValueKind>, StoreError> {
+    let rows: Vec<(i64, String)> = indicators::table
+        .select((indicators::id, indicators::value_kind))
+        .load(conn)
+        .map_err(StoreError::database("reading the demo indicators"))?;
+    rows.into_iter()
+        .map(|(id, kind)| Ok((id, ValueKind::from_db_str(&kind).map_err(demo_data(&kind))?)))
+        .collect()
 }
 
 fn ids(conn: &mut Db, plan: &str, unit: &str) -> Result<(i64, i64), StoreError> {

@@ -61,14 +61,19 @@ pub fn lower_is_better(kind: ValueKind, direction: Direction, target: &StoredTar
 /// The number a value is measured against: the bound, or the end of a range that must be
 /// reached in the indicator's direction.
 pub fn reference(target: &StoredTarget, lower_better: bool) -> Option<f64> {
-    let low = target.low.as_deref().and_then(|v| v.parse::<f64>().ok());
-    let high = target.high.as_deref().and_then(|v| v.parse::<f64>().ok());
+    let (low, high) = bounds(target);
     match target.bound? {
         StoredBound::AtLeast | StoredBound::MoreThan | StoredBound::Reach => low,
         StoredBound::AtMost | StoredBound::LessThan => high,
         StoredBound::Between if lower_better => high,
         StoredBound::Between => low,
     }
+}
+
+/// The target's low and high numbers (stored as exact decimal strings).
+fn bounds(target: &StoredTarget) -> (Option<f64>, Option<f64>) {
+    let number = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<f64>().ok());
+    (number(&target.low), number(&target.high))
 }
 
 pub fn assess(
@@ -120,7 +125,6 @@ pub fn assess(
     let Some(reference) = reference(target, lower_better) else {
         return status(TargetStatus::NeedsJudgement);
     };
-    let number = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<f64>().ok());
     let (met, exceeded) = match bound {
         StoredBound::AtLeast => (value >= reference, value > reference),
         StoredBound::MoreThan => (value > reference, false),
@@ -128,14 +132,11 @@ pub fn assess(
         StoredBound::LessThan => (value < reference, false),
         StoredBound::Reach if lower_better => (value <= reference, value < reference),
         StoredBound::Reach => (value >= reference, value > reference),
-        StoredBound::Between => {
-            let (low, high) = (number(&target.low), number(&target.high));
-            match (low, high) {
-                (Some(low), Some(high)) if lower_better => (value <= high, value < low),
-                (Some(low), Some(high)) => (value >= low, value > high),
-                _ => return status(TargetStatus::NeedsJudgement),
-            }
-        }
+        StoredBound::Between => match bounds(target) {
+            (Some(low), Some(high)) if lower_better => (value <= high, value < low),
+            (Some(low), Some(high)) => (value >= low, value > high),
+            _ => return status(TargetStatus::NeedsJudgement),
+        },
     };
     let ratio = if lower_better {
         (value > 0.0 && reference > 0.0).then(|| reference / value)

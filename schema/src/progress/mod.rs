@@ -17,9 +17,6 @@ pub use completeness::{
 };
 pub use figure::{Figure, format_number};
 pub use report::{PlanHeading, ProgressReport, ProgressRow, ProgressSection, UnitHeading};
-pub use rollup::{
-    Fact, IndicatorRule, IndicatorSelection, RolledUp, Rollup, RollupQuery, Succession, compute,
-    rollup,
-};
+pub use rollup::{IndicatorSelection, RolledUp, Rollup, RollupQuery, rollup};
 pub use trajectory::{Observation, RateMethod, Trajectory, TrajectoryStatus, trajectory};
 pub use unit_progress::{ProgressQuery, unit_progress};

@@ -20,10 +20,11 @@ use crate::progress::{Figure, UnitHeading};
 use crate::schema::org_units;
 use combine::combine;
 use contributors::{Attribution, topmost};
-pub use facts::Fact;
+use facts::Fact;
 use facts::FactQuery;
-pub use facts::Succession;
-pub use indicators::{IndicatorRule, IndicatorSelection};
+use facts::Succession;
+use indicators::IndicatorRule;
+pub use indicators::IndicatorSelection;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RollupQuery {
@@ -75,7 +76,7 @@ pub fn rollup(conn: &mut Db, query: &RollupQuery) -> Result<Rollup, StoreError> 
 }
 
 /// The roll-up of `rules` at the unit whose path is `root_path`, in the order of `rules`.
-pub fn rolled_up(
+pub(super) fn rolled_up(
     conn: &mut Db,
     root_path: &str,
     rules: &[IndicatorRule],
@@ -100,7 +101,7 @@ pub fn rolled_up(
 }
 
 /// The roll-up itself, free of storage so it can be checked by hand-computed figures.
-pub fn compute(
+fn compute(
     root_path: &str,
     period: Period,
     rules: &[IndicatorRule],
