@@ -5,8 +5,11 @@
 //!
 //! `cargo bench -p chitieu-schema --bench national_progress`: SQLite in a temporary file
 //! always; with `CHITIEU_BENCH_PG=postgres://postgres@127.0.0.1:5432` also a fresh PostgreSQL
-//! database, dropped afterwards. Each measurement is the median of 5 runs after 1 warm-up;
-//! the output is a table and one JSON line per measurement.
+//! database, dropped afterwards (`CHITIEU_TEST_PG` works too). `CHITIEU_BENCH_SQLITE=file`
+//! keeps the SQLite data set in `file` and reuses it on the next run; `CHITIEU_BENCH_ONLY=text`
+//! runs only the measurements whose name holds `text`. Each measurement is the median
+//! of 5 runs after 1 warm-up, with the process's peak resident memory during its runs; the
+//! output is a table, and JSON in `target/bench-results/national_progress.json`.
 //!
 //! A new measurement (the national roll-up of `chitieu_schema::progress::rollup`, say) is one
 //! more entry in [`MEASUREMENTS`]: a name and a function running the query once.
@@ -22,7 +25,9 @@ use chitieu_schema::progress::{self, CompletenessQuery, IndicatorSelection, Roll
 use chrono::Datelike;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
+use serde_json::{Value, json};
 use support::national::{self, Failure, NationalSet};
+use support::report::{self, Report};
 
 const WARM_UPS: usize = 1;
 const RUNS: usize = 5;
@@ -134,6 +139,7 @@ struct Measured {
     name: &'static str,
     found: String,
     runs: Vec<Duration>,
+    peak_mib: f64,
 }
 
 impl Measured {
@@ -148,6 +154,9 @@ struct BackendResult {
     backend: &'static str,
     set: NationalSet,
     generation: Duration,
+    generation_peak_mib: f64,
+    /// False when the data set was found in a kept file.
+    generated: bool,
     measured: Vec<Measured>,
 }
 
@@ -160,12 +169,13 @@ fn main() -> Result<(), Failure> {
         Err(_) => 12,
     };
     let dir = tempfile::tempdir()?;
-    let sqlite = DatabaseUrl::parse(&format!(
-        "sqlite://{}",
-        dir.path().join("national.db").display()
-    ))?;
+    // A kept file spares the generation when profiling one query after another.
+    let file = std::env::var("CHITIEU_BENCH_SQLITE")
+        .map_or_else(|_| dir.path().join("national.db"), std::path::PathBuf::from);
+    let sqlite = DatabaseUrl::parse(&format!("sqlite://{}", file.display()))?;
     let mut results = vec![run("sqlite", &sqlite, months)?];
     if let Some(server) = std::env::var("CHITIEU_BENCH_PG")
+        .or_else(|_| std::env::var("CHITIEU_TEST_PG"))
         .ok()
         .filter(|v| !v.trim().is_empty())
     {
@@ -180,16 +190,21 @@ fn main() -> Result<(), Failure> {
             .execute(&mut admin)?;
         results.push(outcome?);
     }
-    print_table(&results);
+    print_table(&results)?;
     Ok(())
 }
 
 fn run(backend: &'static str, url: &DatabaseUrl, months: u32) -> Result<BackendResult, Failure> {
     let mut conn = Db::open(url)?;
     run_pending_migrations(&mut conn)?;
+    report::reset_peak_rss(None);
     let started = Instant::now();
-    let set = national::generate(&mut conn, months)?;
+    let (set, generated) = match national::existing(&mut conn, months)? {
+        Some(set) => (set, false),
+        None => (national::generate(&mut conn, months)?, true),
+    };
     let generation = started.elapsed();
+    let generation_peak_mib = report::peak_rss_mib(None);
     eprintln!(
         "[{backend}] generated {} units, {} months, {} reports, {} values in {:.1?}",
         set.units,
@@ -199,8 +214,11 @@ fn run(backend: &'static str, url: &DatabaseUrl, months: u32) -> Result<BackendR
         generation
     );
     let mut measured = Vec::new();
-    for measurement in MEASUREMENTS {
+    // One measurement at a time under a profiler: CHITIEU_BENCH_ONLY="national, one month".
+    let only = std::env::var("CHITIEU_BENCH_ONLY").unwrap_or_default();
+    for measurement in MEASUREMENTS.iter().filter(|m| m.name.contains(&only)) {
         let mut found = String::new();
+        report::reset_peak_rss(None);
         for _ in 0..WARM_UPS {
             found = (measurement.run)(&mut conn, &set)?;
         }
@@ -214,58 +232,68 @@ fn run(backend: &'static str, url: &DatabaseUrl, months: u32) -> Result<BackendR
             name: measurement.name,
             found,
             runs,
+            peak_mib: report::peak_rss_mib(None),
         });
     }
     Ok(BackendResult {
         backend,
         set,
         generation,
+        generation_peak_mib,
+        generated,
         measured,
     })
 }
 
-fn print_table(results: &[BackendResult]) {
-    println!(
-        "\n{:<10} {:<40} {:>12} {:>12} {:>12}  found",
-        "backend", "measurement", "median ms", "min ms", "max ms"
+fn print_table(results: &[BackendResult]) -> std::io::Result<()> {
+    let mut table = Report::new(
+        "national_progress",
+        &[
+            "backend",
+            "measurement",
+            "median ms",
+            "min ms",
+            "max ms",
+            "peak RSS MiB",
+            "found",
+        ],
     );
+    let ms = |d: Duration| d.as_secs_f64() * 1_000.0;
     for result in results {
+        let set = &result.set;
+        table.row(vec![
+            json!(result.backend),
+            json!(format!(
+                "{} {} units, {} months, {} reports, {} values",
+                if result.generated {
+                    "generating"
+                } else {
+                    "reusing"
+                },
+                set.units,
+                set.months.len(),
+                set.reports,
+                set.values
+            )),
+            json!(ms(result.generation)),
+            Value::Null,
+            Value::Null,
+            json!(result.generation_peak_mib),
+            Value::Null,
+        ]);
         for m in &result.measured {
-            let ms = |d: Duration| d.as_secs_f64() * 1_000.0;
             let min = m.runs.iter().min().copied().unwrap_or_default();
             let max = m.runs.iter().max().copied().unwrap_or_default();
-            println!(
-                "{:<10} {:<40} {:>12.1} {:>12.1} {:>12.1}  {}",
-                result.backend,
-                m.name,
-                ms(m.median()),
-                ms(min),
-                ms(max),
-                m.found
-            );
+            table.row(vec![
+                json!(result.backend),
+                json!(m.name),
+                json!(ms(m.median())),
+                json!(ms(min)),
+                json!(ms(max)),
+                json!(m.peak_mib),
+                json!(m.found),
+            ]);
         }
     }
-    for result in results {
-        for m in &result.measured {
-            let runs: Vec<String> = m
-                .runs
-                .iter()
-                .map(|d| format!("{:.3}", d.as_secs_f64() * 1_000.0))
-                .collect();
-            println!(
-                "{{\"bench\":\"national_progress\",\"backend\":\"{}\",\"measurement\":\"{}\",\
-                 \"units\":{},\"months\":{},\"reports\":{},\"values\":{},\
-                 \"generation_s\":{:.1},\"median_ms\":{:.3},\"runs_ms\":[{}]}}",
-                result.backend,
-                m.name,
-                result.set.units,
-                result.set.months.len(),
-                result.set.reports,
-                result.set.values,
-                result.generation.as_secs_f64(),
-                m.median().as_secs_f64() * 1_000.0,
-                runs.join(",")
-            );
-        }
-    }
+    table.finish().map(|_| ())
 }

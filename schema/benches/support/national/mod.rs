@@ -92,16 +92,38 @@ pub fn commune_code(n: usize) -> String {
     format!("{:05}", n + 1)
 }
 
-/// Generates the whole set for `months` months from January 2026.
-pub fn generate(conn: &mut Db, months: u32) -> Result<NationalSet, Failure> {
-    let units = seed_tree(conn)?;
-    let kinds = seed_plan(conn)?;
-    let periods: Vec<Period> = (0..months)
+fn months_from_january(months: u32) -> Vec<Period> {
+    (0..months)
         .map(|m| Period::Monthly {
             year: 2026 + i32::try_from(m / 12).unwrap_or(0),
             month: m % 12 + 1,
         })
-        .collect();
+        .collect()
+}
+
+/// The set a database already holds (one kept with `CHITIEU_BENCH_SQLITE` between runs), or
+/// `None` when it is empty.
+pub fn existing(conn: &mut Db, months: u32) -> Result<Option<NationalSet>, Failure> {
+    use chitieu_schema::schema::{org_units, report_values, reports};
+    let units: i64 = org_units::table.count().get_result(conn)?;
+    if units == 0 {
+        return Ok(None);
+    }
+    let reports: i64 = reports::table.count().get_result(conn)?;
+    let values: i64 = report_values::table.count().get_result(conn)?;
+    Ok(Some(NationalSet {
+        units: usize::try_from(units)?,
+        months: months_from_january(months),
+        reports: usize::try_from(reports)?,
+        values: usize::try_from(values)?,
+    }))
+}
+
+/// Generates the whole set for `months` months from January 2026.
+pub fn generate(conn: &mut Db, months: u32) -> Result<NationalSet, Failure> {
+    let units = seed_tree(conn)?;
+    let kinds = seed_plan(conn)?;
+    let periods = months_from_january(months);
     let mut random = XorShift::new(0x5EED_0057);
     let (mut reports, mut values) = (0, 0);
     for period in &periods {

@@ -38,7 +38,6 @@ pub struct Succession {
 
 pub struct FactQuery<'a> {
     pub root_path: &'a str,
-    pub indicator_ids: &'a [i64],
     pub period: Period,
     pub approved_only: bool,
 }
@@ -96,12 +95,12 @@ pub fn successions(conn: &mut Db, root_path: &str) -> Result<Vec<Succession>, St
 }
 
 /// A report of the subtree within the period: what its values inherit.
-struct ReportMeta {
-    unit_id: i64,
-    unit_path: Arc<str>,
-    period: Arc<str>,
-    period_start: NaiveDate,
-    period_end: NaiveDate,
+pub struct ReportMeta {
+    pub unit_id: i64,
+    pub unit_path: Arc<str>,
+    pub period: Arc<str>,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
 }
 
 type ValueRow = (
@@ -120,22 +119,20 @@ type ValueRow = (
 /// Bind parameters per statement stay well under both backends' limits.
 const REPORTS_PER_QUERY: usize = 5_000;
 
-/// Every value of the asked indicators for periods inside `query.period`, reported by a unit in
-/// the subtree or by one of `outside_predecessors`. The reports are found first (period range,
-/// then path range: a few thousand rows nationally for a month), then their values by report:
-/// reading values by indicator first would scan every month of the year.
+/// Every value of the asked indicators in `reports` (see [`reports_of`]). The reports are found
+/// first (period range, then path range: a few thousand rows nationally for a month), then
+/// their values by report: reading values by indicator first would scan every month of the year.
 pub fn facts(
     conn: &mut Db,
-    query: &FactQuery<'_>,
-    outside_predecessors: &[i64],
+    indicator_ids: &[i64],
+    reports: &HashMap<i64, ReportMeta>,
 ) -> Result<Vec<Fact>, StoreError> {
-    let reports = reports_of(conn, query, outside_predecessors)?;
     let ids: Vec<i64> = reports.keys().copied().collect();
     let mut facts = Vec::new();
     for chunk in ids.chunks(REPORTS_PER_QUERY) {
         let rows: Vec<ValueRow> = report_values::table
             .filter(report_values::report_id.eq_any(chunk))
-            .filter(report_values::indicator_id.eq_any(query.indicator_ids))
+            .filter(report_values::indicator_id.eq_any(indicator_ids))
             .select((
                 report_values::report_id,
                 report_values::indicator_id,
@@ -178,7 +175,9 @@ pub fn facts(
     Ok(facts)
 }
 
-fn reports_of(
+/// The reports of a unit in the subtree, or of one of `outside_predecessors`, for periods
+/// inside `query.period`.
+pub fn reports_of(
     conn: &mut Db,
     query: &FactQuery<'_>,
     outside_predecessors: &[i64],

@@ -2,6 +2,7 @@
 //! indicator's aggregation rule; always read from the stored values (no batch rebuild step) in
 //! a fixed number of queries, whatever the size of the subtree.
 
+mod aggregate;
 mod combine;
 mod contributors;
 mod derive;
@@ -92,11 +93,15 @@ pub(super) fn rolled_up(
     let ids: Vec<i64> = rules.iter().map(|rule| rule.id).collect();
     let query = FactQuery {
         root_path,
-        indicator_ids: &ids,
         period,
         approved_only,
     };
-    let facts = facts::facts(conn, &query, &outside)?;
+    let reports = facts::reports_of(conn, &query, &outside)?;
+    if let Some(report_ids) = aggregate::eligible(&reports, &successions, period) {
+        let root_reported = reports.values().any(|r| &*r.unit_path == root_path);
+        return aggregate::rolled_up(conn, rules, &report_ids, root_reported);
+    }
+    let facts = facts::facts(conn, &ids, &reports)?;
     Ok(compute(root_path, period, rules, &facts, &successions))
 }
 
@@ -194,3 +199,6 @@ pub(crate) fn unit_heading(conn: &mut Db, code: &str) -> Result<(UnitHeading, St
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod fast_path_tests;
