@@ -80,6 +80,7 @@ mod months;
 mod plan;
 mod tree;
 
+pub use months::seed_approved_month;
 use months::seed_month;
 pub use plan::seed_plan;
 pub use tree::seed_tree;
