@@ -48,6 +48,7 @@ pub(super) fn seed_month(
 
 /// One month in which every commune's report is approved on time: what the sync benchmark
 /// sends upstream. Returns the reports and values written.
+#[allow(dead_code)]
 pub fn seed_approved_month(
     conn: &mut Db,
     period: Period,
