@@ -43,8 +43,35 @@ pub(super) fn seed_month(
 ) -> Result<(usize, usize), Failure> {
     let communes = ids_by_code(conn, "commune")?;
     let outcomes: Vec<Outcome> = communes.iter().map(|_| draw_outcome(random)).collect();
+    write_month(conn, period, kinds, random, &communes, &outcomes)
+}
+
+/// One month in which every commune's report is approved on time: what the sync benchmark
+/// sends upstream. Returns the reports and values written.
+#[allow(dead_code)]
+pub fn seed_approved_month(
+    conn: &mut Db,
+    period: Period,
+    kinds: &[(String, &'static str)],
+    random: &mut XorShift,
+) -> Result<(usize, usize), Failure> {
+    let communes = ids_by_code(conn, "commune")?;
+    let outcomes = vec![Outcome::ApprovedOnTime; communes.len()];
+    write_month(conn, period, kinds, random, &communes, &outcomes)
+}
+
+/// The values of every commune that reports, imported in one call, then the workflow states
+/// set per outcome.
+fn write_month(
+    conn: &mut Db,
+    period: Period,
+    kinds: &[(String, &'static str)],
+    random: &mut XorShift,
+    communes: &[(String, i64)],
+    outcomes: &[Outcome],
+) -> Result<(usize, usize), Failure> {
     let mut values = Vec::new();
-    for ((code, _), outcome) in communes.iter().zip(&outcomes) {
+    for ((code, _), outcome) in communes.iter().zip(outcomes) {
         if *outcome == Outcome::Missing {
             continue;
         }
@@ -109,7 +136,7 @@ pub(super) fn seed_month(
     ] {
         let unit_ids: Vec<i64> = communes
             .iter()
-            .zip(&outcomes)
+            .zip(outcomes)
             .filter(|(_, o)| **o == outcome)
             .map(|((_, id), _)| *id)
             .collect();
