@@ -32,7 +32,11 @@ impl Report {
     /// Prints the table and writes the JSON file; returns the file's path.
     pub fn finish(self) -> std::io::Result<PathBuf> {
         let machine = machine();
-        println!("\n{} on {}", self.benchmark, machine["summary"].as_str().unwrap_or("?"));
+        println!(
+            "\n{} on {}",
+            self.benchmark,
+            machine["summary"].as_str().unwrap_or("?")
+        );
         println!("{}", self.markdown());
         let rows: Vec<Value> = self
             .rows
@@ -114,7 +118,9 @@ pub fn machine() -> Value {
 
 /// Peak resident memory (VmHWM) of a process, in MiB; `None` for this process's own.
 pub fn peak_rss_mib(pid: Option<u32>) -> f64 {
-    let path = pid.map_or("/proc/self/status".to_owned(), |p| format!("/proc/{p}/status"));
+    let path = pid.map_or("/proc/self/status".to_owned(), |p| {
+        format!("/proc/{p}/status")
+    });
     std::fs::read_to_string(path)
         .ok()
         .and_then(|s| kib_field(&s, "VmHWM:"))
@@ -123,7 +129,9 @@ pub fn peak_rss_mib(pid: Option<u32>) -> f64 {
 
 /// Starts a new peak for [`peak_rss_mib`]: the kernel resets VmHWM to the current RSS.
 pub fn reset_peak_rss(pid: Option<u32>) {
-    let path = pid.map_or("/proc/self/clear_refs".to_owned(), |p| format!("/proc/{p}/clear_refs"));
+    let path = pid.map_or("/proc/self/clear_refs".to_owned(), |p| {
+        format!("/proc/{p}/clear_refs")
+    });
     // Not every kernel lets a process write there; the peak then covers the whole run.
     let _ = std::fs::write(path, "5");
 }
