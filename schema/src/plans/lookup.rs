@@ -117,11 +117,23 @@ type ItemRow = (
     Option<String>,
 );
 
+/// How much of each item [`items_of`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ItemDetail {
+    /// Targets, lead and coordinating units.
+    Full,
+    /// Targets only; no lead, no coordinating units. A national plan assigns every item to
+    /// thousands of communes (232,470 rows for 70 items), which costs far more to read than
+    /// the items: readers of targets alone must not pay for it.
+    TargetsOnly,
+}
+
 /// The items of a plan, in position order (then indicator number), optionally only `ids`.
 pub(crate) fn items_of(
     conn: &mut Db,
     plan_id: i64,
     only: Option<&[i64]>,
+    detail: ItemDetail,
 ) -> Result<Vec<PlanItem>, StoreError> {
     let mut query = plan_items::table
         .inner_join(indicators::table.left_join(catalog_sections::table))
@@ -148,17 +160,20 @@ pub(crate) fn items_of(
         .map_err(StoreError::database("reading plan items"))?;
     let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
     let mut targets = targets_of(conn, &ids)?;
-    let assignments: Vec<(i64, String, String)> = plan_item_assignments::table
-        .inner_join(org_units::table)
-        .filter(plan_item_assignments::plan_item_id.eq_any(&ids))
-        .select((
-            plan_item_assignments::plan_item_id,
-            org_units::code,
-            plan_item_assignments::role,
-        ))
-        .order_by(org_units::code)
-        .load(conn)
-        .map_err(StoreError::database("reading assignments"))?;
+    let assignments: Vec<(i64, String, String)> = match detail {
+        ItemDetail::TargetsOnly => Vec::new(),
+        ItemDetail::Full => plan_item_assignments::table
+            .inner_join(org_units::table)
+            .filter(plan_item_assignments::plan_item_id.eq_any(&ids))
+            .select((
+                plan_item_assignments::plan_item_id,
+                org_units::code,
+                plan_item_assignments::role,
+            ))
+            .order_by(org_units::code)
+            .load(conn)
+            .map_err(StoreError::database("reading assignments"))?,
+    };
     let mut leads: BTreeMap<i64, String> = BTreeMap::new();
     let mut coordinating: BTreeMap<i64, Vec<String>> = BTreeMap::new();
     for (item, code, role) in assignments {
@@ -197,7 +212,7 @@ pub(crate) fn item_record(
     plan_id: i64,
     item_id: i64,
 ) -> Result<PlanItem, StoreError> {
-    items_of(conn, plan_id, Some(&[item_id]))?
+    items_of(conn, plan_id, Some(&[item_id]), ItemDetail::Full)?
         .pop()
         .ok_or_else(|| StoreError::not_found("plan item", item_id.to_string()))
 }

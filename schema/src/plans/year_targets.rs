@@ -1,7 +1,7 @@
 //! The target each item of a plan sets for one year.
 
 use super::inputs::TargetYear;
-use super::lookup::{items_of, require_plan};
+use super::lookup::{ItemDetail, items_of, require_plan};
 use super::records::{PlanItem, StoredMeaning, StoredTarget};
 use crate::StoreError;
 use crate::db::Db;
@@ -21,6 +21,9 @@ pub enum TargetSource {
 /// An item with the target that applies in the year asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearTarget {
+    /// The item and its targets, without its lead and coordinating units (`None` and empty):
+    /// a year's target does not depend on them, and reading them for a national plan would
+    /// cost more than everything else a progress report reads.
     pub item: PlanItem,
     pub source: TargetSource,
     /// The applicable cell; its `year` says which milestone it is.
@@ -34,7 +37,7 @@ pub fn year_targets(
     year: TargetYear,
 ) -> Result<Vec<YearTarget>, StoreError> {
     let plan = require_plan(conn, plan_code)?;
-    let items = items_of(conn, plan.id, None)?;
+    let items = items_of(conn, plan.id, None, ItemDetail::TargetsOnly)?;
     Ok(items
         .into_iter()
         .map(|item| {
