@@ -187,12 +187,6 @@ pub fn reports_of(
         .inner_join(org_units::table.on(org_units::id.eq(reports::unit_id)))
         .filter(reports::period_start.ge(query.period.start()))
         .filter(reports::period_end.le(query.period.end()))
-        .filter(
-            org_units::path
-                .ge(query.root_path)
-                .and(org_units::path.lt(upper))
-                .or(reports::unit_id.eq_any(outside_predecessors)),
-        )
         .select((
             reports::id,
             reports::unit_id,
@@ -202,6 +196,16 @@ pub fn reports_of(
             reports::period_end,
         ))
         .into_boxed();
+    let in_subtree = org_units::path
+        .ge(query.root_path)
+        .and(org_units::path.lt(upper));
+    // Without predecessors outside, no OR: with one SQLite cannot use the path index and reads
+    // the month's reports of the whole country for one commune (2.0 ms instead of 0.14 ms).
+    select = if outside_predecessors.is_empty() {
+        select.filter(in_subtree)
+    } else {
+        select.filter(in_subtree.or(reports::unit_id.eq_any(outside_predecessors)))
+    };
     if query.approved_only {
         select = select.filter(reports::state.eq("approved"));
     }
