@@ -215,26 +215,14 @@ fn finish(rule: &IndicatorRule, partial: &Partial, root_reported: bool) -> Rolle
         combined(rule, partial, count)
     };
     let own = root_reported && partial.figures > 0;
-    RolledUp {
-        indicator_code: rule.code.clone(),
-        indicator_name: rule.name.clone(),
-        value_kind: rule.kind,
-        aggregation: rule.aggregation,
-        period_aggregation: rule.period_aggregation,
-        value: combined.figure.as_ref().and_then(|f| f.value(rule.kind)),
-        figure: combined.figure,
-        reporting_units: combined.contributors,
-        own,
-        derived: false,
-        not_aggregable: combined.not_aggregable,
-    }
+    RolledUp::new(rule, combined, own, false)
 }
 
 fn combined(rule: &IndicatorRule, partial: &Partial, count: impl Fn(i64) -> u32) -> Combined {
     let others = |taking_part: i64| count(partial.figures - taking_part);
     match rule.aggregation {
         Aggregation::Ratio => Combined {
-            figure: (partial.ratios > 0).then(|| Figure::Ratio {
+            figure: (partial.ratios > 0).then_some(Figure::Ratio {
                 numerator: partial.numerator_sum,
                 denominator: partial.denominator_sum,
             }),

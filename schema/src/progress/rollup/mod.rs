@@ -19,7 +19,7 @@ use crate::domain::{Aggregation, OrgUnitKind, Period, PeriodAggregation, ValueKi
 use crate::org_units::path;
 use crate::progress::{Figure, UnitHeading};
 use crate::schema::org_units;
-use combine::combine;
+use combine::{Combined, combine};
 use contributors::{Attribution, topmost};
 use facts::Fact;
 use facts::FactQuery;
@@ -163,18 +163,24 @@ fn roll_up_one(
     let own = kept.iter().any(|(path, _)| path == root_path);
     let figures: Vec<Figure> = kept.into_iter().map(|(_, figure)| figure).collect();
     let combined = combine(&figures, rule.aggregation, rule.kind);
-    RolledUp {
-        indicator_code: rule.code.clone(),
-        indicator_name: rule.name.clone(),
-        value_kind: rule.kind,
-        aggregation: rule.aggregation,
-        period_aggregation: rule.period_aggregation,
-        value: combined.figure.as_ref().and_then(|f| f.value(rule.kind)),
-        figure: combined.figure,
-        reporting_units: combined.contributors,
-        own,
-        derived,
-        not_aggregable: combined.not_aggregable,
+    RolledUp::new(rule, combined, own, derived)
+}
+
+impl RolledUp {
+    fn new(rule: &IndicatorRule, combined: Combined, own: bool, derived: bool) -> Self {
+        RolledUp {
+            indicator_code: rule.code.clone(),
+            indicator_name: rule.name.clone(),
+            value_kind: rule.kind,
+            aggregation: rule.aggregation,
+            period_aggregation: rule.period_aggregation,
+            value: combined.figure.as_ref().and_then(|f| f.value(rule.kind)),
+            figure: combined.figure,
+            reporting_units: combined.contributors,
+            own,
+            derived,
+            not_aggregable: combined.not_aggregable,
+        }
     }
 }
 
