@@ -3,6 +3,8 @@
 
 mod migrations;
 mod pool;
+#[cfg(test)]
+pub(crate) mod test_databases;
 mod url;
 
 pub use migrations::run_pending_migrations;

@@ -8,63 +8,16 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
 use super::*;
-use crate::db::{DatabaseUrl, Db, run_pending_migrations};
+use crate::db::test_databases::{self, TestDatabase};
+use crate::db::{DatabaseUrl, Db};
 use crate::now_utc;
 
-/// A migrated database with one report (id 1) of unit 31001, plan P-1, period 202611, and
+/// Migrated databases with one report (id 1) of unit 31001, plan P-1, period 202611, and
 /// the enabled target `theodoinq` plus the disabled target `old`.
-struct Fixture {
-    url: String,
-    _dir: Option<tempfile::TempDir>,
-    pg_name: Option<(String, String)>,
-}
-
-impl Fixture {
-    fn connect(&self) -> Db {
-        Db::open(&DatabaseUrl::parse(&self.url).unwrap()).unwrap()
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        if let Some((server, name)) = &self.pg_name {
-            if let Ok(mut admin) = PgConnection::establish(&format!("{server}/postgres")) {
-                let _ = admin
-                    .batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
-            }
-        }
-    }
-}
-
-fn fixtures() -> Vec<Fixture> {
-    let dir = tempfile::tempdir().unwrap();
-    let mut all = vec![Fixture {
-        url: format!("sqlite://{}", dir.path().join("sync.db").display()),
-        _dir: Some(dir),
-        pg_name: None,
-    }];
-    if let Some(server) = std::env::var("CHITIEU_TEST_PG")
-        .ok()
-        .filter(|s| !s.is_empty())
-    {
-        let server = server.trim_end_matches('/').to_owned();
-        let name = format!(
-            "chitieu_sync_{}",
-            std::process::id() as u64 * 1000 + fastish()
-        );
-        let mut admin = PgConnection::establish(&format!("{server}/postgres")).unwrap();
-        admin
-            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
-            .unwrap();
-        all.push(Fixture {
-            url: format!("{server}/{name}"),
-            _dir: None,
-            pg_name: Some((server, name)),
-        });
-    }
+fn fixtures() -> Vec<TestDatabase> {
+    let all = test_databases::migrated("chitieu_sync");
     for fixture in &all {
         let mut conn = fixture.connect();
-        run_pending_migrations(&mut conn).unwrap();
         conn.batch_execute(
             "INSERT INTO org_units (id, code, name, name_key, kind, path, depth, version, created_at, updated_at)
                VALUES (1, '31001', 'Xã Thái Tân', 'xa thai tan', 'commune', '31001/', 0, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00');
@@ -96,12 +49,6 @@ fn fixtures() -> Vec<Fixture> {
         }
     }
     all
-}
-
-fn fastish() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 fn approved(version: i32) -> ApprovedVersion {

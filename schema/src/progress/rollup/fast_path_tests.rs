@@ -4,63 +4,29 @@
 //! parts, a zero denominator, an empty row, one reporting unit).
 
 use diesel::connection::SimpleConnection;
-use diesel::prelude::*;
 
 use super::*;
-use crate::db::{DatabaseUrl, run_pending_migrations};
+use crate::db::test_databases::{self, TestDatabase};
 
+/// A migrated database with the tree and catalog, and a connection to it.
 struct Fixture {
     conn: Db,
-    _dir: Option<tempfile::TempDir>,
-    pg: Option<(String, String)>,
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        if let Some((server, name)) = &self.pg {
-            if let Ok(mut admin) = PgConnection::establish(&format!("{server}/postgres")) {
-                let _ = admin
-                    .batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
-            }
-        }
-    }
+    _database: TestDatabase,
 }
 
 fn fixtures() -> Vec<Fixture> {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("rollup.db").display());
-    let mut all = vec![(url, Some(dir), None)];
-    if let Some(server) = std::env::var("CHITIEU_TEST_PG")
-        .ok()
-        .filter(|s| !s.is_empty())
-    {
-        let server = server.trim_end_matches('/').to_owned();
-        let name = format!("chitieu_rollup_{}_{}", std::process::id(), next_number());
-        let mut admin = PgConnection::establish(&format!("{server}/postgres")).unwrap();
-        admin
-            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
-            .unwrap();
-        all.push((format!("{server}/{name}"), None, Some((server, name))));
-    }
-    all.into_iter()
-        .map(|(url, dir, pg)| {
-            let mut conn = Db::open(&DatabaseUrl::parse(&url).unwrap()).unwrap();
-            run_pending_migrations(&mut conn).unwrap();
+    test_databases::migrated("chitieu_rollup")
+        .into_iter()
+        .map(|database| {
+            let mut conn = database.connect();
             conn.batch_execute(TREE_AND_CATALOG).unwrap();
             conn.batch_execute(&indicators_sql()).unwrap();
             Fixture {
                 conn,
-                _dir: dir,
-                pg,
+                _database: database,
             }
         })
         .collect()
-}
-
-fn next_number() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 const STAMP: &str = "'2026-01-01 00:00:00'";
