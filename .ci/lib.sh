@@ -1,0 +1,50 @@
+# Shared helpers for .ci/run and the checks in .ci/checks/ (sourced, not run).
+# Everything an outside check needs is installed here, only when missing.
+
+CI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CI_VENV="$CI_ROOT/target/ci-venv"
+CI_NODE="$CI_ROOT/target/ci-node"
+CI_BIN="$CI_ROOT/target/release/chitieu"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+# ci_pip PACKAGE[==VERSION]...: install into the CI virtual environment when not there yet.
+ci_pip() {
+  [ -x "$CI_VENV/bin/python" ] || python3 -m venv "$CI_VENV"
+  local missing=()
+  for spec in "$@"; do
+    "$CI_VENV/bin/pip" show --quiet "${spec%%[=<>]*}" >/dev/null 2>&1 || missing+=("$spec")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    "$CI_VENV/bin/pip" install --quiet --disable-pip-version-check "${missing[@]}"
+  fi
+}
+
+# ci_npm PACKAGE@VERSION...: install into a local folder under target/ when not there yet.
+ci_npm() {
+  mkdir -p "$CI_NODE"
+  local missing=()
+  for spec in "$@"; do
+    local name="${spec%@*}"
+    [ -d "$CI_NODE/node_modules/$name" ] || missing+=("$spec")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    (cd "$CI_NODE" && { [ -f package.json ] || npm init -y >/dev/null; } \
+      && npm install --no-audit --no-fund --silent "${missing[@]}")
+  fi
+}
+
+# ci_apt PACKAGE...: apt-get install when a package is missing.
+ci_apt() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+# ci_free_port: a TCP port nobody listens on.
+ci_free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
