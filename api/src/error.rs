@@ -45,6 +45,10 @@ pub enum ApiError {
         summary: Box<serde_json::Value>,
     },
 
+    /// The path exists but not with this method; `allow` lists the methods it has.
+    #[error("{method} is not a method of this path; it has {allow}")]
+    MethodNotAllowed { method: String, allow: String },
+
     #[error("this change needs an If-Match header with the ETag of the version you edited")]
     PreconditionRequired,
 
@@ -92,6 +96,7 @@ impl ApiError {
                 "The resource changed since you read it",
             ),
             ApiError::PreconditionRequired => ("precondition-required", "If-Match is required"),
+            ApiError::MethodNotAllowed { .. } => ("method-not-allowed", "Method not allowed"),
             ApiError::PayloadTooLarge { .. } | ApiError::FileTooLarge(_) => {
                 ("payload-too-large", "The request is too large")
             }
@@ -135,6 +140,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict(_) | ApiError::ImportRejected { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } | ApiError::FileTooLarge(_) => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
@@ -172,6 +178,9 @@ impl ResponseError for ApiError {
         match self {
             ApiError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
+            }
+            ApiError::MethodNotAllowed { allow, .. } => {
+                response.insert_header((header::ALLOW, allow.as_str()));
             }
             ApiError::TooManyRequests { retry_after_secs } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));

@@ -8,6 +8,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::StreamExt;
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -143,16 +144,46 @@ fn check_content_type(req: &HttpRequest) -> Result<(), ApiError> {
     }
 }
 
-/// Deserialises JSON, naming the failing field as a JSON Pointer.
+/// Deserialises JSON, naming the failing field as a JSON Pointer. A number with a zero
+/// fraction (`1.0`, `1e2`) is an integer, as in JSON Schema, so integer members accept it.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(to_api_error)?;
+    let document =
+        serde_json::Value::deserialize(&mut deserializer).map_err(|e| ApiError::Malformed {
+            detail: format!("the body is not valid JSON: {e}"),
+            errors: Vec::new(),
+        })?;
     // Trailing data after the document is as malformed as a broken document.
     deserializer.end().map_err(|e| ApiError::Malformed {
         detail: format!("the body is not valid JSON: {e}"),
         errors: Vec::new(),
     })?;
-    Ok(value)
+    serde_path_to_error::deserialize(whole_numbers_as_integers(document)).map_err(to_api_error)
+}
+
+fn whole_numbers_as_integers(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(number) if number.is_f64() => {
+            let float = number.as_f64().unwrap_or(f64::NAN);
+            // Within ±2^53 every whole float is exact.
+            if float.fract() == 0.0 && float.abs() <= 9_007_199_254_740_992.0 {
+                Value::from(float as i64)
+            } else {
+                Value::Number(number)
+            }
+        }
+        Value::Array(items) => {
+            Value::Array(items.into_iter().map(whole_numbers_as_integers).collect())
+        }
+        Value::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(name, member)| (name, whole_numbers_as_integers(member)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 fn to_api_error(error: serde_path_to_error::Error<serde_json::Error>) -> ApiError {
@@ -255,6 +286,15 @@ mod tests {
     fn unknown_fields_are_refused_by_name() {
         let err = parse_json::<Body>(br#"{"name":"x","items":[],"colour":"red"}"#).unwrap_err();
         assert!(err.to_string().contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn a_whole_number_written_with_a_fraction_is_an_integer() {
+        let body = parse_json::<Body>(br#"{"name":"x","items":[{"count":3.0},{"count":1e1}]}"#);
+        let counts: Vec<u32> = body.unwrap().items.iter().map(|i| i.count).collect();
+        assert_eq!(counts, [3, 10]);
+        let fraction = parse_json::<Body>(br#"{"name":"x","items":[{"count":1.5}]}"#);
+        assert_eq!(field_of(fraction.unwrap_err()), "/items/0/count");
     }
 
     #[test]

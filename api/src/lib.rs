@@ -7,6 +7,7 @@ pub mod demo_upstream;
 pub mod error;
 pub mod etag;
 pub mod extract;
+pub mod http_contract;
 pub mod import_cli;
 pub mod openapi;
 pub mod pagination;

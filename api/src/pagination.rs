@@ -12,7 +12,7 @@ use crate::error::ApiError;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// 1-based page number (default 1).
-    #[param(minimum = 1, example = 1)]
+    #[param(minimum = 1, maximum = 2147483647, example = 1)]
     pub page: Option<u32>,
     /// Items per page (default 50, at most 500).
     #[param(minimum = 1, maximum = 500, example = 50)]
@@ -22,7 +22,10 @@ pub struct PageQuery {
 impl PageQuery {
     pub fn to_request(self) -> Result<PageRequest, ApiError> {
         PageRequest::new(self.page, self.page_size).map_err(|e| {
-            let field = if self.page == Some(0) {
+            let page_is_out_of_range = self
+                .page
+                .is_some_and(|page| page == 0 || page > PageRequest::MAX_PAGE);
+            let field = if page_is_out_of_range {
                 "page"
             } else {
                 "pageSize"

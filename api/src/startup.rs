@@ -10,7 +10,7 @@ use anyhow::Context;
 use chitieu_connector::Transport;
 use chitieu_schema::db::{self, DbPool};
 use utoipa_actix_web::AppExt;
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 use crate::auth::{JwtSecret, TokenService};
 use crate::error::ApiError;
@@ -130,8 +130,11 @@ fn run(
     let body_limit = BodyLimit(settings.body_limit);
     let bulk_body_limit = BulkBodyLimit(settings.bulk_body_limit);
     let import_limits = settings.import_limits;
+    // One finished document for Swagger UI, `/api-docs/openapi.json` and the route table.
+    let document = crate::openapi::document();
+    let routes = web::Data::new(crate::openapi::routes::RouteTable::from_document(&document));
     let mut server = HttpServer::new(move || {
-        let (app, document) = App::new()
+        let (app, _) = App::new()
             .into_utoipa_app()
             .openapi(crate::openapi::document_base())
             .app_data(state.clone())
@@ -141,13 +144,22 @@ fn run(
             .app_data(body_limit)
             .app_data(bulk_body_limit)
             .app_data(import_limits)
+            .app_data(routes.clone())
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             .configure(crate::routes::configure)
             .split_for_parts();
-        app.wrap(Compress::default())
+        app.wrap(from_fn(crate::http_contract::enforce))
+            .wrap(Compress::default())
             .wrap(from_fn(request_id::middleware))
-            .service(SwaggerUi::new("/swagger-ui/{_:.*}").url("/api-docs/openapi.json", document))
+            .service(
+                SwaggerUi::new("/swagger-ui/{_:.*}")
+                    .url("/api-docs/openapi.json", document.clone())
+                    // The default validator is an outside service the browser would send the
+                    // document's address to.
+                    .config(Config::default().validator_url("none")),
+            )
+            .route("/swagger-ui", web::get().to(swagger_ui_with_slash))
             .route(
                 "/metrics",
                 web::get().to(crate::routes::sync::prometheus_metrics),
@@ -161,6 +173,13 @@ fn run(
         server = server.workers(workers);
     }
     Ok(server.run())
+}
+
+/// Swagger UI's assets are relative to `/swagger-ui/`, so the bare path redirects there.
+async fn swagger_ui_with_slash() -> actix_web::HttpResponse {
+    actix_web::HttpResponse::PermanentRedirect()
+        .insert_header((actix_web::http::header::LOCATION, "/swagger-ui/"))
+        .finish()
 }
 
 async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {

@@ -10,6 +10,7 @@ pub struct PageRequest {
 impl PageRequest {
     pub const DEFAULT_SIZE: u32 = 50;
     pub const MAX_SIZE: u32 = 500;
+    pub const MAX_PAGE: u32 = i32::MAX as u32;
 
     /// `None` takes the defaults: page 1, 50 items.
     pub fn new(page: Option<u32>, page_size: Option<u32>) -> Result<Self, crate::domain::Invalid> {
@@ -17,6 +18,13 @@ impl PageRequest {
         let page_size = page_size.unwrap_or(Self::DEFAULT_SIZE);
         if page == 0 {
             return Err(crate::domain::Invalid::new("page starts at 1"));
+        }
+        // The API documents page as a 32-bit signed integer, as most clients hold it.
+        if page > Self::MAX_PAGE {
+            return Err(crate::domain::Invalid::new(format!(
+                "page is at most {}",
+                Self::MAX_PAGE
+            )));
         }
         if page_size == 0 || page_size > Self::MAX_SIZE {
             return Err(crate::domain::Invalid::new(format!(

@@ -5,6 +5,7 @@ mod accounts;
 mod auth;
 mod catalogs;
 mod completeness;
+mod contract;
 mod conventions;
 mod data_exchange;
 mod demo;
@@ -20,6 +21,7 @@ mod sync;
 fn main() {
     let mut scenarios = Vec::new();
     scenarios.extend(conventions::scenarios());
+    scenarios.extend(contract::scenarios());
     scenarios.extend(org_units::scenarios());
     scenarios.extend(catalogs::scenarios());
     scenarios.extend(auth::scenarios());

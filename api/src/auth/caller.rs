@@ -90,6 +90,13 @@ enum Credential {
 
 impl Credential {
     fn from_headers(headers: &HeaderMap) -> Result<Self, ApiError> {
+        // Two credentials could name two callers; which one acts would be a guess, and a bad
+        // key next to a good token must not pass unnoticed.
+        if headers.contains_key(header::AUTHORIZATION) && headers.contains_key("x-api-key") {
+            return Err(ApiError::Unauthorized(
+                "send one credential: Authorization or X-API-Key, not both".into(),
+            ));
+        }
         if let Some(value) = headers.get(header::AUTHORIZATION) {
             let text = value.to_str().map_err(|_| invalid_token())?;
             let (scheme, token) = text.trim().split_once(' ').ok_or_else(invalid_token)?;
@@ -195,5 +202,43 @@ impl Caller {
                 path: path.into(),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::http::header::{AUTHORIZATION, HeaderValue};
+
+    use super::*;
+
+    #[test]
+    fn a_token_and_a_key_together_are_refused_whatever_either_is_worth() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            AUTHORIZATION,
+            HeaderValue::from_static("Bearer eyJ.good.token"),
+        );
+        headers.insert(
+            header::HeaderName::from_static("x-api-key"),
+            HeaderValue::from_static("ctk_wrong_key"),
+        );
+        let refused = Credential::from_headers(&headers).err().expect("refused");
+        assert!(
+            matches!(&refused, ApiError::Unauthorized(detail) if detail.contains("not both")),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn a_token_alone_is_read_as_a_bearer_credential() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            AUTHORIZATION,
+            HeaderValue::from_static("Bearer eyJ.good.token"),
+        );
+        assert!(matches!(
+            Credential::from_headers(&headers),
+            Ok(Credential::Bearer(token)) if token == "eyJ.good.token"
+        ));
     }
 }

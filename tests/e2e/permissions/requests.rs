@@ -19,6 +19,8 @@ pub enum Req {
     Subtree,
     Rollup,
     Progress,
+    /// A progress download: `progress.csv` and the other formats.
+    ProgressFile(&'static str),
     Ancestors,
     Completeness,
     CreateUnit,
@@ -138,6 +140,11 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::Subtree => Prepared::get(format!("{units}/{anchor}/subtree")),
         Req::Progress => Prepared::get(format!(
             "{units}/{anchor}/progress?plan={}&period={}",
+            super::fixture::Side::of(anchor).plan(),
+            super::fixture::PERIOD
+        )),
+        Req::ProgressFile(suffix) => Prepared::get(format!(
+            "{units}/{anchor}/progress.{suffix}?plan={}&period={}",
             super::fixture::Side::of(anchor).plan(),
             super::fixture::PERIOD
         )),

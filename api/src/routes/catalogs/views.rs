@@ -1,7 +1,7 @@
 //! What the catalog endpoints answer, converted explicitly from the store's records.
 
 use chitieu_schema::catalog;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -23,9 +23,9 @@ pub struct Catalog {
     /// The version in the `ETag`; it moves when the catalog's own fields change.
     pub version: i32,
     /// UTC.
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
     /// UTC.
-    pub updated_at: NaiveDateTime,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl From<catalog::Catalog> for Catalog {
@@ -36,8 +36,8 @@ impl From<catalog::Catalog> for Catalog {
             description: record.description,
             level: record.level.map(Into::into),
             version: record.version,
-            created_at: record.created_at,
-            updated_at: record.updated_at,
+            created_at: record.created_at.and_utc(),
+            updated_at: record.updated_at.and_utc(),
         }
     }
 }
@@ -102,9 +102,9 @@ pub struct Indicator {
     pub description: Option<String>,
     pub version: i32,
     /// UTC.
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
     /// UTC.
-    pub updated_at: NaiveDateTime,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl From<catalog::Indicator> for Indicator {
@@ -125,8 +125,8 @@ impl From<catalog::Indicator> for Indicator {
             position: record.position,
             description: record.description,
             version: record.version,
-            created_at: record.created_at,
-            updated_at: record.updated_at,
+            created_at: record.created_at.and_utc(),
+            updated_at: record.updated_at.and_utc(),
         }
     }
 }

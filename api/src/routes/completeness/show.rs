@@ -20,13 +20,13 @@ use crate::validation::FieldErrors;
 #[into_params(parameter_in = Query)]
 pub struct CompletenessParams {
     /// A DHIS2 period: `202601`, `2026Q1`, `2026S1`, `2026`, or `2026-03-15..2026-03-20`.
-    #[param(example = "202603")]
+    #[param(example = "202603", required = true)]
     pub period: Option<String>,
     /// Only this plan; every plan valid over the period when absent.
     #[param(example = "KH-41-2026")]
     pub plan: Option<String>,
     /// Only these lines in `units`: onTime, late or missing (the counts are never filtered).
-    #[param(example = "missing")]
+    #[param(example = "missing", value_type = Option<super::views::StatusName>)]
     pub status: Option<String>,
 }
 

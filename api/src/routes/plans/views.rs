@@ -4,7 +4,7 @@ use chitieu_schema::domain::{DeadlineRule, DeadlineRules};
 use chitieu_schema::plans::{
     self, StoredBound, StoredMeaning, StoredTarget, StoredUnit, TargetSource,
 };
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -32,9 +32,9 @@ pub struct Plan {
     /// The version in the `ETag`; it moves when the plan's own fields change.
     pub version: i32,
     /// UTC.
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
     /// UTC.
-    pub updated_at: NaiveDateTime,
+    pub updated_at: DateTime<Utc>,
 }
 
 impl From<plans::Plan> for Plan {
@@ -50,8 +50,8 @@ impl From<plans::Plan> for Plan {
             valid_to: record.valid_to,
             deadlines: record.deadlines.into(),
             version: record.version,
-            created_at: record.created_at,
-            updated_at: record.updated_at,
+            created_at: record.created_at.and_utc(),
+            updated_at: record.updated_at.and_utc(),
         }
     }
 }

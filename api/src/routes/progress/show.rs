@@ -1,12 +1,12 @@
-use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use actix_web::{HttpResponse, get, web};
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use chitieu_schema::domain::Period;
-use chitieu_schema::progress::{self, ProgressQuery};
+use chitieu_schema::progress::{self, ProgressQuery, ProgressReport};
 use chitieu_schema::reports::ReportKey;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::export::{ExportFormat, render};
+use super::export::ExportFormat;
 use super::views::ProgressReportView;
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -32,14 +32,18 @@ pub struct ProgressParams {
     /// Where trajectories start (default: the year the plan starts).
     #[param(example = "2025")]
     pub baseline: Option<String>,
-    /// `json` (default), `csv`, `xlsx`, `html` (printable), `dhis2` (dataValueSets JSON) or
-    /// `adx` (ADX XML).
-    #[param(inline)]
+    /// Before each format had its own address: `format=csv` and the others are redirected
+    /// there (308), `json` is this operation. Not in the document: clients call the download
+    /// operations (`getProgressCsv`, …) instead.
+    #[param(ignore)]
     pub format: Option<ExportFormat>,
 }
 
 impl ProgressParams {
-    fn parse(self, unit_code: String) -> Result<(ProgressQuery, ExportFormat), ApiError> {
+    pub(super) fn parse(
+        self,
+        unit_code: String,
+    ) -> Result<(ProgressQuery, ExportFormat), ApiError> {
         let mut errors = FieldErrors::new();
         let plan = errors.check("plan", ReportKey::parse_plan_code(&self.plan));
         let period = errors.check("period", Period::parse(&self.period));
@@ -69,8 +73,8 @@ impl ProgressParams {
 /// subtree by the indicator's rule), the status against the target (achieved, exceeded, not
 /// achieved, no data, no target, needs judgement) with the achievement ratio (target over
 /// value when lower is better), and the trajectory toward the next milestone by the Open SDG
-/// method with every number used. `format` gives the same table as CSV, XLSX, a printable
-/// HTML page, DHIS2 dataValueSets JSON or ADX XML.
+/// method with every number used. The same table as a file: `progress.csv`, `progress.xlsx`,
+/// `progress.html`, `progress.dhis2.json` and `progress.adx.xml`.
 #[utoipa::path(
     tag = "Progress",
     params(
@@ -78,34 +82,38 @@ impl ProgressParams {
         ProgressParams,
     ),
     responses(
-        (status = 200, description = "The progress report, in the format asked for",
-            content(
-                (ProgressReportView = "application/json"),
-                (String = "text/csv", example = "STT,Chỉ tiêu,Đơn vị tính,Chỉ tiêu năm 2026,Thực hiện quý I/2026,So với chỉ tiêu kế hoạch,Tỷ lệ đạt (%)\nI,Phát triển hạ tầng số,,,,,\n1,Tỷ lệ phủ sóng 5G trên địa bàn,%,>60%,75,Đạt,125\n"),
-                (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                (String = "text/html"),
-                (String = "application/adx+xml", example = "<adx xmlns=\"urn:ietf:params:xml:ns:adx\" exported=\"2026-04-05T01:00:00Z\"><group orgUnit=\"31001\" period=\"2026-01-01/P3M\" dataSet=\"TT-18-2025\"><dataValue dataElement=\"NQ57-THAITAN-1\" categoryOptionCombo=\"NUMERATOR\" value=\"30\"/></group></adx>"),
-            ),
-            headers(("Content-Disposition" = String, description = "For files: attachment with an ASCII file name"))),
+        (status = 200, description = "The progress report", body = ProgressReportView),
         (status = 404, description = "No such unit or plan that the caller may read",
             body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 422, description = "A parameter is invalid; `errors` names it",
-            body = crate::problem::Problem, content_type = "application/problem+json",
-            example = json!({
-                "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid",
-                "status": 422, "detail": "period: unknown period \"2026Q5\"",
-                "errors": [{"pointer": "period", "detail": "unknown period \"2026Q5\""}]})),
+            body = crate::problem::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/org-units/{code}/progress")]
 pub async fn show_progress(
+    request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     code: web::Path<String>,
     params: web::Query<ProgressParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let code = code_in_path(&code)?;
-    let (query, format) = params.into_inner().parse(code.as_str().to_owned())?;
+    let format = params.format.unwrap_or(ExportFormat::Json);
+    if format != ExportFormat::Json {
+        return Ok(redirect_to_download(&request, format));
+    }
+    let report = load(state, caller, &code, params.into_inner()).await?.0;
+    Ok(HttpResponse::Ok().json(ProgressReportView::from(&report)))
+}
+
+/// The report a request asks for, and the format its parameters name.
+pub(super) async fn load(
+    state: web::Data<AppState>,
+    caller: Caller,
+    code: &str,
+    params: ProgressParams,
+) -> Result<(ProgressReport, ExportFormat), ApiError> {
+    let code = code_in_path(code)?;
+    let (query, format) = params.parse(code.as_str().to_owned())?;
     let report = state
         .db(move |conn| {
             readable_path(conn, &caller, &code)?;
@@ -113,23 +121,24 @@ pub async fn show_progress(
             Ok::<_, ApiError>(progress::unit_progress(conn, &query)?)
         })
         .await?;
-    if format == ExportFormat::Json {
-        return Ok(HttpResponse::Ok().json(ProgressReportView::from(&report)));
-    }
-    let rendered = render(&report, format).map_err(|error| {
-        ApiError::Internal(anyhow::Error::new(error).context("rendering a progress export"))
-    })?;
-    // The printable page opens in the browser; the other formats are files to keep.
-    let disposition = if format == ExportFormat::Html {
-        "inline"
-    } else {
-        "attachment"
-    };
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, rendered.content_type))
-        .insert_header((
-            CONTENT_DISPOSITION,
-            format!("{disposition}; filename=\"{}\"", rendered.filename),
-        ))
-        .body(rendered.body))
+    Ok((report, format))
+}
+
+/// `?format=csv` from before each format had its own address: the same query at
+/// `progress.csv`, without `format`.
+fn redirect_to_download(request: &HttpRequest, format: ExportFormat) -> HttpResponse {
+    let query: Vec<&str> = request
+        .query_string()
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("format="))
+        .collect();
+    let location = format!(
+        "{}.{}?{}",
+        request.path(),
+        format.extension(),
+        query.join("&")
+    );
+    HttpResponse::PermanentRedirect()
+        .insert_header((LOCATION, location))
+        .finish()
 }

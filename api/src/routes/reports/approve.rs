@@ -55,10 +55,11 @@ pub async fn approve_report(
 ) -> Result<HttpResponse, ApiError> {
     let key = path.key()?;
     authorize(&state, &caller, &key, Action::ApproveReports).await?;
+    // No body, or `null`, is an approval without an override reason.
     let request: ApproveRequest = if body.iter().all(u8::is_ascii_whitespace) {
         ApproveRequest::default()
     } else {
-        parse_json(&body)?
+        parse_json::<Option<ApproveRequest>>(&body)?.unwrap_or_default()
     };
     let override_reason = OptionalText::parse(request.override_reason.as_deref())
         .map_err(|invalid| ApiError::invalid("/overrideReason", invalid.0))?

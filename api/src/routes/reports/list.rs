@@ -25,8 +25,8 @@ pub struct ReportQuery {
     /// Only this period's reports.
     #[param(example = "2026Q1")]
     pub period: Option<String>,
-    /// draft, submitted, returned or approved.
-    #[param(example = "submitted")]
+    /// Only reports in this state.
+    #[param(example = "submitted", value_type = Option<super::views::ReportStateName>)]
     pub state: Option<String>,
     pub page: Option<u32>,
     pub page_size: Option<u32>,

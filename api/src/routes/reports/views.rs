@@ -2,7 +2,7 @@
 //! UTC.
 
 use chitieu_schema::domain::{ReportedValue, ValueInput};
-use chitieu_schema::reports::{NarrativeSection, Report, ReportSummary, StoredValue};
+use chitieu_schema::reports::{NarrativeSection, Report, ReportState, ReportSummary, StoredValue};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -133,6 +133,28 @@ impl From<NarrativeSection> for SectionView {
     }
 }
 
+/// Where a report is in its workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = "submitted")]
+pub enum ReportStateName {
+    Draft,
+    Submitted,
+    Returned,
+    Approved,
+}
+
+impl From<ReportState> for ReportStateName {
+    fn from(state: ReportState) -> Self {
+        match state {
+            ReportState::Draft => ReportStateName::Draft,
+            ReportState::Submitted => ReportStateName::Submitted,
+            ReportState::Returned => ReportStateName::Returned,
+            ReportState::Approved => ReportStateName::Approved,
+        }
+    }
+}
+
 /// A report's state, deadline and approvals.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -145,9 +167,7 @@ pub struct ReportSummaryView {
     pub period: String,
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
-    /// draft, submitted, returned or approved.
-    #[schema(example = "submitted")]
-    pub state: String,
+    pub state: ReportStateName,
     /// Why it was returned or reopened.
     pub state_reason: Option<String>,
     /// The first instant at which a submission is late (none for ad-hoc periods).
@@ -174,7 +194,7 @@ impl From<ReportSummary> for ReportSummaryView {
             period: s.period,
             period_start: s.period_start,
             period_end: s.period_end,
-            state: s.state.as_db_str().to_owned(),
+            state: s.state.into(),
             state_reason: s.state_reason,
             due_at: s.due_at.map(|t| t.and_utc()),
             submitted_at: s.submitted_at.map(|t| t.and_utc()),

@@ -14,8 +14,8 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct EntriesQuery {
-    /// pending, sending, sent, attention, dead, discarded or superseded.
-    #[param(example = "dead")]
+    /// Only entries in this state.
+    #[param(example = "dead", value_type = Option<super::views::EntryStateName>)]
     pub state: Option<String>,
     #[param(example = "theodoinq")]
     pub target: Option<String>,

@@ -5,6 +5,7 @@ use utoipa::ToSchema;
 use super::views::SyncRunView;
 use crate::auth::Caller;
 use crate::error::ApiError;
+use crate::extract::parse_json;
 use crate::sync::SyncService;
 
 /// Which target to run; an empty body runs every enabled target.
@@ -24,6 +25,8 @@ pub struct SyncRunRequest {
         (status = 202, description = "The run is over; failed entries wait for their retry", body = SyncRunView),
         (status = 403, description = "Only administrators run the sync", body = crate::problem::Problem,
             content_type = "application/problem+json"),
+        (status = 400, description = "The body is not JSON or names an unknown member", body = crate::problem::Problem,
+            content_type = "application/problem+json"),
         (status = 404, description = "No such target", body = crate::problem::Problem,
             content_type = "application/problem+json"),
     )
@@ -32,10 +35,17 @@ pub struct SyncRunRequest {
 pub async fn run_sync_now(
     sync: web::Data<SyncService>,
     caller: Caller,
-    body: Option<web::Json<SyncRunRequest>>,
+    body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
-    let target = body.and_then(|b| b.into_inner().target);
+    // No body, or `null`, runs every target; anything else must be a `SyncRunRequest`, so a
+    // misspelt member is refused instead of silently running every target.
+    let request: SyncRunRequest = if body.iter().all(u8::is_ascii_whitespace) {
+        SyncRunRequest::default()
+    } else {
+        parse_json::<Option<SyncRunRequest>>(&body)?.unwrap_or_default()
+    };
+    let target = request.target;
     if let Some(code) = target.clone() {
         let pool = sync.worker.pool().clone();
         web::block(move || {

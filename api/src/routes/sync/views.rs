@@ -154,8 +154,7 @@ pub struct SyncEntryView {
     pub period: String,
     pub report_version: i32,
     pub idempotency_key: String,
-    /// pending, sending, sent, attention, dead, discarded or superseded.
-    pub state: String,
+    pub state: EntryStateName,
     pub attempts: i32,
     pub next_attempt_at: DateTime<Utc>,
     pub last_attempt_at: Option<DateTime<Utc>>,
@@ -177,7 +176,7 @@ impl From<OutboxEntry> for SyncEntryView {
             period: e.period,
             report_version: e.report_version,
             idempotency_key: e.idempotency_key,
-            state: e.state.as_db_str().to_owned(),
+            state: e.state.into(),
             attempts: e.attempts,
             next_attempt_at: utc(e.next_attempt_at),
             last_attempt_at: e.last_attempt_at.map(utc),
@@ -258,4 +257,32 @@ pub struct DeadlineWatchView {
     #[schema(example = 1)]
     pub total: usize,
     pub owed: Vec<OwedReportView>,
+}
+
+/// Where an outbox entry stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+#[schema(example = "dead")]
+pub enum EntryStateName {
+    Pending,
+    Sending,
+    Sent,
+    Attention,
+    Dead,
+    Discarded,
+    Superseded,
+}
+
+impl From<EntryState> for EntryStateName {
+    fn from(state: EntryState) -> Self {
+        match state {
+            EntryState::Pending => EntryStateName::Pending,
+            EntryState::Sending => EntryStateName::Sending,
+            EntryState::Sent => EntryStateName::Sent,
+            EntryState::Attention => EntryStateName::Attention,
+            EntryState::Dead => EntryStateName::Dead,
+            EntryState::Discarded => EntryStateName::Discarded,
+            EntryState::Superseded => EntryStateName::Superseded,
+        }
+    }
 }

@@ -1,4 +1,12 @@
-//! The OpenAPI document, gathered from the registered routes.
+//! The OpenAPI document, gathered from the registered routes, then brought to the API's
+//! conventions in one pass ([`conventions`], [`schemas`], [`operation_ids`]) so a route added
+//! later gets them without repeating them.
+
+pub mod conventions;
+pub mod enum_values;
+pub mod operation_ids;
+pub mod routes;
+mod schemas;
 
 use actix_web::App;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -17,8 +25,10 @@ use utoipa_actix_web::AppExt;
             changes need `If-Match` with the resource's `ETag`.\n\nAuthentication: everything under \
             `/api/v1` needs `Authorization: Bearer <token>` (from `POST /api/v1/auth/token`) or \
             `X-API-Key`; a caller sees only the subtree of its home unit.",
-        license(name = "MIT OR Apache-2.0"),
+        license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0"),
+        contact(name = "chitieu maintainers"),
     ),
+    servers((url = "/", description = "The server that serves this document")),
     tags(
         (name = "Organisation units", description = "The tree: national → province → commune → unit"),
         (name = "Catalogs", description = "Indicator catalogs, their sections and indicators"),
@@ -79,7 +89,18 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .openapi(document_base())
         .configure(crate::routes::configure)
         .split_for_parts();
-    document
+    finish(document)
+}
+
+/// Applies the conventions to the document the routes produced: global security, the shared
+/// error responses, pinned operation ids, named schema variants.
+pub(crate) fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    let mut json = serde_json::to_value(&document).expect("the OpenAPI document serialises");
+    conventions::apply(&mut json);
+    schemas::apply(&mut json);
+    enum_values::apply(&mut json);
+    operation_ids::apply(&mut json);
+    serde_json::from_value(json).expect("the finished OpenAPI document reads back")
 }
 
 /// The document as committed in `openapi/openapi.json`: pretty JSON with a final newline.
