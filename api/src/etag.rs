@@ -34,21 +34,19 @@ impl IfMatch {
         }
     }
 
-    fn parse(value: &HeaderValue) -> Result<Self, ApiError> {
+    /// An ETag this server never issued (weak, a list, not a version) matches no version:
+    /// versions start at 1, so it stands for version 0 and the change is refused with 412 when
+    /// the store compares versions, after the request itself was validated (a malformed body
+    /// is a 400 whatever `If-Match` says).
+    fn parse(value: &HeaderValue) -> Self {
         let text = value.to_str().unwrap_or("").trim();
         if text == "*" {
-            return Ok(IfMatch::Any);
+            return IfMatch::Any;
         }
         text.strip_prefix('"')
             .and_then(|t| t.strip_suffix('"'))
             .and_then(|t| t.parse().ok())
-            .map(IfMatch::Version)
-            .ok_or_else(|| {
-                ApiError::PreconditionFailed(format!(
-                    "If-Match {text:?} is not an ETag this server issued; send the ETag header \
-                     of your last read, such as \"3\""
-                ))
-            })
+            .map_or(IfMatch::Version(0), IfMatch::Version)
     }
 }
 
@@ -58,7 +56,7 @@ impl FromRequest for IfMatch {
 
     fn from_request(req: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
         ready(match req.headers().get(header::IF_MATCH) {
-            Some(value) => IfMatch::parse(value),
+            Some(value) => Ok(IfMatch::parse(value)),
             None => Err(ApiError::PreconditionRequired),
         })
     }

@@ -158,6 +158,14 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         detail: format!("the body is not valid JSON: {e}"),
         errors: Vec::new(),
     })?;
+    // Every body of the API is an object; serde would read an array as the members of a
+    // struct in declaration order.
+    if document.is_array() {
+        return Err(ApiError::Malformed {
+            detail: "the body must be a JSON object, not an array".to_owned(),
+            errors: vec![FieldError::new("/", "expected an object")],
+        });
+    }
     serde_path_to_error::deserialize(whole_numbers_as_integers(document)).map_err(to_api_error)
 }
 
@@ -295,6 +303,12 @@ mod tests {
         assert_eq!(counts, [3, 10]);
         let fraction = parse_json::<Body>(br#"{"name":"x","items":[{"count":1.5}]}"#);
         assert_eq!(field_of(fraction.unwrap_err()), "/items/0/count");
+    }
+
+    #[test]
+    fn an_array_is_not_read_as_the_members_of_an_object() {
+        let err = parse_json::<Body>(br#"["x", []]"#).unwrap_err();
+        assert_eq!(field_of(err), "/");
     }
 
     #[test]

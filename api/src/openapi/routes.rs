@@ -62,14 +62,20 @@ impl RouteTable {
 
     pub fn lookup(&self, method: &str, path: &str) -> Lookup {
         let segments: Vec<&str> = split(path).collect();
-        let matching: Vec<&Template> = self
+        let candidates: Vec<&Template> = self
             .templates
             .iter()
             .filter(|template| template.matches(&segments))
             .collect();
-        if matching.is_empty() {
+        // As in OpenAPI, a concrete path wins over a templated one (`/plans/import` over
+        // `/plans/{code}`).
+        let Some(most_literal) = candidates.iter().map(|t| t.literals()).max() else {
             return Lookup::UnknownPath;
-        }
+        };
+        let matching: Vec<&Template> = candidates
+            .into_iter()
+            .filter(|template| template.literals() == most_literal)
+            .collect();
         let mut found = false;
         let mut takes_body = false;
         let mut allow: Vec<&str> = Vec::new();
@@ -95,6 +101,10 @@ impl RouteTable {
 }
 
 impl Template {
+    fn literals(&self) -> usize {
+        self.segments.iter().filter(|s| s.is_some()).count()
+    }
+
     fn matches(&self, segments: &[&str]) -> bool {
         self.segments.len() == segments.len()
             && self
@@ -143,9 +153,15 @@ mod tests {
     }
 
     #[test]
-    fn a_literal_path_and_a_parameter_at_the_same_place_share_their_methods() {
+    fn a_literal_path_wins_over_a_parameter_at_the_same_place() {
         assert_eq!(
             table().lookup("GET", "/api/v1/plans/import"),
+            Lookup::NotAllowed {
+                allow: "POST".into()
+            }
+        );
+        assert_eq!(
+            table().lookup("GET", "/api/v1/plans/TT-18-2025"),
             Lookup::Allowed { takes_body: false }
         );
         assert_eq!(

@@ -9,7 +9,7 @@ use crate::{StoreError, now_utc};
 
 /// Creates an empty catalog; 409 when its code is taken.
 pub fn create_catalog(conn: &mut Db, new: NewCatalog) -> Result<Catalog, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let code = new.code.as_str();
         if catalog_by_code(conn, code)?.is_some() {
             return Err(StoreError::Conflict {

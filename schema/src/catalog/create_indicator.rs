@@ -15,7 +15,7 @@ use crate::{StoreError, now_utc};
 /// item numbered like its parent number (7) when the catalog has it; without a section code, a
 /// sub-item takes its parent's section.
 pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let catalog = catalog_by_code(conn, new.catalog.as_str())?.ok_or_else(|| {
             StoreError::rejected(
                 "catalogCode",

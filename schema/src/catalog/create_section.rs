@@ -13,7 +13,7 @@ pub fn create_section(
     catalog_code: &str,
     new: NewSection,
 ) -> Result<Section, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let catalog = require_catalog(conn, catalog_code)?;
         let code = new.code.as_str();
         if section_by_code(conn, catalog.id, code)?.is_some() {

@@ -13,7 +13,7 @@ pub fn delete_catalog(
     code: &str,
     expected_version: Option<i32>,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let current = require_catalog(conn, code)?;
         check_version(expected_version, current.version)?;
         let indicator_count: i64 = indicators::table

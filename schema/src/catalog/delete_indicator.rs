@@ -13,7 +13,7 @@ pub fn delete_indicator(
     code: &str,
     expected_version: Option<i32>,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let current = require_indicator(conn, code)?;
         check_version(expected_version, current.version)?;
         let children: Vec<String> = indicators::table

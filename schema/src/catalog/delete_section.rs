@@ -13,7 +13,7 @@ pub fn delete_section(
     section_code: &str,
     expected_version: Option<i32>,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let catalog = require_catalog(conn, catalog_code)?;
         let current = section_by_code(conn, catalog.id, section_code)?.ok_or_else(|| {
             StoreError::not_found(

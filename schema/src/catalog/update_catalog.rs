@@ -16,7 +16,7 @@ pub fn update_catalog(
     expected_version: Option<i32>,
     changes: CatalogChanges,
 ) -> Result<Catalog, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let current = require_catalog(conn, code)?;
         check_version(expected_version, current.version)?;
         let name = changes

@@ -23,7 +23,7 @@ pub fn update_indicator(
     expected_version: Option<i32>,
     changes: IndicatorChanges,
 ) -> Result<Indicator, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let current = require_indicator(conn, code)?;
         check_version(expected_version, current.version)?;
         let catalog = catalog_by_id(conn, current.catalog_id)?;

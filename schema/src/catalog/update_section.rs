@@ -16,7 +16,7 @@ pub fn update_section(
     expected_version: Option<i32>,
     changes: SectionChanges,
 ) -> Result<Section, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let catalog = require_catalog(conn, catalog_code)?;
         let current = section_by_code(conn, catalog.id, section_code)?.ok_or_else(|| {
             StoreError::not_found(

@@ -69,6 +69,25 @@ impl Db {
         }
     }
 
+    /// A transaction that writes. SQLite runs one writer at a time, and a transaction that
+    /// reads before its first write fails at once ("database is locked") when another writer
+    /// committed in between, instead of waiting; so on SQLite the write lock is taken first, by
+    /// a write that changes nothing (waiting up to busy_timeout). PostgreSQL needs nothing.
+    pub fn write_transaction<T, E>(
+        &mut self,
+        work: impl FnOnce(&mut Db) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<diesel::result::Error>,
+    {
+        self.transaction(|conn| {
+            if let Db::Sqlite(sqlite) = conn {
+                diesel::sql_query("UPDATE org_units SET id = id WHERE id = -1").execute(sqlite)?;
+            }
+            work(conn)
+        })
+    }
+
     /// A round trip to the database, for readiness checks.
     pub fn ping(&mut self) -> QueryResult<()> {
         diesel::sql_query("SELECT 1").execute(self).map(|_| ())

@@ -16,7 +16,7 @@ pub fn create_item(
     plan_code: &str,
     new: NewPlanItem,
 ) -> Result<PlanItem, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let plan = require_plan(conn, plan_code)?;
         let code = new.indicator.as_str();
         let (indicator_id, catalog_id) = indicator_by_code(conn, code)?.ok_or_else(|| {

@@ -9,7 +9,7 @@ use crate::{StoreError, now_utc};
 
 /// Creates a plan without items. The issuing unit and the catalog must exist.
 pub fn create_plan(conn: &mut Db, new: NewPlan) -> Result<Plan, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let unit = unit_by_code(conn, new.issuing_unit.as_str())?.ok_or_else(|| {
             StoreError::rejected(
                 "issuingUnitCode",

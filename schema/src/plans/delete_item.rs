@@ -15,7 +15,7 @@ pub fn delete_item(
     indicator_code: &str,
     expected_version: Option<i32>,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let plan = require_plan(conn, plan_code)?;
         let (item_id, version) = require_item(conn, &plan, indicator_code)?;
         if let Some(expected) = expected_version.filter(|v| *v != version) {

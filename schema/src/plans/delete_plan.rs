@@ -11,7 +11,7 @@ pub fn delete_plan(
     code: &str,
     expected_version: Option<i32>,
 ) -> Result<(), StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let current = require_plan(conn, code)?;
         if let Some(expected) = expected_version.filter(|v| *v != current.version) {
             return Err(StoreError::VersionMismatch {

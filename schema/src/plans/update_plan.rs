@@ -15,7 +15,7 @@ pub fn update_plan(
     expected_version: Option<i32>,
     changes: PlanChanges,
 ) -> Result<Plan, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let current = require_plan(conn, code)?;
         if let Some(expected) = expected_version.filter(|v| *v != current.version) {
             return Err(StoreError::VersionMismatch {

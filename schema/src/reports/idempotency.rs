@@ -28,7 +28,7 @@ pub fn claim(
     endpoint: &str,
     request_hash: &str,
 ) -> Result<Claim, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let existing = idempotency_keys::table
             .find((subject, key))
             .select((

@@ -117,7 +117,7 @@ async function main(base: string, adminPassword: string) {
   );
   check(waiting.items.length > 0, "a commune report waits for the province");
   const communeKey = { unitCode: COMMUNE, planCode: PLAN, period: waiting.items[0].period };
-  const communeReport = await officer.PUT("/api/v1/reports/{unitCode}/{planCode}/{period}", {
+  const communeReport = await officer.GET("/api/v1/reports/{unitCode}/{planCode}/{period}", {
     params: { path: communeKey },
   });
   expect(communeReport, 200);
@@ -160,12 +160,13 @@ async function main(base: string, adminPassword: string) {
   );
   check(adx.includes("urn:ietf:params:xml:ns:adx"), "the ADX document has its namespace");
 
-  expect(
+  const rollup = expect(
     await admin.GET("/api/v1/org-units/{code}/rollup", {
       params: { path: { code: PROVINCE }, query: { period: year, plan: PLAN } },
     }),
     200,
   );
+  check(rollup.unitCode === PROVINCE && rollup.figures.length > 0, "the province rolls up");
   const sync = expect(await admin.GET("/api/v1/sync/targets"), 200);
   check(sync.targets.length > 0, "the demo syncs to its simulator");
   console.log(

@@ -19,7 +19,7 @@ pub struct SubtreeQuery {
     pub kind: Option<OrgUnitKindName>,
     /// How many levels below the unit to include, relative to it: 0 is the unit alone, 1 adds
     /// its children. Unlimited when absent.
-    #[param(minimum = 0, example = 1)]
+    #[param(minimum = 0, maximum = 2147483647, example = 1)]
     pub max_depth: Option<u32>,
     /// List closed units too (default false).
     #[serde(default)]
@@ -59,6 +59,16 @@ pub async fn list_subtree(
     let page = page.into_inner().to_request()?;
     let code = code_in_path(&code)?;
     let query = query.into_inner();
+    // The document's bound: a 32-bit signed integer, as most clients hold it.
+    if query
+        .max_depth
+        .is_some_and(|depth| depth > i32::MAX.unsigned_abs())
+    {
+        return Err(ApiError::invalid(
+            "maxDepth",
+            "maxDepth is at most 2147483647",
+        ));
+    }
     let filter = SubtreeFilter {
         kind: query.kind.map(Into::into),
         max_depth: query.max_depth,

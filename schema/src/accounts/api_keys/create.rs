@@ -33,7 +33,7 @@ pub fn create(
         ));
     }
     let secret = ApiKeySecret::generate()?;
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let id = diesel::insert_into(api_keys::table)
             .values((
                 api_keys::prefix.eq(secret.prefix()),

@@ -10,7 +10,7 @@ use crate::schema::api_keys;
 /// Revokes the key and records `key_revoked`, in one transaction. Revoking a revoked key
 /// changes nothing and records nothing.
 pub fn revoke(conn: &mut Db, prefix: &str, origin: &Origin) -> Result<ApiKey, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let changed = diesel::update(
             api_keys::table
                 .filter(api_keys::prefix.eq(prefix))

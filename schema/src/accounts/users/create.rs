@@ -27,7 +27,7 @@ pub fn create(conn: &mut Db, user: NewUser, origin: &Origin) -> Result<User, Sto
             "every role except administrator needs a home unit",
         ));
     }
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let now = crate::now_utc();
         let row = diesel::insert_into(users::table)
             .values((

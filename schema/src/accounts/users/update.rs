@@ -28,7 +28,7 @@ pub fn update(
     changes: UserChanges,
     origin: &Origin,
 ) -> Result<User, StoreError> {
-    conn.transaction(|conn| {
+    conn.write_transaction(|conn| {
         let (id, current_version, current_role, current_unit, was_disabled) = users::table
             .filter(users::username.eq(username.as_str()))
             .select((

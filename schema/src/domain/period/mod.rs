@@ -60,7 +60,8 @@ impl Period {
                     .zip(month)
                     .map(|(year, month)| Period::Monthly { year, month })
             }
-            6 => {
+            // Byte offsets below are character offsets only in ASCII text.
+            6 if raw.is_ascii() => {
                 let n = raw[5..].parse::<u32>().ok();
                 match (&raw[4..5], year(&raw[..4]), n) {
                     ("Q", Some(year), Some(q @ 1..=4)) => {

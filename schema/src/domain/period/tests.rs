@@ -37,6 +37,9 @@ fn impossible_periods_are_refused() {
         "1999",
         "2026-03-20..2026-03-15",
         "",
+        // Six bytes that are three characters: refused, not sliced mid-character.
+        "\u{80}\u{80}\u{80}",
+        "2026Qý",
     ] {
         assert!(Period::parse(raw).is_err(), "{raw}");
     }
