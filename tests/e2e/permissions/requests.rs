@@ -290,8 +290,18 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::SyncStatus => Prepared::get("/api/v1/sync/targets"),
         Req::SyncTargetMissing => Prepared::get("/api/v1/sync/targets/nowhere"),
         Req::SyncEntries => Prepared::get("/api/v1/sync/entries?state=dead"),
-        Req::SyncRetryMissing => post("/api/v1/sync/entries/999999/retry", json!({})),
-        Req::SyncDiscardMissing => post("/api/v1/sync/entries/999999/discard", json!({})),
+        Req::SyncRetryMissing => Prepared::new(
+            Method::POST,
+            "/api/v1/sync/entries/999999/retry",
+            None,
+            None,
+        ),
+        Req::SyncDiscardMissing => Prepared::new(
+            Method::POST,
+            "/api/v1/sync/entries/999999/discard",
+            None,
+            None,
+        ),
         Req::SyncDeadlineWatch => Prepared::get("/api/v1/sync/deadline-watch?period=202611"),
     }
 }

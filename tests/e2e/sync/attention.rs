@@ -35,32 +35,15 @@ pub async fn a_refused_report_waits_for_a_person_to_retry_or_discard_it(app: Tes
     // The mapping is mended; one entry is sent again, the other given up on.
     store_target(&app, &upstream.base_url()).await;
     let url = |id: &serde_json::Value, action: &str| format!("/api/v1/sync/entries/{id}/{action}");
-    let pending = expect_json(
-        app.post_json(&url(&retried, "retry"), &json!({})).await,
-        200,
-    )
-    .await;
+    let pending = expect_json(app.post_empty(&url(&retried, "retry")).await, 200).await;
     assert_eq!(
         (pending["state"].clone(), pending["attempts"].clone()),
         (json!("pending"), json!(0))
     );
-    let gone = expect_json(
-        app.post_json(&url(&discarded, "discard"), &json!({})).await,
-        200,
-    )
-    .await;
+    let gone = expect_json(app.post_empty(&url(&discarded, "discard")).await, 200).await;
     assert_eq!(gone["state"], "discarded");
-    expect_json(
-        app.post_json(&url(&discarded, "retry"), &json!({})).await,
-        409,
-    )
-    .await;
-    expect_json(
-        app.post_json(&url(&json!(999_999), "discard"), &json!({}))
-            .await,
-        404,
-    )
-    .await;
+    expect_json(app.post_empty(&url(&discarded, "retry")).await, 409).await;
+    expect_json(app.post_empty(&url(&json!(999_999), "discard")).await, 404).await;
 
     let run = expect_json(app.post_json("/api/v1/sync/runs", &json!({})).await, 202).await;
     assert_eq!(run["sent"], 1, "{run}");
