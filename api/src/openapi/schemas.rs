@@ -68,9 +68,9 @@ fn name_tagged_variants(schemas: &mut Map<String, Value>) {
 /// The property every variant has, required, with one string value of its own.
 fn common_tag(variants: &[Value]) -> Option<String> {
     let first = variants.first()?;
-    let candidates = first["properties"].as_object()?.keys();
+    let mut candidates = first["properties"].as_object()?.keys();
     candidates
-        .filter(|name| {
+        .find(|name| {
             variants.iter().all(|variant| {
                 let values = &variant["properties"][name.as_str()]["enum"];
                 let required = variant["required"]
@@ -83,7 +83,6 @@ fn common_tag(variants: &[Value]) -> Option<String> {
             })
         })
         .cloned()
-        .next()
 }
 
 fn pascal_case(value: &str) -> String {
