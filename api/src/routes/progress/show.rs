@@ -84,7 +84,7 @@ impl ProgressParams {
                 (String = "text/csv", example = "STT,Chỉ tiêu,Đơn vị tính,Chỉ tiêu năm 2026,Thực hiện quý I/2026,So với chỉ tiêu kế hoạch,Tỷ lệ đạt (%)\nI,Phát triển hạ tầng số,,,,,\n1,Tỷ lệ phủ sóng 5G trên địa bàn,%,>60%,75,Đạt,125\n"),
                 (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 (String = "text/html"),
-                (String = "application/adx+xml", example = "<adx xmlns=\"urn:ietf:params:xml:ns:adx\" exported=\"2026-04-05T01:00:00Z\"><group orgUnit=\"31001\" period=\"2026-01-01/P3M\" dataSet=\"TT-18-2025\"><dataValue dataElement=\"NQ57-THAITAN-1\" categoryOptionCombo=\"NUMERATOR\" value=\"30\"/></group></adx>"),
+                (String = "application/adx+xml", example = "<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2026-04-05T01:00:00Z\"><group orgUnit=\"31001\" period=\"2026-01-01/P3M\" dataSet=\"TT-18-2025\"><dataValue dataElement=\"NQ57-THAITAN-1\" categoryOptionCombo=\"NUMERATOR\" value=\"30\"/></group></adx>"),
             ),
             headers(("Content-Disposition" = String, description = "For files: attachment with an ASCII file name"))),
         (status = 404, description = "No such unit or plan that the caller may read",
