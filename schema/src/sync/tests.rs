@@ -269,7 +269,11 @@ fn a_report_dhis2_cannot_hold_gets_its_dhis2_entry_in_attention_at_once() {
         assert_eq!(enqueue(&mut conn, &ad_hoc).unwrap(), 2);
         let claimed = claim(&mut conn, &claim_request("a", Duration::from_secs(60))).unwrap();
         let targets: Vec<&str> = claimed.iter().map(|e| e.target_code.as_str()).collect();
-        assert_eq!(targets, ["theodoinq"], "only theodoinq takes ad-hoc periods");
+        assert_eq!(
+            targets,
+            ["theodoinq"],
+            "only theodoinq takes ad-hoc periods"
+        );
         let entries = list_entries(
             &mut conn,
             &EntryFilter {
@@ -282,6 +286,9 @@ fn a_report_dhis2_cannot_hold_gets_its_dhis2_entry_in_attention_at_once() {
         .unwrap();
         assert_eq!(entries.items.len(), 1);
         assert_eq!(entries.items[0].target_code, "dhis2");
-        assert_eq!(entries.items[0].last_error.as_deref(), Some(DHIS2_AD_HOC_REFUSAL));
+        assert_eq!(
+            entries.items[0].last_error.as_deref(),
+            Some(DHIS2_AD_HOC_REFUSAL)
+        );
     }
 }

@@ -122,13 +122,13 @@ pub async fn an_empty_value_or_deleted_true_deletes_and_an_absent_value_is_a_con
 ) {
     seed_commune_plan(&app).await;
     let first = json!({"dataSet": PLAN, "period": Q1, "orgUnit": VHXH, "dataValues": [
-        {"dataElement": COUNT, "value": "3"}, {"dataElement": TEXT, "value": "Đã triển khai"},
-        {"dataElement": STATUS, "value": "Đạt"}]});
+        {"dataElement": COUNT, "value": "3"}, {"dataElement": STATUS, "value": "Đạt"},
+        {"dataElement": PERCENT, "value": "62.5"}]});
     assert_eq!(post_json(&app, "/api/dataValueSets", &first).await.0, 200);
     let second = json!({"dataSet": PLAN, "period": Q1, "orgUnit": VHXH, "dataValues": [
         {"dataElement": COUNT, "value": ""},
-        {"dataElement": TEXT, "value": "Đã triển khai", "deleted": true},
-        {"dataElement": STATUS}]});
+        {"dataElement": STATUS, "value": "Đạt", "deleted": true},
+        {"dataElement": PERCENT}]});
     let (status, message) = post_json(&app, "/api/dataValueSets", &second).await;
     assert_eq!(status, 200, "{message}");
     assert_eq!(message["status"], "WARNING");
@@ -138,17 +138,18 @@ pub async fn an_empty_value_or_deleted_true_deletes_and_an_absent_value_is_a_con
     assert_eq!(conflict["indexes"], json!([2]));
     let values = stored(&app).await;
     assert!(
-        values.get(COUNT).is_none() && values.get(TEXT).is_none(),
+        values.get(COUNT).is_none() && values.get(STATUS).is_none(),
         "{values}"
     );
-    assert!(values.get(STATUS).is_some());
+    assert!(values.get(PERCENT).is_some());
 }
 
 pub async fn a_csv_deleted_column_deletes_and_the_first_row_is_always_skipped(app: TestApp) {
     seed_commune_plan(&app).await;
     let path = format!("/api/dataValueSets?dataSet={PLAN}");
     // The first row is skipped whatever it says, as DHIS2's CSV reader does.
-    let csv = format!("de,pe,ou,coc,aoc,value\n{COUNT},{Q1},{VHXH},,,5\n{TEXT},{Q1},{VHXH},,,Có\n");
+    let csv =
+        format!("de,pe,ou,coc,aoc,value\n{COUNT},{Q1},{VHXH},,,5\n{STATUS},{Q1},{VHXH},,,Có\n");
     let (status, message) = post(&app, &path, "application/csv", csv).await;
     assert_eq!(status, 200, "{message}");
     assert_eq!(counts(&message), [2, 0, 0, 0]);
@@ -162,7 +163,7 @@ pub async fn a_csv_deleted_column_deletes_and_the_first_row_is_always_skipped(ap
     assert_eq!(counts(&message), [0, 0, 0, 1]);
     let values = stored(&app).await;
     assert!(values.get(COUNT).is_none(), "{values}");
-    assert!(values.get(TEXT).is_some());
+    assert!(values.get(STATUS).is_some());
 }
 
 pub async fn an_adx_import_stores_its_values(app: TestApp) {
