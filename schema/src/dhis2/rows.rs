@@ -14,6 +14,9 @@ use super::model::DataValue;
 use crate::domain::{OptionalText, Period};
 use crate::reports::{BulkInput, BulkValue, Conflict};
 
+/// DHIS2's message of conflict E7618 (`ErrorCode.E7618`), without its argument.
+pub(super) const VALUE_MISSING: &str = "Data value or comment not specified for data element";
+
 /// The set's defaults for rows that do not name their own.
 #[derive(Debug, Default, Clone)]
 pub struct SetDefaults {
@@ -123,10 +126,7 @@ pub fn to_bulk_values(
             conflicts.push(conflict(
                 "value",
                 &key.2,
-                &format!(
-                    "Data value or comment not specified for data element: `{}`",
-                    key.2
-                ),
+                &format!("{VALUE_MISSING}: `{}`", key.2),
             ));
             continue;
         };

@@ -291,7 +291,11 @@ impl ImportConflict {
             object: conflict.value.clone(),
             objects: BTreeMap::from([(conflict.object.clone(), conflict.value.clone())]),
             value: conflict.reason.clone(),
-            error_code: error_code(&conflict.object, &conflict.value),
+            error_code: if conflict.reason.starts_with(super::rows::VALUE_MISSING) {
+                "E7618"
+            } else {
+                error_code(&conflict.object, &conflict.value)
+            },
             property: conflict.object.clone(),
             indexes: vec![conflict.index],
         }
