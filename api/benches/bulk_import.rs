@@ -148,8 +148,8 @@ async fn run(backend: &str, url: &str, table: &mut Report) -> anyhow::Result<()>
         println!(
             "[{backend}] {label}: {values} values ({:.1} MB) in {seconds:.2} s; HTTP {status}, {} {}",
             bytes.len() as f64 / 1e6,
-            summary["status"],
-            summary["importCount"],
+            summary["response"]["status"],
+            summary["response"]["importCount"],
         );
         anyhow::ensure!(status.is_success(), "the import failed: {summary}");
         table.row(vec![

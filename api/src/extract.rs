@@ -81,6 +81,8 @@ pub struct BulkBodyLimit(pub usize);
 pub enum BulkFormat {
     Json,
     Csv,
+    /// `application/adx+xml`.
+    Adx,
 }
 
 /// A JSON or CSV body of up to [`BulkBodyLimit`] bytes, unparsed.
@@ -100,11 +102,14 @@ impl FromRequest for BulkBody {
             .map_or(64 * 1024 * 1024, |l| l.0);
         let format = match content_type_essence(req).as_deref() {
             Some("text/csv" | "application/csv") => Ok(BulkFormat::Csv),
+            Some("application/adx+xml") => Ok(BulkFormat::Adx),
             _ => check_content_type(req)
                 .map(|()| BulkFormat::Json)
                 .map_err(|_| {
                     ApiError::UnsupportedMediaType(
-                        "the body must be application/json or text/csv".to_owned(),
+                        "the body must be application/json, text/csv (or application/csv) or \
+                         application/adx+xml"
+                            .to_owned(),
                     )
                 }),
         };

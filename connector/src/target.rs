@@ -48,6 +48,15 @@ pub enum Auth {
         header: String,
         key_env: String,
     },
+    /// `Authorization: Basic` with a user's password (DHIS2 accepts it on every request).
+    Basic {
+        username: String,
+        password_env: String,
+    },
+    /// `Authorization: ApiToken <token>`: a DHIS2 personal access token (2.37+).
+    ApiToken {
+        token_env: String,
+    },
     /// OAuth2 client credentials; the token is cached until shortly before it expires and
     /// fetched again after a 401.
     OAuth2ClientCredentials {
@@ -55,10 +64,26 @@ pub enum Auth {
         client_id: String,
         client_secret_env: String,
         scope: Option<String>,
+        /// How the client proves itself to the token endpoint: `body` (`client_id` and
+        /// `client_secret` in the form, the default) or `basic` (HTTP Basic, as DHIS2's
+        /// `/uaa/oauth/token` requires).
+        #[serde(default)]
+        client_authentication: ClientAuthentication,
     },
 }
 
-/// Our indicator and unit codes to the upstream's; a code without an entry is sent as it is.
+/// Where the client id and secret go in a token request (RFC 6749 §2.3.1).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ClientAuthentication {
+    #[default]
+    Body,
+    Basic,
+}
+
+/// Our indicator, unit and plan codes to the upstream's; a code without an entry is sent as
+/// it is. For DHIS2, `dataSets` maps plans to data sets and `categoryOptionCombos` names the
+/// combos of a ratio's numerator and denominator (`NUMERATOR` and `DENOMINATOR` when absent).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CodeMapping {
@@ -66,9 +91,37 @@ pub struct CodeMapping {
     pub indicators: HashMap<String, String>,
     #[serde(default)]
     pub units: HashMap<String, String>,
+    #[serde(default, skip_serializing_if = "HashMap::is_empty")]
+    pub data_sets: HashMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_option_combos: Option<RatioCombos>,
+}
+
+/// The upstream's category option combos of a ratio's two halves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RatioCombos {
+    pub numerator: String,
+    pub denominator: String,
 }
 
 impl CodeMapping {
+    pub fn data_set<'a>(&'a self, plan_code: &'a str) -> &'a str {
+        self.data_sets
+            .get(plan_code)
+            .map_or(plan_code, String::as_str)
+    }
+
+    /// The upstream's code of a ratio half.
+    pub fn ratio_combo(&self, part: chitieu_schema::dhis2::RatioPart) -> &str {
+        use chitieu_schema::dhis2::RatioPart;
+        match (&self.category_option_combos, part) {
+            (Some(combos), RatioPart::Numerator) => &combos.numerator,
+            (Some(combos), RatioPart::Denominator) => &combos.denominator,
+            (None, part) => part.code(),
+        }
+    }
+
     pub fn indicator<'a>(&'a self, code: &'a str) -> &'a str {
         self.indicators.get(code).map_or(code, String::as_str)
     }

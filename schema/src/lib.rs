@@ -6,6 +6,7 @@ pub mod audit;
 pub mod catalog;
 pub mod db;
 pub mod demo;
+pub mod dhis2;
 pub mod domain;
 mod error;
 pub mod org_units;

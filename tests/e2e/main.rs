@@ -9,6 +9,7 @@ mod contract;
 mod conventions;
 mod data_exchange;
 mod demo;
+mod dhis2;
 mod month_walkthrough;
 mod org_units;
 mod permissions;
@@ -32,6 +33,7 @@ fn main() {
     scenarios.extend(reports::scenarios());
     scenarios.extend(month_walkthrough::scenarios());
     scenarios.extend(data_exchange::scenarios());
+    scenarios.extend(dhis2::scenarios());
     scenarios.extend(progress::scenarios());
     scenarios.extend(demo::scenarios());
     scenarios.extend(completeness::scenarios());

@@ -24,7 +24,7 @@ pub fn scenarios() -> Vec<Scenario> {
         reports::the_progress_report_judges_each_item_against_the_target_of_the_year,
         reports::the_trajectory_shows_the_numbers_it_was_computed_from,
         reports::the_xlsx_export_opens_with_vietnamese_headers_and_numeric_cells,
-        reports::the_adx_export_has_the_adx_structure,
+        reports::the_adx_export_follows_the_ihe_adx_schema,
         reports::the_dhis2_export_is_a_data_value_set_with_codes,
         reports::the_printable_page_and_the_csv_carry_the_table,
         reports::a_plan_the_caller_cannot_read_is_not_found,

@@ -3,6 +3,7 @@
 //! talks HTTP to it.
 
 pub mod accounts;
+pub mod adx_loose;
 mod app;
 mod database;
 pub mod progress_fixture;

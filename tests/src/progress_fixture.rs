@@ -124,7 +124,7 @@ pub async fn enter(app: &TestApp, period: &str, values: &[(&str, &str, Value)]) 
     }
     let body = json!({"dataSet": PLAN, "period": period, "dataValues": data_values});
     let summary = expect_json(app.post_json("/api/v1/dataValueSets", &body).await, 200).await;
-    assert_eq!(summary["status"], "SUCCESS", "{summary}");
+    assert_eq!(summary["response"]["status"], "SUCCESS", "{summary}");
 }
 
 /// The roll-up of `indicators` at `unit` for `period`.

@@ -126,12 +126,15 @@ impl Credential {
     }
 }
 
-fn invalid_key() -> ApiError {
+pub(super) fn invalid_key() -> ApiError {
     ApiError::Unauthorized("the API key is invalid, expired or revoked".into())
 }
 
 /// The caller a token names, if it still exists and is allowed in.
-fn caller_of_subject(conn: &mut Db, subject: &Subject) -> Result<Option<Caller>, StoreError> {
+pub(super) fn caller_of_subject(
+    conn: &mut Db,
+    subject: &Subject,
+) -> Result<Option<Caller>, StoreError> {
     match subject {
         Subject::User(name) => {
             let Ok(username) = Username::parse(name) else {
@@ -158,7 +161,10 @@ fn caller_of_subject(conn: &mut Db, subject: &Subject) -> Result<Option<Caller>,
     }
 }
 
-fn caller_of_key(conn: &mut Db, presented: &PresentedApiKey) -> Result<Option<Caller>, StoreError> {
+pub(super) fn caller_of_key(
+    conn: &mut Db,
+    presented: &PresentedApiKey,
+) -> Result<Option<Caller>, StoreError> {
     let now = now_utc();
     let Some(key) = api_keys::authenticate(conn, presented, now)? else {
         return Ok(None);

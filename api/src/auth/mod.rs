@@ -4,6 +4,9 @@
 //! - `Authorization: Bearer <JWT>` from `POST /api/v1/auth/token` (HS256, `iss` = `chitieu`,
 //!   `aud` = `chitieu-api`, short-lived), or
 //! - `X-API-Key: ctk_<prefix>_<secret>` (an API key directly; `Bearer ctk_...` works too).
+//! - On DHIS2's surface only (`/api/dataValueSets`, `/api/{version}/dataValueSets`), also
+//!   `Basic` (a password, through the sign-in's throttle) and `ApiToken <key>`: see
+//!   [`require_dhis2_credentials`].
 //!
 //! Every request under `/api/v1` (except the token endpoint) passes [`require_credentials`],
 //! which re-reads the user (exists, not disabled) or key (not revoked, not expired) from the
@@ -59,6 +62,7 @@
 
 pub mod bootstrap;
 mod caller;
+mod dhis2;
 mod middleware;
 mod origin;
 mod policy;
@@ -67,6 +71,7 @@ pub mod settings;
 pub mod tokens;
 
 pub use caller::{Caller, Identity};
+pub use dhis2::require_dhis2_credentials;
 pub use middleware::require_credentials;
 pub use origin::origin_of;
 pub use policy::Action;
@@ -77,3 +82,6 @@ pub use tokens::{Subject, TokenService};
 /// The OpenAPI names of the two security schemes; see `openapi.rs`.
 pub const BEARER_SCHEME: &str = "bearerAuth";
 pub const API_KEY_SCHEME: &str = "apiKey";
+/// DHIS2's surface also takes these two.
+pub const BASIC_SCHEME: &str = "basicAuth";
+pub const API_TOKEN_SCHEME: &str = "apiToken";

@@ -41,7 +41,8 @@ use utoipa_actix_web::AppExt;
         (name = "Audit", description = "The tamper-evident trail of report changes"),
         (name = "Progress", description = "Progress against target: roll-ups over the tree for any period, status and trajectory, completeness and exports"),
         (name = "Sync", description = "Delivery of approved reports to upstream monitoring systems (theodoinq, DHIS2): runs, status per target, dead letters and the deadline watch"),
-        (name = "Data exchange", description = "Bulk import in DHIS2's dataValueSets shape (JSON or CSV, idScheme=code) with an import summary"),
+        (name = "Data exchange", description = "Bulk import in DHIS2's dataValueSets shape (JSON, CSV or ADX, idScheme=code) answered with DHIS2's WebMessage and import summary"),
+        (name = "DHIS2 compatibility", description = "DHIS2's own paths (/api/dataValueSets, /api/{version}/dataValueSets) with its logins (Basic, ApiToken) and answers; see docs/DHIS2.md"),
     ),
     modifiers(&SecuritySchemes),
     components(schemas(crate::problem::Problem, crate::problem::FieldError))
@@ -72,6 +73,25 @@ impl Modify for SecuritySchemes {
             SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
                 "X-API-Key",
                 "An API key from POST /api/v1/api-keys: ctk_<prefix>_<secret>",
+            ))),
+        );
+        // DHIS2's surface only (`/api/dataValueSets`): what DHIS2 clients send.
+        components.add_security_scheme(
+            crate::auth::BASIC_SCHEME,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Basic)
+                    .description(Some(
+                        "A user's password, on DHIS2's paths only; throttled like sign-in",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            crate::auth::API_TOKEN_SCHEME,
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "Authorization",
+                "DHIS2's `Authorization: ApiToken <key>` with an API key, on DHIS2's paths only",
             ))),
         );
     }

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod catalogs;
 pub mod completeness;
 pub mod data_exchange;
+pub mod dhis2;
 pub mod health;
 pub mod org_units;
 pub mod plan_import;
@@ -47,5 +48,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(progress::configure)
                 .configure(sync::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
+        )
+        // After `/api/v1`, which takes its own paths first.
+        .service(
+            scope("/api")
+                .service(dhis2::post_data_value_sets)
+                .service(dhis2::post_data_value_sets_versioned)
+                .wrap(from_fn(crate::auth::require_dhis2_credentials)),
         );
 }

@@ -18,8 +18,21 @@ enum AuthMode {
     Bearer,
     /// Require the header `--api-key-header` with `--api-key`.
     ApiKey,
-    /// Require a token from `POST /oauth/token`.
+    /// Require a token from `POST /oauth/token` (or DHIS2's `POST /uaa/oauth/token`).
     Oauth2,
+    /// Require `Authorization: Basic` with `--username` and `--password`.
+    Basic,
+    /// Require `Authorization: ApiToken <--token>` (DHIS2's personal access tokens).
+    ApiToken,
+}
+
+/// Which DHIS2 release `POST /api/dataValueSets` answers as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Dhis2Mode {
+    #[value(name = "2.40")]
+    V2_40,
+    #[value(name = "2.43")]
+    V2_43,
 }
 
 /// Simulates the upstream monitoring systems (theodoinq, DHIS2) that chitieu delivers
@@ -79,6 +92,19 @@ struct Args {
     /// Print nothing per submission.
     #[arg(long)]
     quiet: bool,
+    /// The user accepted with `--auth basic`.
+    #[arg(long, default_value = "chitieu")]
+    username: String,
+    #[arg(long, env = "SIM_PASSWORD", hide_env_values = true)]
+    password: Option<String>,
+    /// `POST /api/dataValueSets` answers as this DHIS2 release: statuses, envelopes and
+    /// partial imports (2.40: a partial import is 409 WARNING; 2.43: 200 WARNING).
+    #[arg(long, value_enum, default_value_t = Dhis2Mode::V2_43)]
+    dhis2: Dhis2Mode,
+    /// A data element code the simulated DHIS2 does not know (its values become conflicts,
+    /// E7610); repeat for more.
+    #[arg(long = "dhis2-unknown-data-element")]
+    dhis2_unknown_data_elements: Vec<String>,
 }
 
 fn rate(text: &str) -> Result<f64, String> {
@@ -121,6 +147,19 @@ impl Args {
                 ))?,
             },
             AuthMode::Oauth2 => SimAuth::OAuth2,
+            AuthMode::Basic => SimAuth::Basic {
+                username: self.username,
+                password: self.password.ok_or(SimError::MissingSetting(
+                    "basic",
+                    "--password or SIM_PASSWORD",
+                ))?,
+            },
+            AuthMode::ApiToken => SimAuth::ApiToken {
+                token: self.token.ok_or(SimError::MissingSetting(
+                    "api-token",
+                    "--token or SIM_TOKEN",
+                ))?,
+            },
         };
         Ok(SimConfig {
             port: self.port,
@@ -139,6 +178,14 @@ impl Args {
             },
             seed: self.seed,
             verbose: !self.quiet,
+            dhis2: sim::Dhis2Sim {
+                release: match self.dhis2 {
+                    Dhis2Mode::V2_40 => sim::Dhis2Release::V2_40,
+                    Dhis2Mode::V2_43 => sim::Dhis2Release::V2_43,
+                },
+                unknown_data_elements: self.dhis2_unknown_data_elements,
+                unknown_data_sets: Vec::new(),
+            },
         })
     }
 }
@@ -201,5 +248,7 @@ fn describe(auth: &SimAuth) -> String {
         SimAuth::Bearer { .. } => "bearer token".to_owned(),
         SimAuth::ApiKey { header, .. } => format!("API key in {header}"),
         SimAuth::OAuth2 => "OAuth2 client credentials".to_owned(),
+        SimAuth::Basic { username, .. } => format!("Basic authentication as {username}"),
+        SimAuth::ApiToken { .. } => "DHIS2 ApiToken".to_owned(),
     }
 }

@@ -23,18 +23,22 @@ pub fn is_refusal(status: u16) -> bool {
 /// The outcome of an answer whose head and body arrived.
 pub fn outcome(profile: Profile, status: StatusCode, headers: &HeaderMap, body: &str) -> Outcome {
     let code = status.as_u16();
+    if profile == Profile::Dhis2
+        && (status.is_success() || code == 409)
+        && let Some(message) = serde_json::from_str::<Value>(body)
+            .ok()
+            .as_ref()
+            .and_then(dhis2_not_imported)
+    {
+        // WARNING (part stored: 409 before 2.43, 200 since) and ERROR are never delivered:
+        // the operator must see every value DHIS2 refused.
+        return Outcome::Rejected {
+            status: code,
+            message,
+        };
+    }
     if status.is_success() {
         let json = serde_json::from_str::<Value>(body).ok();
-        if profile == Profile::Dhis2
-            && let Some(json) = &json
-            && dhis2_import_failed(json)
-        {
-            // Older DHIS2 versions answer a failed import with 200 and status ERROR.
-            return Outcome::Rejected {
-                status: code,
-                message: message_of(body, status),
-            };
-        }
         return Outcome::Delivered {
             receipt: json
                 .as_ref()
@@ -143,19 +147,90 @@ pub fn message_of(body: &str, status: StatusCode) -> String {
 }
 
 fn receipt_id(json: &Value) -> Option<String> {
-    ["receipt", "receiptId", "reference", "id"]
+    // DHIS2 puts its reference in the web message's `response`.
+    let fields = [
+        "/receipt",
+        "/receiptId",
+        "/reference",
+        "/id",
+        "/response/reference",
+    ];
+    fields
         .iter()
-        .find_map(|name| match json.get(name)? {
+        .find_map(|pointer| match json.pointer(pointer)? {
             Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
             Value::Number(n) => Some(n.to_string()),
             _ => None,
         })
 }
 
-/// DHIS2 answers either an import summary or a web message wrapping one.
-fn dhis2_import_failed(json: &Value) -> bool {
-    let error = |v: &Value| v.get("status").and_then(Value::as_str) == Some("ERROR");
-    error(json) || json.get("response").is_some_and(error)
+/// For a DHIS2 answer whose import summary says WARNING or ERROR (a bare `ImportSummary`, or
+/// a `WebMessage` wrapping one), the message for the operator: the status, the counts and every
+/// conflict's message (`conflicts[].value`) with its error code and rows.
+fn dhis2_not_imported(json: &Value) -> Option<String> {
+    let summary = json
+        .get("response")
+        .filter(|r| r.get("status").is_some())
+        .unwrap_or(json);
+    let status = summary.get("status").and_then(Value::as_str)?;
+    if status != "WARNING" && status != "ERROR" {
+        return None;
+    }
+    let count = |name: &str| {
+        summary
+            .pointer(&format!("/importCount/{name}"))
+            .and_then(Value::as_u64)
+            .unwrap_or(0)
+    };
+    let conflicts: Vec<String> = summary
+        .get("conflicts")
+        .and_then(Value::as_array)
+        .map(|all| all.iter().map(conflict_line).collect())
+        .unwrap_or_default();
+    let mut message = format!(
+        "DHIS2 import {status}: imported {}, updated {}, ignored {}, deleted {}",
+        count("imported"),
+        count("updated"),
+        count("ignored"),
+        count("deleted")
+    );
+    if conflicts.is_empty() {
+        let said = json
+            .get("message")
+            .or_else(|| summary.get("description"))
+            .and_then(Value::as_str)
+            .unwrap_or("no conflict listed");
+        message.push_str(&format!("; {said}"));
+    } else {
+        message.push_str(&format!(
+            "; {} conflict(s): {}",
+            conflicts.len(),
+            conflicts.join("; ")
+        ));
+    }
+    Some(truncate(&message, MAX_MESSAGE_CHARS))
+}
+
+/// `[E7610] Data element not found or not accessible: `X` (rows 3, 4)`.
+fn conflict_line(conflict: &Value) -> String {
+    let text = |name: &str| conflict.get(name).and_then(Value::as_str).unwrap_or("");
+    let mut line = match text("errorCode") {
+        "" => String::new(),
+        code => format!("[{code}] "),
+    };
+    line.push_str(match text("value") {
+        "" => text("object"),
+        message => message,
+    });
+    let rows: Vec<String> = conflict
+        .get("indexes")
+        .and_then(Value::as_array)
+        .map(|rows| rows.iter().map(Value::to_string).collect())
+        .unwrap_or_default();
+    if !rows.is_empty() {
+        line.push_str(&format!(" (rows {})", rows.join(", ")));
+    }
+    line
 }
 
 pub fn truncate(text: &str, max_chars: usize) -> String {
@@ -217,15 +292,44 @@ mod tests {
 
     #[test]
     fn a_dhis2_answer_with_status_error_is_a_rejection_even_with_200() {
-        let body = r#"{"status":"ERROR","message":"dataSet not found"}"#;
+        let body = r#"{"status":"ERROR","description":"dataSet not found","importCount":{}}"#;
         let outcome = outcome(Profile::Dhis2, StatusCode::OK, &HeaderMap::new(), body);
         assert_eq!(
             outcome,
             Outcome::Rejected {
                 status: 200,
-                message: "dataSet not found".into()
+                message: "DHIS2 import ERROR: imported 0, updated 0, ignored 0, deleted 0; \
+                    dataSet not found"
+                    .into()
             }
         );
+    }
+
+    #[test]
+    fn a_dhis2_warning_is_never_delivered_and_lists_every_conflict() {
+        let body = r#"{"httpStatus":"OK","httpStatusCode":200,"status":"WARNING",
+            "message":"Import completed with warnings, please check import summary.",
+            "response":{"responseType":"ImportSummary","status":"WARNING",
+              "importCount":{"imported":0,"updated":3,"ignored":2,"deleted":0},
+              "conflicts":[
+                {"object":"X","value":"Data element not found or not accessible: `X`",
+                 "errorCode":"E7610","property":"dataElement","indexes":[1]},
+                {"object":"Y","value":"Period not valid: `Y`","errorCode":"E7611",
+                 "property":"period","indexes":[4]}]}}"#;
+        for code in [200, 409] {
+            let status = StatusCode::from_u16(code).unwrap();
+            let Outcome::Rejected { message, .. } =
+                outcome(Profile::Dhis2, status, &HeaderMap::new(), body)
+            else {
+                panic!("a WARNING must need attention");
+            };
+            assert_eq!(
+                message,
+                "DHIS2 import WARNING: imported 0, updated 3, ignored 2, deleted 0; 2 \
+                 conflict(s): [E7610] Data element not found or not accessible: `X` (rows 1); \
+                 [E7611] Period not valid: `Y` (rows 4)"
+            );
+        }
     }
 
     #[test]

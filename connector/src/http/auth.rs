@@ -13,7 +13,7 @@ use tokio::sync::Mutex;
 
 use super::answer::{message_of, truncate};
 use crate::delivery::Outcome;
-use crate::target::{Auth, Target};
+use crate::target::{Auth, ClientAuthentication, Target};
 
 /// Where secrets named in the targets come from.
 pub trait Secrets: Send + Sync + 'static {
@@ -181,11 +181,28 @@ impl TokenCache {
                     refreshable: false,
                 })
             }
+            Auth::Basic {
+                username,
+                password_env,
+            } => {
+                use base64::Engine as _;
+                let pair = format!("{username}:{}", secret(password_env)?);
+                let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
+                Ok(Credential {
+                    header: header(AUTHORIZATION, format!("Basic {encoded}"))?,
+                    refreshable: false,
+                })
+            }
+            Auth::ApiToken { token_env } => Ok(Credential {
+                header: header(AUTHORIZATION, format!("ApiToken {}", secret(token_env)?))?,
+                refreshable: false,
+            }),
             Auth::OAuth2ClientCredentials {
                 token_url,
                 client_id,
                 client_secret_env,
                 scope,
+                client_authentication,
             } => {
                 let slot = self.slot((target.code.clone(), token_url.clone(), client_id.clone()));
                 // Held across the fetch so concurrent submissions wait for one token instead
@@ -205,9 +222,13 @@ impl TokenCache {
                     Some(cached) => cached.clone(),
                     None => {
                         let secret = secret(client_secret_env)?;
+                        let client_auth = ClientAuth {
+                            id: client_id,
+                            secret: &secret,
+                            how: *client_authentication,
+                        };
                         let fresh =
-                            fetch_token(client, target, token_url, client_id, &secret, scope)
-                                .await?;
+                            fetch_token(client, target, token_url, client_auth, scope).await?;
                         *cached_token = Some(fresh.clone());
                         fresh
                     }
@@ -221,12 +242,18 @@ impl TokenCache {
     }
 }
 
+/// The client's credentials for a token request, and where they go.
+struct ClientAuth<'a> {
+    id: &'a str,
+    secret: &'a str,
+    how: ClientAuthentication,
+}
+
 async fn fetch_token(
     client: &reqwest::Client,
     target: &Target,
     token_url: &str,
-    client_id: &str,
-    client_secret: &str,
+    client_auth: ClientAuth<'_>,
     scope: &Option<String>,
 ) -> Result<CachedToken, AuthError> {
     let unreachable = |reason: String| AuthError::TokenUnreachable {
@@ -234,18 +261,20 @@ async fn fetch_token(
         url: token_url.to_owned(),
         reason,
     };
-    let mut form = vec![
-        ("grant_type", "client_credentials"),
-        ("client_id", client_id),
-        ("client_secret", client_secret),
-    ];
+    let mut form = vec![("grant_type", "client_credentials")];
+    if client_auth.how == ClientAuthentication::Body {
+        form.push(("client_id", client_auth.id));
+        form.push(("client_secret", client_auth.secret));
+    }
     if let Some(scope) = scope {
         form.push(("scope", scope));
     }
     let asked_at = Instant::now();
-    let response = client
-        .post(token_url)
-        .form(&form)
+    let mut request = client.post(token_url).form(&form);
+    if client_auth.how == ClientAuthentication::Basic {
+        request = request.basic_auth(client_auth.id, Some(client_auth.secret));
+    }
+    let response = request
         .send()
         .await
         .map_err(|e| unreachable(super::answer::network_reason(&e)))?;

@@ -1,45 +1,36 @@
-//! DHIS2 `dataValueSets` JSON with codes as identifiers (`idScheme=code`), in the conventions
-//! of our own import (`api/src/routes/data_exchange`), so the same body could be imported by
-//! another chitieu: a ratio is two values with `categoryOptionCombo` `NUMERATOR` and
-//! `DENOMINATOR`, a status is `true`/`false`, numbers use a dot decimal separator.
+//! DHIS2 `dataValueSets` JSON with codes as identifiers (`idScheme=code`), built from the one
+//! DHIS2 model of `chitieu_schema::dhis2` that our own import reads too: a ratio is two values
+//! with the category option combos of its numerator and denominator (`NUMERATOR` and
+//! `DENOMINATOR`, or the target's `mapping.categoryOptionCombos`), the plan is the data set
+//! (or the target's `mapping.dataSets` entry), a status is `true`/`false`, numbers use a dot.
+//! Ad-hoc periods have no DHIS2 period id: such reports are refused when their outbox entry is
+//! created (`chitieu_schema::sync::enqueue`), and here again should one get this far.
 
-use chitieu_schema::domain::ReportedValue;
-use serde::{Deserialize, Serialize};
+use chitieu_schema::dhis2::{DataValue, DataValueSet, RatioPart, machine_number};
+use chitieu_schema::domain::{Period, ReportedValue};
 
-use super::machine_number;
+use super::PayloadError;
 use crate::delivery::ReportDocument;
 use crate::target::CodeMapping;
 
 pub const PATH: &str = "/api/dataValueSets?idScheme=code";
-pub const NUMERATOR: &str = "NUMERATOR";
-pub const DENOMINATOR: &str = "DENOMINATOR";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DataValueSet {
-    pub data_set: Option<String>,
-    pub period: Option<String>,
-    pub org_unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub complete_date: Option<String>,
-    #[serde(default)]
-    pub data_values: Vec<DataValue>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DataValue {
-    pub data_element: Option<String>,
-    pub period: Option<String>,
-    pub org_unit: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category_option_combo: Option<String>,
-    pub value: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-}
-
-pub fn data_value_set(report: &ReportDocument, mapping: &CodeMapping) -> DataValueSet {
+pub fn data_value_set(
+    report: &ReportDocument,
+    mapping: &CodeMapping,
+    key: &str,
+) -> Result<DataValueSet, PayloadError> {
+    let refused = |reason: String| PayloadError::Period {
+        key: key.to_owned(),
+        period: report.period.clone(),
+        reason,
+    };
+    let period = Period::parse(&report.period).map_err(|bad| refused(bad.0))?;
+    if !chitieu_schema::sync::dhis2_can_represent(&period) {
+        return Err(refused(
+            chitieu_schema::sync::DHIS2_AD_HOC_REFUSAL.to_owned(),
+        ));
+    }
     let org_unit = mapping.unit(&report.unit_code).to_owned();
     let mut data_values = Vec::with_capacity(report.values.len());
     for delivered in &report.values {
@@ -50,6 +41,7 @@ pub fn data_value_set(report: &ReportDocument, mapping: &CodeMapping) -> DataVal
             category_option_combo: combo.map(str::to_owned),
             value: Some(value),
             comment,
+            ..DataValue::default()
         };
         let comment = delivered.comment.clone();
         match &delivered.value {
@@ -58,9 +50,19 @@ pub fn data_value_set(report: &ReportDocument, mapping: &CodeMapping) -> DataVal
                 numerator,
                 denominator,
             } => {
-                data_values.push(row(Some(NUMERATOR), machine_number(*numerator), comment));
+                let numerator_combo = mapping.ratio_combo(RatioPart::Numerator);
+                let denominator_combo = mapping.ratio_combo(RatioPart::Denominator);
+                data_values.push(row(
+                    Some(numerator_combo),
+                    machine_number(*numerator),
+                    comment,
+                ));
                 // Our import keeps the first half's comment; saying it twice adds nothing.
-                data_values.push(row(Some(DENOMINATOR), machine_number(*denominator), None));
+                data_values.push(row(
+                    Some(denominator_combo),
+                    machine_number(*denominator),
+                    None,
+                ));
             }
             ReportedValue::Status { achieved, .. } => {
                 data_values.push(row(None, achieved.to_string(), comment));
@@ -68,15 +70,16 @@ pub fn data_value_set(report: &ReportDocument, mapping: &CodeMapping) -> DataVal
             ReportedValue::Text(text) => data_values.push(row(None, text.clone(), comment)),
         }
     }
-    DataValueSet {
-        data_set: Some(report.plan_code.clone()),
+    Ok(DataValueSet {
+        data_set: Some(mapping.data_set(&report.plan_code).to_owned()),
         period: Some(report.period.clone()),
         org_unit: Some(org_unit),
         complete_date: report
             .approved_at
             .map(|at| at.date().format("%Y-%m-%d").to_string()),
         data_values,
-    }
+        ..DataValueSet::default()
+    })
 }
 
 #[cfg(test)]
@@ -87,7 +90,7 @@ mod tests {
     use crate::payload::tests::{delivery, mapping};
 
     fn rendered() -> Value {
-        serde_json::to_value(data_value_set(&delivery().report, &mapping())).unwrap()
+        serde_json::to_value(data_value_set(&delivery().report, &mapping(), "k").unwrap()).unwrap()
     }
 
     #[test]
@@ -113,6 +116,31 @@ mod tests {
             json!({"dataElement": "TD-COVERAGE", "period": "202601", "orgUnit": "VN-31001",
                 "categoryOptionCombo": "DENOMINATOR", "value": "40"})
         );
+    }
+
+    #[test]
+    fn the_data_set_and_the_ratio_combos_are_mapped_per_target() {
+        let mut mapping = mapping();
+        mapping
+            .data_sets
+            .insert("KH-57-2026".into(), "DS_NQ57".into());
+        mapping.category_option_combos = Some(crate::target::RatioCombos {
+            numerator: "COC_TU".into(),
+            denominator: "COC_MAU".into(),
+        });
+        let set = serde_json::to_value(data_value_set(&delivery().report, &mapping, "k").unwrap())
+            .unwrap();
+        assert_eq!(set["dataSet"], "DS_NQ57");
+        assert_eq!(set["dataValues"][0]["categoryOptionCombo"], "COC_TU");
+        assert_eq!(set["dataValues"][1]["categoryOptionCombo"], "COC_MAU");
+    }
+
+    #[test]
+    fn an_ad_hoc_period_cannot_be_sent_to_dhis2() {
+        let mut report = delivery().report;
+        report.period = "2026-03-15..2026-03-20".into();
+        let refused = data_value_set(&report, &mapping(), "k").unwrap_err();
+        assert!(refused.to_string().contains("DHIS2"), "{refused}");
     }
 
     #[test]

@@ -56,14 +56,10 @@ pub fn build(target: &Target, delivery: &Delivery) -> Result<Payload, PayloadErr
             body: json(serde_json::to_vec(&dhis2::data_value_set(
                 &delivery.report,
                 &target.mapping,
-            )))?,
+                &delivery.idempotency_key,
+            )?))?,
         },
     })
-}
-
-/// A number as upstreams read it: a dot decimal separator, no exponent, no trailing `.0`.
-pub(crate) fn machine_number(n: f64) -> String {
-    format!("{n}")
 }
 
 #[cfg(test)]
@@ -80,6 +76,7 @@ pub(crate) mod tests {
         crate::target::CodeMapping {
             indicators: HashMap::from([("NQ57-1".to_owned(), "TD-COVERAGE".to_owned())]),
             units: HashMap::from([("31001".to_owned(), "VN-31001".to_owned())]),
+            ..crate::target::CodeMapping::default()
         }
     }
 

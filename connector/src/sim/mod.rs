@@ -4,6 +4,7 @@
 //! [`start`]; `chitieu-upstream-sim` runs it from the command line.
 
 mod credentials;
+mod dhis2;
 mod receive;
 mod server;
 mod state;
@@ -15,6 +16,7 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+pub use dhis2::{Dhis2Release, Dhis2Sim};
 pub use state::{FaultCounts, SimStats, StoredSubmission};
 
 /// How the simulator behaves. [`SimConfig::default`] is an open, fault-free upstream on a free
@@ -35,6 +37,9 @@ pub struct SimConfig {
     pub seed: u64,
     /// One friendly line per submission on stdout.
     pub verbose: bool,
+    /// How `POST /api/dataValueSets` answers: as DHIS2 2.40 or 2.43, and which codes it does
+    /// not know.
+    pub dhis2: Dhis2Sim,
 }
 
 impl Default for SimConfig {
@@ -48,6 +53,7 @@ impl Default for SimConfig {
             faults: Faults::default(),
             seed: 1,
             verbose: false,
+            dhis2: Dhis2Sim::default(),
         }
     }
 }
@@ -61,6 +67,10 @@ pub enum SimAuth {
     Bearer { token: String },
     /// This header with this key.
     ApiKey { header: String, key: String },
+    /// `Authorization: Basic` with this user and password (DHIS2's usual login).
+    Basic { username: String, password: String },
+    /// `Authorization: ApiToken <token>` (DHIS2's personal access tokens).
+    ApiToken { token: String },
     /// A bearer token issued by `POST /oauth/token` and not yet expired.
     OAuth2,
 }

@@ -1,4 +1,4 @@
-//! The receiving side of both profiles: checks a body as the real upstream would and turns it
+//! The receiving side of the theodoinq profile (DHIS2's is `dhis2.rs`): checks a body as the real upstream would and turns it
 //! into an [`Intake`] to store, or a refusal with a message a newcomer can act on.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -99,114 +99,6 @@ pub fn theodoinq(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
     })
 }
 
-/// A DHIS2 data value set (`idScheme=code`). Strict where DHIS2 would import part of a set:
-/// any conflict refuses the whole set, so a test never half-delivers by accident.
-pub fn dhis2(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
-    let set_text = |name: &str| {
-        body.get(name)
-            .and_then(Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    };
-    let Some(data_set) = set_text("dataSet") else {
-        return Err(dhis2_error("dataSet is missing", Vec::new()));
-    };
-    let values = body
-        .get("dataValues")
-        .and_then(Value::as_array)
-        .ok_or_else(|| dhis2_error("dataValues is missing", Vec::new()))?;
-    let mut conflicts = Vec::new();
-    let mut units = Vec::new();
-    let mut periods = Vec::new();
-    for (index, value) in values.iter().enumerate() {
-        let field = |name: &str| {
-            value
-                .get(name)
-                .and_then(Value::as_str)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .or_else(|| set_text(name))
-        };
-        let mut conflict = |object: &str, reason: String| {
-            conflicts
-                .push(json!({"index": index, "object": object, "value": "", "reason": reason}));
-        };
-        if field("dataElement").is_none() {
-            conflict("dataElement", "dataElement is missing".into());
-        }
-        if value.get("value").and_then(Value::as_str).is_none() {
-            conflict("value", "value is missing or not a string".into());
-        }
-        match field("orgUnit") {
-            Some(unit) => units.push(unit.to_owned()),
-            None => conflict(
-                "orgUnit",
-                "orgUnit is missing on the value and the set".into(),
-            ),
-        }
-        match field("period").map(|p| (p, Period::parse(p))) {
-            Some((period, Ok(_))) => periods.push(period.to_owned()),
-            Some((_, Err(bad))) => conflict("period", bad.0),
-            None => conflict(
-                "period",
-                "period is missing on the value and the set".into(),
-            ),
-        }
-    }
-    if !conflicts.is_empty() {
-        let message = format!("{} conflict(s): nothing was imported", conflicts.len());
-        return Err(dhis2_error(&message, conflicts));
-    }
-    let first = |seen: &[String], name: &str| {
-        set_text(name)
-            .map(str::to_owned)
-            .or_else(|| seen.first().cloned())
-            .unwrap_or_default()
-    };
-    Ok(Intake {
-        key: key.map(str::to_owned),
-        fingerprint: fingerprint(body),
-        natural: NaturalKey {
-            profile: "dhis2",
-            unit: first(&units, "orgUnit"),
-            plan: data_set.to_owned(),
-            period: first(&periods, "period"),
-            revision: format!("{:016x}", fingerprint(&Value::Array(values.clone()))),
-        },
-        version: None,
-        values: values.len(),
-        body: body.clone(),
-    })
-}
-
-/// DHIS2's answer to a set it imported: an import summary.
-pub fn dhis2_summary(receipt: &str, values: usize) -> Value {
-    json!({
-        "responseType": "ImportSummary",
-        "status": "SUCCESS",
-        "reference": receipt,
-        "description": format!("Imported {values}, updated 0, ignored 0, deleted 0"),
-        "importCount": {"imported": values, "updated": 0, "ignored": 0, "deleted": 0},
-        "conflicts": [],
-    })
-}
-
-fn dhis2_error(message: &str, conflicts: Vec<Value>) -> Refusal {
-    Refusal {
-        status: 409,
-        body: json!({
-            "httpStatus": "Conflict",
-            "httpStatusCode": 409,
-            "status": "ERROR",
-            "message": message,
-            "response": {"responseType": "ImportSummary", "status": "ERROR",
-                "importCount": {"imported": 0, "updated": 0, "ignored": 0, "deleted": 0},
-                "conflicts": conflicts},
-        }),
-        problem: false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,17 +126,5 @@ mod tests {
         let mut no_code = document();
         no_code["kpis"] = json!([{"code": "A"}, {"value": 2}]);
         assert_eq!(detail(no_code), "kpis[1].code is missing");
-    }
-
-    #[test]
-    fn a_dhis2_set_without_org_unit_anywhere_is_a_conflict() {
-        let set = json!({"dataSet": "KH", "period": "202601",
-            "dataValues": [{"dataElement": "A", "value": "1"}]});
-        let refusal = dhis2(&set, None).err().unwrap();
-        assert_eq!(refusal.status, 409);
-        assert_eq!(
-            refusal.body["response"]["conflicts"][0]["object"],
-            "orgUnit"
-        );
     }
 }

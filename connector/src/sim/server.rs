@@ -16,6 +16,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinSet;
 
 use super::Sim;
+use super::dhis2;
 use super::receive::{self, Refusal};
 use super::state::Stored;
 use crate::http::IDEMPOTENCY_KEY;
@@ -83,7 +84,8 @@ impl Sim {
             (&Method::POST, "/api/dataValueSets") => {
                 self.submission(Profile::Dhis2, &parts.headers, &body).await
             }
-            (&Method::POST, "/oauth/token") => Ok(self.token(&body)),
+            (&Method::POST, "/oauth/token") => Ok(self.token(&parts.headers, &body, false)),
+            (&Method::POST, "/uaa/oauth/token") => Ok(self.token(&parts.headers, &body, true)),
             (&Method::GET, "/_sim/stats") => Ok(json_answer(200, &json!(self.state().stats))),
             (&Method::GET, "/_sim/submissions") => {
                 Ok(json_answer(200, &json!(self.state().submissions())))
@@ -203,6 +205,7 @@ impl Sim {
         let json: Value = serde_json::from_slice(body).map_err(|error| {
             Refusal::problem(400, "Not JSON", format!("the body is not JSON: {error}"))
         })?;
+        let mut dhis2_conflicts = (Vec::new(), Vec::new());
         let intake = match profile {
             Profile::Theodoinq => {
                 let Some(key) = key else {
@@ -216,7 +219,11 @@ impl Sim {
                 receive::theodoinq(&json, Some(key))?
             }
             // DHIS2 itself takes no key: without one, only duplicates are counted.
-            Profile::Dhis2 => receive::dhis2(&json, key)?,
+            Profile::Dhis2 => {
+                let accepted = dhis2::receive(&json, key, &self.config.dhis2)?;
+                dhis2_conflicts = (accepted.conflicts, accepted.rejected);
+                accepted.intake
+            }
         };
         let (fingerprint, values) = (intake.fingerprint, intake.values);
         let natural = intake.natural.clone();
@@ -235,7 +242,13 @@ impl Sim {
                         json!({"receipt": receipt, "status": "stored",
                             "receivedAt": chrono::Utc::now().to_rfc3339()}),
                     ),
-                    Profile::Dhis2 => (200, receive::dhis2_summary(&receipt, values)),
+                    Profile::Dhis2 => {
+                        let (conflicts, rejected) = &dhis2_conflicts;
+                        let (status, mut answer) =
+                            dhis2::answer(values, conflicts, rejected, self.config.dhis2.release);
+                        answer["response"]["reference"] = json!(receipt);
+                        (status, answer)
+                    }
                 };
                 state.remember_answer(key, fingerprint, &answer);
                 drop(state);

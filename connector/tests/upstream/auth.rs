@@ -2,7 +2,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use chitieu_connector::sim::{SimAuth, SimConfig};
-use chitieu_connector::{Auth, Outcome, Profile, Transport};
+use chitieu_connector::{Auth, ClientAuthentication, Outcome, Profile, Transport};
 
 use crate::{delivery, simulator, target, transport_with};
 
@@ -24,6 +24,7 @@ fn oauth2(sim_base: &str) -> Auth {
         client_id: "chitieu".into(),
         client_secret_env: "UPSTREAM_CLIENT_SECRET".into(),
         scope: Some("submissions".into()),
+        client_authentication: ClientAuthentication::Body,
     }
 }
 
@@ -182,4 +183,77 @@ async fn concurrent_submissions_to_an_oauth2_target_wait_for_one_token() {
         "{outcomes:?}"
     );
     assert_eq!((sim.stats().tokens_issued, sim.stats().unique), (1, 10));
+}
+
+#[tokio::test]
+async fn the_logins_dhis2_accepts_basic_api_token_and_oauth2_with_the_client_in_basic() {
+    let secrets = HashMap::from([
+        ("DHIS2_PASSWORD".to_owned(), "Mật-khẩu 1".to_owned()),
+        (
+            "DHIS2_PAT".to_owned(),
+            "d2pat_5xVA12xyUbWNedQxy4ohH77WlxR".to_owned(),
+        ),
+        ("UPSTREAM_CLIENT_SECRET".to_owned(), SECRET.to_owned()),
+    ]);
+    let transport = transport_with(Duration::from_secs(5), secrets);
+
+    let basic_sim = simulator(SimConfig {
+        auth: SimAuth::Basic {
+            username: "chitieu".into(),
+            password: "Mật-khẩu 1".into(),
+        },
+        ..SimConfig::default()
+    })
+    .await;
+    let basic = Auth::Basic {
+        username: "chitieu".into(),
+        password_env: "DHIS2_PASSWORD".into(),
+    };
+    let outcome = transport
+        .send(&target(&basic_sim, Profile::Dhis2, basic), &delivery(1))
+        .await;
+    assert!(matches!(outcome, Outcome::Delivered { .. }), "{outcome:?}");
+
+    let token_sim = simulator(SimConfig {
+        auth: SimAuth::ApiToken {
+            token: "d2pat_5xVA12xyUbWNedQxy4ohH77WlxR".into(),
+        },
+        ..SimConfig::default()
+    })
+    .await;
+    let api_token = Auth::ApiToken {
+        token_env: "DHIS2_PAT".into(),
+    };
+    let outcome = transport
+        .send(&target(&token_sim, Profile::Dhis2, api_token), &delivery(1))
+        .await;
+    assert!(matches!(outcome, Outcome::Delivered { .. }), "{outcome:?}");
+
+    // DHIS2's /uaa/oauth/token reads the client from HTTP Basic only: the form alone fails.
+    let oauth_sim = simulator(oauth2_sim(Duration::from_secs(300))).await;
+    let in_form = Auth::OAuth2ClientCredentials {
+        token_url: format!("{}/uaa/oauth/token", oauth_sim.base_url()),
+        client_id: "chitieu".into(),
+        client_secret_env: "UPSTREAM_CLIENT_SECRET".into(),
+        scope: None,
+        client_authentication: ClientAuthentication::Body,
+    };
+    let outcome = transport
+        .send(&target(&oauth_sim, Profile::Dhis2, in_form), &delivery(1))
+        .await;
+    assert!(
+        matches!(outcome, Outcome::Rejected { status: 401, .. }),
+        "{outcome:?}"
+    );
+    let in_basic = Auth::OAuth2ClientCredentials {
+        token_url: format!("{}/uaa/oauth/token", oauth_sim.base_url()),
+        client_id: "chitieu".into(),
+        client_secret_env: "UPSTREAM_CLIENT_SECRET".into(),
+        scope: None,
+        client_authentication: ClientAuthentication::Basic,
+    };
+    let outcome = transport
+        .send(&target(&oauth_sim, Profile::Dhis2, in_basic), &delivery(1))
+        .await;
+    assert!(matches!(outcome, Outcome::Delivered { .. }), "{outcome:?}");
 }

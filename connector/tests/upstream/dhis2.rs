@@ -1,4 +1,4 @@
-use chitieu_connector::sim::SimConfig;
+use chitieu_connector::sim::{Dhis2Release, Dhis2Sim, SimConfig};
 use chitieu_connector::{Auth, Outcome, Profile, Transport};
 use serde_json::json;
 
@@ -42,18 +42,57 @@ async fn a_dhis2_resend_with_the_same_key_is_a_replay_with_the_same_summary() {
     assert_eq!((stats.unique, stats.replays, stats.duplicates), (1, 1, 0));
 }
 
+fn dhis2(release: Dhis2Release, unknown: &[&str]) -> SimConfig {
+    SimConfig {
+        dhis2: Dhis2Sim {
+            release,
+            unknown_data_elements: unknown.iter().map(|c| (*c).to_owned()).collect(),
+            unknown_data_sets: Vec::new(),
+        },
+        ..SimConfig::default()
+    }
+}
+
 #[tokio::test]
-async fn a_dhis2_conflict_yields_rejected_with_the_import_message() {
-    let sim = simulator(SimConfig::default()).await;
+async fn a_partial_import_by_dhis2_2_43_answered_200_warning_needs_attention_with_each_conflict() {
+    let sim = simulator(dhis2(Dhis2Release::V2_43, &["NQ57-12"])).await;
     let target = target(&sim, Profile::Dhis2, Auth::None);
-    let mut without_code = delivery(1);
-    without_code.report.values[1].indicator_code.clear();
-    let outcome = transport().send(&target, &without_code).await;
-    assert_eq!(
-        outcome,
-        Outcome::Rejected {
-            status: 409,
-            message: "1 conflict(s): nothing was imported".into()
-        }
+    let outcome = transport().send(&target, &delivery(1)).await;
+    let Outcome::Rejected { status, message } = outcome else {
+        panic!("a WARNING must not count as delivered: {outcome:?}");
+    };
+    assert_eq!(status, 200);
+    assert!(message.starts_with("DHIS2 import WARNING:"), "{message}");
+    assert!(
+        message.contains("[E7610] Data element not found or not accessible: `NQ57-12`"),
+        "{message}"
     );
+    // DHIS2 stored the rest of the set.
+    assert_eq!(sim.stats().unique, 1);
+}
+
+#[tokio::test]
+async fn a_partial_import_by_dhis2_2_40_answered_409_warning_needs_attention_with_each_conflict() {
+    let sim = simulator(dhis2(Dhis2Release::V2_40, &["NQ57-12"])).await;
+    let target = target(&sim, Profile::Dhis2, Auth::None);
+    let outcome = transport().send(&target, &delivery(1)).await;
+    let Outcome::Rejected { status, message } = outcome else {
+        panic!("a WARNING must not count as delivered: {outcome:?}");
+    };
+    assert_eq!(status, 409);
+    assert!(message.contains("ignored 1"), "{message}");
+    assert!(message.contains("`NQ57-12`"), "{message}");
+}
+
+#[tokio::test]
+async fn a_set_dhis2_refuses_whole_is_an_error_with_its_conflicts() {
+    let sim = simulator(dhis2(Dhis2Release::V2_43, &["TD-01", "NQ57-4", "NQ57-12"])).await;
+    let target = target(&sim, Profile::Dhis2, Auth::None);
+    let Outcome::Rejected { status, message } = transport().send(&target, &delivery(1)).await
+    else {
+        panic!("nothing was stored");
+    };
+    assert_eq!(status, 409);
+    assert!(message.starts_with("DHIS2 import ERROR:"), "{message}");
+    assert_eq!(message.matches("[E7610]").count(), 4, "{message}");
 }

@@ -44,6 +44,7 @@ pub fn target(sim: &RunningSim, profile: Profile, auth: Auth) -> Target {
         mapping: CodeMapping {
             indicators: HashMap::from([("NQ57-1".to_owned(), "TD-01".to_owned())]),
             units: HashMap::new(),
+            ..CodeMapping::default()
         },
     }
 }

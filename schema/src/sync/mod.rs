@@ -30,7 +30,9 @@ pub use attention::mark_attention;
 pub use claim::{ClaimRequest, claim};
 pub use deadline::{MissingReport, missing_reports};
 pub use discard::discard;
-pub use enqueue::{ApprovedVersion, enqueue, idempotency_key};
+pub use enqueue::{
+    ApprovedVersion, DHIS2_AD_HOC_REFUSAL, dhis2_can_represent, enqueue, idempotency_key,
+};
 pub use entries::{EntryFilter, find_entry, list_entries};
 pub use entry::{EntryState, OutboxEntry};
 pub use retry::mark_retry;

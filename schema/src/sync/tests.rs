@@ -245,3 +245,50 @@ fn concurrent_claimers_take_disjoint_entries() {
         );
     }
 }
+
+#[test]
+fn a_report_dhis2_cannot_hold_gets_its_dhis2_entry_in_attention_at_once() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        upsert_target(
+            &mut conn,
+            &NewTarget {
+                code: "dhis2".into(),
+                profile: "dhis2".into(),
+                base_url: "http://127.0.0.1:9".into(),
+                auth_json: r#"{"type":"none"}"#.into(),
+                mapping_json: "{}".into(),
+                enabled: true,
+            },
+        )
+        .unwrap();
+        let ad_hoc = ApprovedVersion {
+            period: "2026-11-02..2026-11-05".into(),
+            ..approved(1)
+        };
+        assert_eq!(enqueue(&mut conn, &ad_hoc).unwrap(), 2);
+        let claimed = claim(&mut conn, &claim_request("a", Duration::from_secs(60))).unwrap();
+        let targets: Vec<&str> = claimed.iter().map(|e| e.target_code.as_str()).collect();
+        assert_eq!(
+            targets,
+            ["theodoinq"],
+            "only theodoinq takes ad-hoc periods"
+        );
+        let entries = list_entries(
+            &mut conn,
+            &EntryFilter {
+                state: Some(EntryState::Attention),
+                target_code: None,
+                report_id: None,
+            },
+            crate::pagination::PageRequest::new(None, None).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(entries.items.len(), 1);
+        assert_eq!(entries.items[0].target_code, "dhis2");
+        assert_eq!(
+            entries.items[0].last_error.as_deref(),
+            Some(DHIS2_AD_HOC_REFUSAL)
+        );
+    }
+}

@@ -16,8 +16,8 @@ fn indexes_and_objects(summary: &Value) -> Vec<(u64, String)> {
         .iter()
         .map(|c| {
             (
-                c["index"].as_u64().unwrap(),
-                c["object"].as_str().unwrap().to_owned(),
+                c["indexes"][0].as_u64().unwrap(),
+                c["property"].as_str().unwrap().to_owned(),
             )
         })
         .collect()
@@ -39,7 +39,7 @@ pub async fn atomic_mode_all_with_one_bad_value_stores_nothing(app: TestApp) {
     assert_eq!(problem["type"], "urn:chitieu:problem:import-rejected");
     let summary = &problem["importSummary"];
     assert_eq!(summary["status"], "ERROR");
-    assert_eq!(counts(summary), [0, 0, 0, 3, 0]);
+    assert_eq!(counts(summary), [0, 0, 0, 4, 0]);
     assert_eq!(indexes_and_objects(summary), [(3, "value".to_owned())]);
     assert_eq!(stored(&app, VHXH, Q1).await, None);
     assert_eq!(audit_count(&app, VHXH).await, 0);
@@ -79,7 +79,7 @@ pub async fn atomic_mode_none_stores_the_good_values_and_lists_each_bad_one(app:
     let (status, summary) = import(&app, &app.client, "atomicMode=NONE", &body).await;
     assert_eq!(status, 200, "{summary}");
     assert_eq!(summary["status"], "WARNING");
-    assert_eq!(counts(&summary), [2, 0, 0, 0, 0]);
+    assert_eq!(counts(&summary), [2, 0, 0, 7, 0]);
     let expected = [
         (1, "value"),
         (2, "value"),
@@ -92,7 +92,7 @@ pub async fn atomic_mode_none_stores_the_good_values_and_lists_each_bad_one(app:
     .map(|(i, o)| (i, o.to_owned()));
     assert_eq!(indexes_and_objects(&summary), expected);
     let reason = |i: usize| {
-        summary["conflicts"][i]["reason"]
+        summary["conflicts"][i]["value"]
             .as_str()
             .unwrap()
             .to_owned()
@@ -149,13 +149,13 @@ pub async fn a_reporter_importing_for_other_units_gets_conflicts(app: TestApp) {
     let (status, summary) = import(&app, &reporter, "", &body).await;
     assert_eq!(status, 200, "{summary}");
     assert_eq!(summary["status"], "WARNING");
-    assert_eq!(counts(&summary), [1, 0, 0, 0, 0]);
+    assert_eq!(counts(&summary), [1, 0, 0, 3, 0]);
     // Units outside the reporter's scope read exactly like units that do not exist.
     let reasons: Vec<&str> = summary["conflicts"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| c["reason"].as_str().unwrap())
+        .map(|c| c["value"].as_str().unwrap())
         .collect();
     assert_eq!(
         reasons,

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 pub const Q1: &str = "2026Q1";
 
-/// POSTs a JSON set with `query` (e.g. `importStrategy=UPDATE`); returns status and body.
+/// POSTs a JSON set with `query` (e.g. `importStrategy=UPDATE`); returns the status and the
+/// DHIS2 `ImportSummary` (the `response` of the WebMessage), or the problem document.
 pub async fn import(app: &TestApp, client: &Client, query: &str, body: &Value) -> (u16, Value) {
     let response = client
         .post(app.url(&format!("/api/v1/dataValueSets?{query}")))
@@ -16,7 +17,11 @@ pub async fn import(app: &TestApp, client: &Client, query: &str, body: &Value) -
         .await
         .expect("the server answers");
     let status = response.status().as_u16();
-    (status, response.json().await.expect("a JSON body"))
+    let body: Value = response.json().await.expect("a JSON body");
+    match body.get("response") {
+        Some(summary) => (status, summary.clone()),
+        None => (status, body),
+    }
 }
 
 /// A set of the plan for 2026Q1 at `unit` with `values`.
@@ -24,6 +29,8 @@ pub fn set(unit: &str, values: Value) -> Value {
     json!({"dataSet": PLAN, "period": Q1, "orgUnit": unit, "dataValues": values})
 }
 
+/// DHIS2's counts: a rejected value is `ignored`, a value sent again unchanged is `updated`
+/// (and `unchanged` too, our extra member).
 pub fn counts(summary: &Value) -> [u64; 5] {
     let c = &summary["importCount"];
     ["imported", "updated", "unchanged", "ignored", "deleted"]

@@ -61,6 +61,8 @@ pub enum Req {
     Plans(PlanReq),
     Reports(ReportReq),
     ImportDataValues,
+    /// The same set on DHIS2's path, unversioned or of an API version.
+    ImportDataValuesDhis2(Option<u16>),
     SyncRun,
     SyncStatus,
     SyncTargetMissing,
@@ -285,7 +287,11 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::AccessEvents => Prepared::get("/api/v1/access-events"),
         Req::Plans(req) => plan_requests::prepare(app, req, anchor, n).await,
         Req::Reports(req) => report_requests::prepare(app, req, anchor, n).await,
-        Req::ImportDataValues => data_value_set(app, anchor, n).await,
+        Req::ImportDataValues => data_value_set(app, anchor, n, "/api/v1").await,
+        Req::ImportDataValuesDhis2(None) => data_value_set(app, anchor, n, "/api").await,
+        Req::ImportDataValuesDhis2(Some(version)) => {
+            data_value_set(app, anchor, n, &format!("/api/{version}")).await
+        }
         Req::SyncRun => post("/api/v1/sync/runs", json!({})),
         Req::SyncStatus => Prepared::get("/api/v1/sync/targets"),
         Req::SyncTargetMissing => Prepared::get("/api/v1/sync/targets/nowhere"),
@@ -308,8 +314,8 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
 
 /// A plan issued by the anchor's commune with the matrix indicator assigned to the anchor (or
 /// the commune, for a province anchor), and one value for it; atomicMode=ALL, so a value the
-/// caller may not enter makes the answer 409.
-async fn data_value_set(app: &TestApp, anchor: &str, n: u32) -> Prepared {
+/// caller may not enter makes the answer 409. `base` is `/api/v1` or one of DHIS2's paths.
+async fn data_value_set(app: &TestApp, anchor: &str, n: u32, base: &str) -> Prepared {
     let commune = match anchor.split('-').next().unwrap_or(anchor) {
         "01" => "00001",
         "02" => "00002",
@@ -325,7 +331,7 @@ async fn data_value_set(app: &TestApp, anchor: &str, n: u32) -> Prepared {
     created(app, &format!("/api/v1/plans/{plan}/items"), item).await;
     let set = json!({"dataSet": plan, "period": "2026Q1", "orgUnit": unit,
         "dataValues": [{"dataElement": INDICATOR, "value": "50"}]});
-    post("/api/v1/dataValueSets?atomicMode=ALL", set)
+    post(&format!("{base}/dataValueSets?atomicMode=ALL"), set)
 }
 
 pub(super) fn post(path: &str, body: Value) -> Prepared {

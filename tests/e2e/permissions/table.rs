@@ -252,6 +252,10 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/audit-entries/verify", "", Req::Reports(R::VerifyAudit), admin_only(200)),
     row("POST /api/v1/dataValueSets", "a value at {unit}, atomicMode=ALL", Req::ImportDataValues,
                                                                               [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
+    row("POST /api/dataValueSets", "a value at {unit}, atomicMode=ALL", Req::ImportDataValuesDhis2(None),
+                                                                              [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
+    row("POST /api/{version}/dataValueSets", "version 40, a value at {unit}, atomicMode=ALL", Req::ImportDataValuesDhis2(Some(40)),
+                                                                              [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
     // Sync to upstream systems
     row("POST /api/v1/sync/runs", "", Req::SyncRun,                           admin_only(202)),
     row("GET /api/v1/sync/targets", "", Req::SyncStatus,                      sync_read(200)),

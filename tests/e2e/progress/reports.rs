@@ -133,12 +133,13 @@ pub async fn the_xlsx_export_opens_with_vietnamese_headers_and_numeric_cells(app
     assert!(online.contains(&Data::Float(0.45)), "{online:?}");
 }
 
-pub async fn the_adx_export_has_the_adx_structure(app: TestApp) {
+pub async fn the_adx_export_follows_the_ihe_adx_schema(app: TestApp) {
     seeded(&app).await;
     let response = app.get(&progress_path(PROVINCE, "adx")).await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "application/adx+xml");
     let text = response.text().await.expect("a body");
+    assert_eq!(chitieu_e2e::adx_loose::validate(&text), Ok(()), "{text}");
     let document = roxmltree::Document::parse(&text).expect("the export is XML");
     let root = document.root_element();
     assert_eq!(root.tag_name().name(), "adx");

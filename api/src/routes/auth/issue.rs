@@ -104,7 +104,7 @@ pub async fn token(
         }))
 }
 
-fn sign_in_with_password(
+pub(crate) fn sign_in_with_password(
     conn: &mut Db,
     limits: &ThrottleSettings,
     origin: &Origin,

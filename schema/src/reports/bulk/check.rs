@@ -133,7 +133,9 @@ pub(super) fn plan_changes(
             continue;
         }
         let stored = report.and_then(|r| context.values.get(&(r.id, indicator.id)));
-        let change = if options.strategy == ImportStrategy::Delete {
+        let deletes = options.strategy == ImportStrategy::Delete
+            || (entry.value == BulkInput::Delete && options.strategy != ImportStrategy::Create);
+        let change = if deletes {
             match stored {
                 Some(stored) => {
                     out.count.deleted += 1;
@@ -149,6 +151,11 @@ pub(super) fn plan_changes(
             }
         } else {
             let input = match &entry.value {
+                // A deletion under CREATE: nothing is created (DHIS2 ignores a null value).
+                BulkInput::Delete => {
+                    out.count.ignored += 1;
+                    continue;
+                }
                 BulkInput::Text(text) => ValueInput::from_text(indicator.kind, text),
                 BulkInput::Ratio {
                     numerator,

@@ -38,6 +38,8 @@ pub enum BulkInput {
         numerator: String,
         denominator: String,
     },
+    /// Deletes the stored value (DHIS2: `deleted: true` or an empty value).
+    Delete,
 }
 
 impl BulkInput {
@@ -49,6 +51,7 @@ impl BulkInput {
                 numerator,
                 denominator,
             } => format!("{numerator}/{denominator}"),
+            BulkInput::Delete => String::new(),
         }
     }
 }

@@ -1,4 +1,5 @@
-//! The figures as ADX XML, the SDMX-based twin of `dataValueSets`: one `group` for the unit,
+//! The figures as ADX XML in the IHE namespace `urn:ihe:qrph:adx:2015` (the one of the IHE
+//! schema `adx_loose.xsd` and of DHIS2), the SDMX-based twin of `dataValueSets`: one `group` for the unit,
 //! period (an ISO interval, `2025-10-01/P1M`) and plan, one `dataValue` per value. The values
 //! and their conventions are those of the DHIS2 JSON export (`dhis2::exchange_values`), so the
 //! two formats always carry the same data:
@@ -17,9 +18,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use super::dhis2::exchange_values;
 use super::html::escape;
 
-pub const NAMESPACE: &str = "urn:ietf:params:xml:ns:adx";
-/// The disaggregation attribute of ratio halves; its values are `RatioPart::code`.
-pub const RATIO_PART_ATTRIBUTE: &str = "categoryOptionCombo";
+pub use chitieu_schema::dhis2::adx::{COMBO_ATTRIBUTE as RATIO_PART_ATTRIBUTE, NAMESPACE};
 
 pub fn render(report: &ProgressReport, exported: DateTime<Utc>) -> String {
     let mut xml = String::with_capacity(4 * 1024);

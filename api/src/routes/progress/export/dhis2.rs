@@ -1,32 +1,15 @@
 //! The figures as DHIS2 `dataValueSets` JSON with codes as identifiers (`idScheme=code`): plan
 //! code as `dataSet`, indicator codes as `dataElement`, the unit's official code as `orgUnit`.
-//! The conventions are those of this API's own import (`data_exchange`), so an export can be
-//! imported again: a ratio is two values with `categoryOptionCombo` `NUMERATOR` and
-//! `DENOMINATOR`; a status is its label when the import reads that label back to the same
-//! outcome, otherwise `true`/`false`; numbers use a dot decimal separator.
+//! The model, combos and number formatting are `chitieu_schema::dhis2`'s, those of the import,
+//! so an export can be imported again: a ratio is two values with `categoryOptionCombo`
+//! `NUMERATOR` and `DENOMINATOR`; a status is its label when the import reads that label back
+//! to the same outcome, otherwise `true`/`false`; numbers use a dot decimal separator.
 
+use chitieu_schema::dhis2::{DataValue, DataValueSet, RatioPart, machine_number};
 use chitieu_schema::domain::{ValueInput, ValueKind};
 use chitieu_schema::progress::{Figure, ProgressReport, ProgressRow};
-use serde::Serialize;
 
 use super::ExportError;
-use super::table::machine_number;
-
-/// Which half of a ratio a value is, named as DHIS2 category option combos.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RatioPart {
-    Numerator,
-    Denominator,
-}
-
-impl RatioPart {
-    pub fn code(self) -> &'static str {
-        match self {
-            RatioPart::Numerator => "NUMERATOR",
-            RatioPart::Denominator => "DENOMINATOR",
-        }
-    }
-}
 
 /// One exchanged value, before it is written as JSON or ADX.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,47 +91,27 @@ fn status_value(achieved: bool, label: Option<&str>) -> String {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DataValueSet<'a> {
-    data_set: &'a str,
-    period: String,
-    org_unit: &'a str,
-    data_values: Vec<DataValue<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DataValue<'a> {
-    data_element: &'a str,
-    period: String,
-    org_unit: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    category_option_combo: Option<&'static str>,
-    value: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    comment: Option<String>,
-}
-
 pub fn render(report: &ProgressReport) -> Result<Vec<u8>, ExportError> {
     // The import's period syntax is DHIS2's (`202510`, `2026Q1`), with its own ad-hoc form.
     let period = report.period.to_string();
-    let org_unit = report.unit.code.as_str();
+    let org_unit = report.unit.code.clone();
     let set = DataValueSet {
-        data_set: &report.plan.code,
-        period: period.clone(),
-        org_unit,
+        data_set: Some(report.plan.code.clone()),
+        period: Some(period.clone()),
+        org_unit: Some(org_unit.clone()),
         data_values: exchange_values(report)
             .into_iter()
             .map(|value| DataValue {
-                data_element: value.data_element,
-                period: period.clone(),
-                org_unit,
-                category_option_combo: value.part.map(RatioPart::code),
-                value: value.value,
+                data_element: Some(value.data_element.to_owned()),
+                period: Some(period.clone()),
+                org_unit: Some(org_unit.clone()),
+                category_option_combo: value.part.map(|part| part.code().to_owned()),
+                value: Some(value.value),
                 comment: value.comment,
+                ..DataValue::default()
             })
             .collect(),
+        ..DataValueSet::default()
     };
     Ok(serde_json::to_vec_pretty(&set)?)
 }
@@ -158,9 +121,8 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::routes::data_exchange::DataValueSet as ImportSet;
-    use crate::routes::data_exchange::rows::{Defaults, to_values};
     use crate::routes::progress::export::fixture::seed_report;
+    use chitieu_schema::dhis2::{DataValueSet as ImportSet, SetDefaults, to_bulk_values};
     use chitieu_schema::reports::BulkInput;
 
     fn exported() -> Value {
@@ -228,7 +190,7 @@ mod tests {
         let body = render(&seed_report()).unwrap();
         let set: ImportSet = serde_json::from_slice(&body).unwrap();
         assert_eq!(set.data_set.as_deref(), Some("KH-21-DU-2025"));
-        let (values, conflicts) = to_values(set.data_values, &Defaults::default(), true);
+        let (values, conflicts) = to_bulk_values(set.data_values, &SetDefaults::default(), false);
         assert!(conflicts.is_empty(), "{conflicts:?}");
         let inputs: Vec<(&str, &BulkInput)> = values
             .iter()

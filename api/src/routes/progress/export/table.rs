@@ -125,17 +125,8 @@ pub fn achievement_percent(row: &ProgressRow) -> Option<f64> {
         .map(|ratio| ratio * 100.0)
 }
 
-/// A number for machines: dot decimal separator, no thousands separator, at most six decimals
-/// (the catalog's largest precision) so binary noise such as `0.30000000000000004` is not
-/// exported.
-pub fn machine_number(value: f64) -> String {
-    let rounded = (value * 1e6).round() / 1e6;
-    // `-0` would read as a different value to some consumers.
-    if rounded == 0.0 {
-        return "0".to_owned();
-    }
-    format!("{rounded}")
-}
+/// Numbers as machines read them: one rule for every export and the connector.
+pub use chitieu_schema::dhis2::machine_number;
 
 #[cfg(test)]
 mod tests {
@@ -153,13 +144,5 @@ mod tests {
             words("2026-03-15..2026-03-20"),
             "từ 15/3/2026 đến 20/3/2026"
         );
-    }
-
-    #[test]
-    fn machine_numbers_use_a_dot_and_drop_binary_noise() {
-        assert_eq!(machine_number(75.0), "75");
-        assert_eq!(machine_number(12.5), "12.5");
-        assert_eq!(machine_number(0.1 + 0.2), "0.3");
-        assert_eq!(machine_number(-0.0), "0");
     }
 }
