@@ -8,6 +8,7 @@ mod completeness;
 mod conventions;
 mod data_exchange;
 mod demo;
+mod hardening;
 mod month_walkthrough;
 mod org_units;
 mod permissions;
@@ -34,5 +35,6 @@ fn main() {
     scenarios.extend(demo::scenarios());
     scenarios.extend(completeness::scenarios());
     scenarios.extend(sync::scenarios());
+    scenarios.extend(hardening::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

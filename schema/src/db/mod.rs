@@ -3,6 +3,7 @@
 
 mod migrations;
 mod pool;
+mod private_files;
 #[cfg(test)]
 pub(crate) mod test_databases;
 mod url;
@@ -33,14 +34,8 @@ impl Db {
                 }),
             Backend::Sqlite => {
                 let path = url.sqlite_path();
-                if let Some(dir) = std::path::Path::new(&path).parent() {
-                    if !dir.as_os_str().is_empty() {
-                        std::fs::create_dir_all(dir).map_err(|source| ConnectError::CreateDir {
-                            dir: dir.display().to_string(),
-                            source,
-                        })?;
-                    }
-                }
+                private_files::prepare(&path)
+                    .map_err(|(dir, source)| ConnectError::CreateDir { dir, source })?;
                 let mut conn = diesel::SqliteConnection::establish(&path).map_err(|source| {
                     ConnectError::Establish {
                         url: url.redacted(),
@@ -89,7 +84,7 @@ pub enum ConnectError {
         #[source]
         source: diesel::result::Error,
     },
-    #[error("could not create the database directory {dir}")]
+    #[error("could not create the database directory or file {dir} privately")]
     CreateDir {
         dir: String,
         #[source]

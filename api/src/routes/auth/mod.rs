@@ -2,7 +2,6 @@
 
 mod issue;
 mod me;
-mod throttle;
 
 pub use issue::token;
 
