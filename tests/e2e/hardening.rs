@@ -2,6 +2,7 @@
 //! changes, bounded and clean input, an audit trail that resists forgery, and no 500 when the
 //! database is busy.
 
+mod contention;
 mod inputs;
 mod sign_in;
 mod tokens;
@@ -30,5 +31,7 @@ pub fn scenarios() -> Vec<Scenario> {
         trail::deleting_the_newest_entries_is_found_by_the_checkpoint,
         trail::a_rewritten_entry_with_relinked_hashes_is_found_without_the_key,
         trail::a_value_edited_without_an_entry_is_reported,
+        contention::a_busy_database_answers_503_with_retry_after_and_key_reads_go_on,
+        contention::a_national_import_leaves_other_writers_answered,
     ]
 }

@@ -26,12 +26,22 @@ impl Db {
     /// would accept a PostgreSQL URL as a file name when the server is down.
     pub fn open(url: &DatabaseUrl) -> Result<Db, ConnectError> {
         match url.backend() {
-            Backend::Postgres => diesel::PgConnection::establish(url.as_str())
-                .map(Db::Postgresql)
-                .map_err(|source| ConnectError::Establish {
-                    url: url.redacted(),
-                    source,
-                }),
+            Backend::Postgres => {
+                let mut conn = diesel::PgConnection::establish(url.as_str()).map_err(|source| {
+                    ConnectError::Establish {
+                        url: url.redacted(),
+                        source,
+                    }
+                })?;
+                // As SQLite's busy timeout: a writer waits for a lock at most 5 s, then the
+                // caller gets 503 with Retry-After instead of a request that hangs.
+                conn.batch_execute("SET lock_timeout = '5s'")
+                    .map_err(|source| ConnectError::Configure {
+                        url: url.redacted(),
+                        source,
+                    })?;
+                Ok(Db::Postgresql(conn))
+            }
             Backend::Sqlite => {
                 let path = url.sqlite_path();
                 private_files::prepare(&path)
@@ -78,7 +88,7 @@ pub enum ConnectError {
         #[source]
         source: diesel::ConnectionError,
     },
-    #[error("could not configure the SQLite connection to {url}")]
+    #[error("could not configure the connection to {url}")]
     Configure {
         url: String,
         #[source]
