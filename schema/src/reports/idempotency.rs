@@ -185,3 +185,56 @@ pub fn request_hash(parts: &[&[u8]]) -> String {
     }
     hex::encode(hasher.finalize())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::test_databases;
+
+    fn claim_k(conn: &mut Db, times: KeyTimes) -> Claim {
+        claim(conn, "lan", "k-1", "POST /x", "hash", times).unwrap()
+    }
+
+    /// Moves the key's claim back in time, as the clock would.
+    fn age(conn: &mut Db, by: TimeDelta) {
+        diesel::update(idempotency_keys::table)
+            .set(idempotency_keys::created_at.eq(now_utc() - by))
+            .execute(conn)
+            .unwrap();
+    }
+
+    #[test]
+    fn an_unfinished_key_is_taken_over_after_its_lease_and_not_before() {
+        for database in test_databases::migrated("idem_lease") {
+            let conn = &mut database.connect();
+            let times = KeyTimes::default();
+            assert_eq!(claim_k(conn, times), Claim::Fresh);
+            assert_eq!(claim_k(conn, times), Claim::InFlight);
+            // The process that claimed it died: after the lease, a retry takes it over, once.
+            age(conn, times.lease + TimeDelta::seconds(1));
+            assert_eq!(claim_k(conn, times), Claim::Fresh);
+            assert_eq!(claim_k(conn, times), Claim::InFlight);
+        }
+    }
+
+    #[test]
+    fn a_key_expires_after_its_time_to_live_and_is_purged() {
+        for database in test_databases::migrated("idem_ttl") {
+            let conn = &mut database.connect();
+            let times = KeyTimes::default();
+            assert_eq!(claim_k(conn, times), Claim::Fresh);
+            complete(conn, "lan", "k-1", 200, "{}").unwrap();
+            let replay = Claim::Replay {
+                status: 200,
+                body: "{}".into(),
+            };
+            assert_eq!(claim_k(conn, times), replay);
+            age(conn, times.ttl + TimeDelta::seconds(1));
+            // Expired: even another request may use the key now.
+            let other = claim(conn, "lan", "k-1", "POST /y", "other", times).unwrap();
+            assert_eq!(other, Claim::Fresh);
+            age(conn, times.ttl + TimeDelta::seconds(1));
+            assert_eq!(purge_expired(conn, now_utc() - times.ttl).unwrap(), 1);
+        }
+    }
+}

@@ -34,6 +34,15 @@ pub fn update(
     origin: &Origin,
 ) -> Result<User, StoreError> {
     conn.transaction(|conn| {
+        if let Db::Sqlite(_) = conn {
+            // Take SQLite's write lock before reading: a read snapshot that must be upgraded
+            // after another writer committed fails at once ("database is locked") instead of
+            // waiting for its turn.
+            diesel::update(users::table.filter(users::id.eq(-1)))
+                .set(users::version.eq(users::version))
+                .execute(conn)
+                .map_err(StoreError::database("locking users for a change"))?;
+        }
         let (id, current_version, current_role, current_unit, was_disabled) = users::table
             .filter(users::username.eq(username.as_str()))
             .select((
