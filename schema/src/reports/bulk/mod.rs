@@ -157,8 +157,9 @@ impl ImportSummary {
     }
 }
 
-/// Values per write transaction of a large import: about a fifth of a second of the write lock.
-pub const WRITE_BATCH: usize = 5_000;
+/// Values per write transaction of a large import: about a tenth of a second of the write lock
+/// in a release build.
+pub const WRITE_BATCH: usize = 2_500;
 
 /// Imports `values` into the reports of plan `plan_code`; `early` are conflicts found while
 /// reading the request (they count for atomic mode `ALL`). A missing plan is refused at
