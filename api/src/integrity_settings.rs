@@ -24,7 +24,8 @@ pub struct IntegritySettings {
     /// `CHITIEU_AUDIT_KEY_FILE`, default `audit.key` beside the SQLite database, or
     /// `data/audit.key` with PostgreSQL (64 hex digits, 0600).
     pub audit_key_file: PathBuf,
-    /// `CHITIEU_AUDIT_CHECKPOINT_FILE`, default `audit-checkpoints` in the same directory.
+    /// `CHITIEU_AUDIT_CHECKPOINT_FILE`, default `audit-checkpoints` in the same directory as the
+    /// default key file.
     pub checkpoint_file: PathBuf,
     /// `CHITIEU_AUDIT_CHECKPOINT_SECONDS`, default 60: how often the chain's head is sealed.
     pub checkpoint_every: Duration,

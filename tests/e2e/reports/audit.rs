@@ -168,5 +168,12 @@ pub async fn concurrent_changes_never_fork_the_chain(app: TestApp) {
         assert_eq!(task.await.unwrap(), 200);
     }
     let verified = expect_json(app.get("/api/v1/audit-entries/verify").await, 200).await;
-    assert_eq!(verified, json!({"valid": true, "entries": 14}));
+    assert_eq!(
+        (
+            &verified["valid"],
+            &verified["entries"],
+            &verified["unaccountedValues"]
+        ),
+        (&json!(true), &json!(14), &json!([]))
+    );
 }
