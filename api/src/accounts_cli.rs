@@ -66,6 +66,8 @@ pub async fn create_user(pool: &DbPool, args: CreateUserArgs) -> anyhow::Result<
             password_hash: password.hash()?,
             role,
             home_unit,
+            // Typed by the operator at the console for themselves or a first account.
+            password_must_change: false,
         };
         Ok(users::create(&mut conn, new, &Origin::default())?)
     })

@@ -249,6 +249,9 @@ impl From<StoreError> for ApiError {
                 ApiError::invalid(format!("/{field}"), reason)
             }
             StoreError::RejectedAt { pointer, reason } => ApiError::invalid(pointer, reason),
+            // A busy database is a moment's wait for the caller (503 with Retry-After), not a
+            // fault of the server.
+            error if error.is_busy() => ApiError::Unavailable(error.into()),
             error @ (StoreError::Database { .. } | StoreError::Crypto { .. }) => {
                 ApiError::Internal(error.into())
             }

@@ -41,7 +41,8 @@ async fn main() -> anyhow::Result<()> {
             // No log lines: standard output is the JSON outcome alone.
             let settings = Settings::from_env()?;
             let pool = startup::open_database(&settings).await?;
-            let valid = chitieu_api::routes::audit::verify_to_stdout(&pool).await?;
+            let valid =
+                chitieu_api::routes::audit::verify_to_stdout(&pool, &settings.integrity).await?;
             if !valid {
                 std::process::exit(1);
             }

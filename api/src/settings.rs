@@ -7,6 +7,7 @@ use chitieu_schema::db::DatabaseUrl;
 use chitieu_schema::plan_import::ImportLimits;
 
 use crate::auth::AuthSettings;
+use crate::integrity_settings::IntegritySettings;
 use crate::sync_settings::SyncSettings;
 
 /// Everything the application needs to start. Tests build it directly; `main` reads it from
@@ -32,6 +33,8 @@ pub struct Settings {
     /// Plan import: upload size, decompressed size of DOCX/XLSX/ODS, rows
     /// (`CHITIEU_IMPORT_MAX_BYTES`, `CHITIEU_IMPORT_MAX_UNZIPPED_BYTES`, `CHITIEU_IMPORT_MAX_ROWS`).
     pub import_limits: ImportLimits,
+    /// Idempotency key leases and expiry; the audit key and checkpoints.
+    pub integrity: IntegritySettings,
     /// Seed the demo data set into an empty database at start-up.
     pub demo: bool,
     /// With the demo on: the port of the in-process simulator of the national system the demo
@@ -54,6 +57,7 @@ impl Settings {
     /// localhost.
     pub fn local(database_url: DatabaseUrl) -> Self {
         Self {
+            integrity: IntegritySettings::for_database(&database_url),
             database_url,
             host: IpAddr::from([127, 0, 0, 1]),
             port: 8080,
@@ -125,6 +129,7 @@ impl Settings {
         };
         settings.auth = AuthSettings::from_lookup(&lookup)?;
         settings.sync = SyncSettings::from_lookup(&lookup)?;
+        settings.integrity = IntegritySettings::from_lookup(&settings.database_url, &lookup)?;
         settings.import_limits = ImportLimits::from_lookup(&lookup)
             .map_err(|e| SettingsError::new(e.name, &e.value, "must be a positive whole number"))?;
         Ok(settings)

@@ -12,7 +12,7 @@ use chitieu_schema::db::{self, DbPool};
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
-use crate::auth::{JwtSecret, TokenService};
+use crate::auth::{JwtSecret, KeyUsage, TokenService};
 use crate::error::ApiError;
 use crate::extract::{self, BodyLimit, BulkBodyLimit};
 use crate::request_id;
@@ -25,6 +25,8 @@ pub struct Application {
     server: Server,
     pool: DbPool,
     sync: SyncRuntime,
+    /// Background writes kept off the request path; see [`crate::housekeeping`].
+    housekeeping: Vec<tokio::task::JoinHandle<()>>,
     /// The demo's simulated national system, kept running as long as the server.
     _demo_upstream: Option<chitieu_connector::sim::RunningSim>,
 }
@@ -42,6 +44,7 @@ impl Application {
         settings: Settings,
         transport: Arc<dyn Transport>,
     ) -> anyhow::Result<Self> {
+        settings.integrity.load_audit_key(true)?.install();
         let pool = open_database(&settings).await?;
         crate::auth::bootstrap::ensure_admin(&pool, &settings.auth).await?;
         let demo_upstream = if settings.demo {
@@ -58,12 +61,21 @@ impl Application {
             .context("could not read the bound address")?
             .port();
         let sync = crate::sync::start(&pool, &settings.sync, transport).await?;
-        let server = run(listener, pool.clone(), &settings, Arc::clone(&sync.service))?;
+        let key_usage = Arc::new(KeyUsage::default());
+        let housekeeping =
+            crate::housekeeping::spawn(&pool, &settings.integrity, Arc::clone(&key_usage));
+        let server = run(
+            listener,
+            AppState::new(pool.clone(), key_usage),
+            &settings,
+            Arc::clone(&sync.service),
+        )?;
         Ok(Self {
             port,
             server,
             pool,
             sync,
+            housekeeping,
             _demo_upstream: demo_upstream,
         })
     }
@@ -79,6 +91,9 @@ impl Application {
     /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish (graceful shutdown).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let served = self.server.await;
+        for task in &self.housekeeping {
+            task.abort();
+        }
         self.sync.stop().await;
         served
     }
@@ -108,11 +123,12 @@ pub async fn open_database(settings: &Settings) -> anyhow::Result<DbPool> {
 
 fn run(
     listener: TcpListener,
-    pool: DbPool,
+    state: AppState,
     settings: &Settings,
     sync: Arc<SyncService>,
 ) -> anyhow::Result<Server> {
-    let state = web::Data::new(AppState::new(pool));
+    let state = web::Data::new(state);
+    let integrity = web::Data::new(settings.integrity.clone());
     let sync = web::Data::from(sync);
     let secret = match &settings.auth.jwt_secret {
         Some(secret) => secret.clone(),
@@ -141,6 +157,7 @@ fn run(
             .app_data(sync.clone())
             .app_data(tokens.clone())
             .app_data(throttle.clone())
+            .app_data(integrity.clone())
             .app_data(body_limit)
             .app_data(bulk_body_limit)
             .app_data(import_limits)

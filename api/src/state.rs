@@ -1,17 +1,26 @@
-//! What every handler shares: the database pool.
+//! What every handler shares: the database pool, and the API key uses not yet written.
+
+use std::sync::Arc;
 
 use chitieu_schema::db::{DbPool, PooledDb};
 
+use crate::auth::KeyUsage;
 use crate::error::ApiError;
 
 #[derive(Clone)]
 pub struct AppState {
     pool: DbPool,
+    key_usage: Arc<KeyUsage>,
 }
 
 impl AppState {
-    pub fn new(pool: DbPool) -> Self {
-        Self { pool }
+    pub fn new(pool: DbPool, key_usage: Arc<KeyUsage>) -> Self {
+        Self { pool, key_usage }
+    }
+
+    /// API key uses noted in memory, written by a background task.
+    pub fn key_usage(&self) -> &KeyUsage {
+        &self.key_usage
     }
 
     /// Runs blocking Diesel work on the thread pool with a pooled connection, so the async

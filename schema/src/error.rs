@@ -52,6 +52,27 @@ impl StoreError {
         }
     }
 
+    /// Whether the database was too busy to answer in time: SQLite's write lock still held by
+    /// another writer after the busy timeout, or PostgreSQL's lock or statement timeout or a
+    /// serialization failure. Worth retrying a moment later.
+    pub fn is_busy(&self) -> bool {
+        use diesel::result::{DatabaseErrorKind, Error};
+        let StoreError::Database { source, .. } = self else {
+            return false;
+        };
+        match source {
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, _) => true,
+            Error::DatabaseError(_, info) => {
+                let message = info.message();
+                message.contains("database is locked")
+                    || message.contains("database table is locked")
+                    || message.contains("lock timeout")
+                    || message.contains("statement timeout")
+            }
+            _ => false,
+        }
+    }
+
     /// Wraps a Diesel error with what was being done, turning unique violations into conflicts.
     pub fn database(context: &'static str) -> impl FnOnce(diesel::result::Error) -> Self {
         move |source| match source {

@@ -88,6 +88,17 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        token_generation -> Integer,
+        password_must_change -> Bool,
+    }
+}
+
+diesel::table! {
+    sign_in_throttle (key) {
+        key -> Text,
+        failures -> Integer,
+        last_failure_at -> Timestamp,
+        blocked_until -> Nullable<Timestamp>,
     }
 }
 
@@ -338,6 +349,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     api_keys,
     access_events,
+    sign_in_throttle,
     plans,
     plan_items,
     plan_item_targets,

@@ -219,7 +219,17 @@ async fn people_change_their_own_password_but_not_their_role(app: TestApp) {
     .await
     .unwrap();
     expect_json(changed, 200).await;
-    chitieu_e2e::accounts::sign_in(&app.address, "reporter", "a brand new password").await;
+    // The change ended the token it was made with: sign in again with the new password.
+    let token =
+        chitieu_e2e::accounts::sign_in(&app.address, "reporter", "a brand new password").await;
+    let reporter = chitieu_e2e::accounts::client_with_token(&token);
+    assert_eq!(
+        patch(json!({"displayName": "Lan"}), "*".into())
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
 
     let without_if_match = reporter
         .patch(app.url("/api/v1/users/reporter"))

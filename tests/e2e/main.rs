@@ -10,6 +10,7 @@ mod conventions;
 mod data_exchange;
 mod demo;
 mod dhis2;
+mod hardening;
 mod month_walkthrough;
 mod org_units;
 mod permissions;
@@ -38,5 +39,6 @@ fn main() {
     scenarios.extend(demo::scenarios());
     scenarios.extend(completeness::scenarios());
     scenarios.extend(sync::scenarios());
+    scenarios.extend(hardening::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -8,7 +8,7 @@ mod idempotency;
 mod narrative;
 mod refusals;
 mod scope;
-mod support;
+pub(crate) mod support;
 mod workflow;
 
 use chitieu_e2e::Scenario;

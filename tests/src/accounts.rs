@@ -44,6 +44,7 @@ pub async fn create_user_in_store(
             password_hash: password.hash().expect("hashing works"),
             role,
             home_unit,
+            password_must_change: false,
         };
         users::create(&mut conn, new, &Origin::default()).expect("the user is created");
     })

@@ -1,5 +1,6 @@
 use chitieu_api::auth::JwtSecret;
 use chitieu_api::{Application, Settings};
+use chitieu_schema::audit::AuditKey;
 use chitieu_schema::db::{DatabaseUrl, DbPool};
 use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
@@ -8,6 +9,8 @@ use crate::{Backend, TestDatabase};
 
 /// The signing secret of every test server, so tests can forge tokens to see them refused.
 pub const TEST_JWT_SECRET: &str = "test secret: at least thirty-two bytes long";
+/// The audit key of every test server (one key per process: see `chitieu_schema::audit`).
+pub const TEST_AUDIT_KEY: &str = "test audit key: at least thirty-two bytes long";
 /// The administrator every test server starts with; `client` sends its bearer token.
 pub const ADMIN_USERNAME: &str = "admin";
 pub const ADMIN_PASSWORD: &str = "admin password for tests";
@@ -22,6 +25,8 @@ pub struct TestApp {
     /// The server's database, for arranging what the API cannot (or should not) do.
     pub pool: DbPool,
     pub admin_token: String,
+    /// Files the server keeps outside the database (the audit checkpoints).
+    pub files: tempfile::TempDir,
 }
 
 impl TestApp {
@@ -37,6 +42,13 @@ impl TestApp {
         settings.workers = Some(1);
         settings.pool_size = 4;
         settings.auth.jwt_secret = Some(JwtSecret::parse(TEST_JWT_SECRET).expect("test secret"));
+        let files = tempfile::tempdir().expect("a directory for the server's files");
+        let integrity = &mut settings.integrity;
+        integrity.audit_key =
+            Some(AuditKey::new(TEST_AUDIT_KEY.as_bytes().to_vec()).expect("test audit key"));
+        integrity.checkpoint_file = files.path().join("audit-checkpoints");
+        // One checkpoint at start; tests that need more ask for a shorter period.
+        integrity.checkpoint_every = std::time::Duration::from_secs(3600);
         // Sync tests switch these on; the others need no background work.
         settings.sync.worker = false;
         settings.sync.schedule = false;
@@ -71,6 +83,7 @@ impl TestApp {
             database,
             pool,
             admin_token,
+            files,
         }
     }
 

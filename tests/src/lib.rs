@@ -12,6 +12,8 @@ mod scenario;
 pub mod sync_fixture;
 pub mod thai_tan;
 
-pub use app::{ADMIN_PASSWORD, ADMIN_USERNAME, TEST_JWT_SECRET, TestApp, expect_json};
+pub use app::{
+    ADMIN_PASSWORD, ADMIN_USERNAME, TEST_AUDIT_KEY, TEST_JWT_SECRET, TestApp, expect_json,
+};
 pub use database::{Backend, TestDatabase};
 pub use scenario::{Scenario, run_all};

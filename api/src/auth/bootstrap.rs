@@ -37,6 +37,7 @@ pub async fn ensure_admin(pool: &DbPool, auth: &AuthSettings) -> anyhow::Result<
             password_hash: password.hash()?,
             role: Role::Administrator,
             home_unit: None,
+            password_must_change: false,
         };
         users::create(&mut conn, new, &Origin::default())
             .context("could not create the bootstrap administrator")?;

@@ -25,6 +25,8 @@ pub struct Caller {
     identity: Identity,
     role: Role,
     home_unit: Option<HomeUnit>,
+    /// The password was set by someone else and must be changed before anything else.
+    must_change_password: bool,
 }
 
 impl Caller {
@@ -34,6 +36,12 @@ impl Caller {
 
     pub fn role(&self) -> Role {
         self.role
+    }
+
+    /// Whether the caller must change their password (set by someone else) before doing
+    /// anything else.
+    pub fn must_change_password(&self) -> bool {
+        self.must_change_password
     }
 
     /// `None` only for administrators without a home unit.
@@ -75,10 +83,14 @@ impl Caller {
                     .await?
                     .ok_or_else(invalid_token)
             }
-            Credential::ApiKey(key) => state
-                .db(move |conn| caller_of_key(conn, &key))
-                .await?
-                .ok_or_else(invalid_key),
+            Credential::ApiKey(key) => {
+                let caller = state
+                    .db(move |conn| caller_of_key(conn, &key))
+                    .await?
+                    .ok_or_else(invalid_key)?;
+                state.key_usage().note(caller.1);
+                Ok(caller.0)
+            }
         }
     }
 }
@@ -136,12 +148,12 @@ pub(super) fn caller_of_subject(
     subject: &Subject,
 ) -> Result<Option<Caller>, StoreError> {
     match subject {
-        Subject::User(name) => {
+        Subject::User { name, generation } => {
             let Ok(username) = Username::parse(name) else {
                 return Ok(None);
             };
             Ok(users::find(conn, &username)?
-                .filter(|user| !user.disabled)
+                .filter(|user| !user.disabled && user.token_generation == *generation)
                 .map(|user| Caller {
                     identity: Identity::User {
                         id: user.id,
@@ -149,6 +161,7 @@ pub(super) fn caller_of_subject(
                     },
                     role: user.role,
                     home_unit: user.home_unit,
+                    must_change_password: user.password_must_change,
                 }))
         }
         Subject::ApiKey(prefix) => Ok(api_keys::find(conn, prefix)?
@@ -157,24 +170,27 @@ pub(super) fn caller_of_subject(
                 identity: Identity::ApiKey { prefix: key.prefix },
                 role: key.role,
                 home_unit: key.home_unit,
+                must_change_password: false,
             })),
     }
 }
 
+/// The caller a presented key stands for, with the key's id; reads only, so that requests
+/// with a key never wait for the write lock (the use is noted in memory).
 pub(super) fn caller_of_key(
     conn: &mut Db,
     presented: &PresentedApiKey,
-) -> Result<Option<Caller>, StoreError> {
-    let now = now_utc();
-    let Some(key) = api_keys::authenticate(conn, presented, now)? else {
+) -> Result<Option<(Caller, i64)>, StoreError> {
+    let Some(key) = api_keys::authenticate(conn, presented, now_utc())? else {
         return Ok(None);
     };
-    api_keys::mark_used(conn, key.id, now)?;
-    Ok(Some(Caller {
+    let caller = Caller {
         identity: Identity::ApiKey { prefix: key.prefix },
         role: key.role,
         home_unit: key.home_unit,
-    }))
+        must_change_password: false,
+    };
+    Ok(Some((caller, key.id)))
 }
 
 impl FromRequest for Caller {
@@ -207,6 +223,7 @@ impl Caller {
                 code: "HOME".into(),
                 path: path.into(),
             }),
+            must_change_password: false,
         }
     }
 }

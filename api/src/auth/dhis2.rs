@@ -2,7 +2,7 @@
 //! DHIS2 clients send, besides our own Bearer tokens and `X-API-Key`.
 //!
 //! - `Authorization: Basic base64(username:password)`: a user's password, checked by the very
-//!   sign-in of `POST /api/v1/auth/token` (`routes::auth::sign_in_with_password`): the same
+//!   sign-in of `POST /api/v1/auth/token` (`auth::sign_in::with_password`): the same
 //!   throttling per account and address (429 with `Retry-After`), and every attempt recorded
 //!   in the access log. DHIS2 takes Basic on every request.
 //! - `Authorization: ApiToken <key>`: DHIS2's personal access token header
@@ -81,19 +81,20 @@ async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
             let origin = origin_of(req);
             state
                 .db(move |conn| {
-                    let subject = crate::routes::auth::sign_in_with_password(
-                        conn, &limits, &origin, &username, &password,
-                    )?;
-                    caller_of_subject(conn, &subject)?.ok_or_else(wrong_credentials)
+                    let signed_in =
+                        super::sign_in::with_password(conn, &limits, &origin, &username, &password)?;
+                    caller_of_subject(conn, &signed_in.subject)?.ok_or_else(wrong_credentials)
                 })
                 .await
         }
         Dhis2Credential::ApiToken(token) => {
             let key = PresentedApiKey::parse(&token).ok_or_else(invalid_key)?;
-            state
+            let (caller, key_id) = state
                 .db(move |conn| caller_of_key(conn, &key))
                 .await?
-                .ok_or_else(invalid_key)
+                .ok_or_else(invalid_key)?;
+            state.key_usage().note(key_id);
+            Ok(caller)
         }
     }
 }
@@ -105,6 +106,17 @@ pub async fn require_dhis2_credentials(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody + 'static>>, actix_web::Error> {
     match authenticate(req.request()).await {
+        // A password set by someone else must be changed first, on this surface as on /api/v1.
+        Ok(caller) if caller.must_change_password() => {
+            let error = ApiError::Forbidden(format!(
+                "the password of this account was set by someone else: change it first with \
+                 PATCH /api/v1/users/{} (password and currentPassword)",
+                caller.subject()
+            ));
+            Ok(req
+                .into_response(crate::routes::dhis2::web_message_error(&error))
+                .map_into_right_body())
+        }
         Ok(caller) => {
             req.extensions_mut().insert(caller);
             next.call(req)

@@ -5,6 +5,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 
 use super::Caller;
+use crate::error::ApiError;
 
 /// Wraps `/api/v1`: no route under it is served without valid credentials, even one that
 /// forgets to take a [`Caller`]. The caller found is kept in the request for the extractor,
@@ -14,6 +15,16 @@ pub async fn require_credentials(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody + 'static>>, actix_web::Error> {
     match Caller::authenticate(req.request()).await {
+        Ok(caller) if caller.must_change_password() && !changes_own_password(&req, &caller) => {
+            let error = ApiError::Forbidden(format!(
+                "the password of this account was set by someone else: change it first with \
+                 PATCH /api/v1/users/{} (password and currentPassword), then sign in again",
+                caller.subject()
+            ));
+            Ok(req
+                .into_response(error.error_response())
+                .map_into_right_body())
+        }
         Ok(caller) => {
             req.extensions_mut().insert(caller);
             next.call(req)
@@ -23,5 +34,15 @@ pub async fn require_credentials(
         Err(error) => Ok(req
             .into_response(error.error_response())
             .map_into_right_body()),
+    }
+}
+
+/// What an account whose password must be changed may still do: see who it is, and change it.
+fn changes_own_password(req: &ServiceRequest, caller: &Caller) -> bool {
+    let own = format!("/api/v1/users/{}", caller.subject());
+    match *req.method() {
+        actix_web::http::Method::GET => req.path() == "/api/v1/auth/me",
+        actix_web::http::Method::PATCH => req.path() == own,
+        _ => false,
     }
 }

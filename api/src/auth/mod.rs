@@ -10,7 +10,10 @@
 //!
 //! Every request under `/api/v1` (except the token endpoint) passes [`require_credentials`],
 //! which re-reads the user (exists, not disabled) or key (not revoked, not expired) from the
-//! database, so disabling or revoking takes effect on the next request. Missing or invalid
+//! database, so disabling or revoking takes effect on the next request; a token issued before
+//! the account's password, role or home unit changed, or before it was disabled, is refused.
+//! An account whose password was set by someone else may only read `/api/v1/auth/me` and change
+//! its own password until it does. Missing or invalid
 //! credentials get 401 problem+json with `WWW-Authenticate: Bearer`.
 //!
 //! # The policy API for handlers
@@ -63,15 +66,18 @@
 pub mod bootstrap;
 mod caller;
 mod dhis2;
+pub mod key_usage;
 mod middleware;
 mod origin;
 mod policy;
 mod role_name;
 pub mod settings;
+pub mod sign_in;
 pub mod tokens;
 
 pub use caller::{Caller, Identity};
 pub use dhis2::require_dhis2_credentials;
+pub use key_usage::KeyUsage;
 pub use middleware::require_credentials;
 pub use origin::origin_of;
 pub use policy::Action;

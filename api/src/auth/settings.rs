@@ -3,7 +3,9 @@
 use std::fmt;
 use std::time::Duration;
 
+use chitieu_schema::accounts::throttle::ThrottleRule;
 use chitieu_schema::accounts::{Password, Username};
+use chrono::TimeDelta;
 
 use crate::settings::SettingsError;
 
@@ -40,20 +42,54 @@ impl fmt::Debug for JwtSecret {
     }
 }
 
-/// Sign-in throttling limits: failures within `window` per account and per client address.
+/// Sign-in throttling: free tries per account at one client address and per client address,
+/// then doubling delays; see [`crate::auth::sign_in`].
 #[derive(Debug, Clone, Copy)]
 pub struct ThrottleSettings {
-    pub per_account: u32,
-    pub per_address: u32,
-    pub window: Duration,
+    pub per_account_address: ThrottleRule,
+    pub per_address: ThrottleRule,
+}
+
+impl ThrottleSettings {
+    fn rule(free_tries: u32) -> ThrottleRule {
+        ThrottleRule {
+            free_tries,
+            first_delay: TimeDelta::seconds(30),
+            max_delay: TimeDelta::minutes(15),
+            window: TimeDelta::minutes(15),
+        }
+    }
+
+    /// `CHITIEU_SIGN_IN_FREE_TRIES` (per account at one address, default 5) and
+    /// `CHITIEU_SIGN_IN_FREE_TRIES_PER_ADDRESS` (default 20); 0 switches a limit off.
+    pub fn from_lookup(lookup: &impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let mut throttle = Self::default();
+        for (name, rule) in [
+            (
+                "CHITIEU_SIGN_IN_FREE_TRIES",
+                &mut throttle.per_account_address,
+            ),
+            (
+                "CHITIEU_SIGN_IN_FREE_TRIES_PER_ADDRESS",
+                &mut throttle.per_address,
+            ),
+        ] {
+            if let Some(v) = lookup(name) {
+                let tries = v.trim().parse().map_err(|e: std::num::ParseIntError| {
+                    SettingsError::new(name, &v, e.to_string())
+                })?;
+                *rule = Self::rule(tries);
+            }
+        }
+        Ok(throttle)
+    }
 }
 
 impl Default for ThrottleSettings {
     fn default() -> Self {
         Self {
-            per_account: 5,
-            per_address: 20,
-            window: Duration::from_secs(15 * 60),
+            per_account_address: Self::rule(5),
+            per_address: Self::rule(20),
         }
     }
 }
@@ -88,7 +124,10 @@ impl Default for AuthSettings {
 
 impl AuthSettings {
     pub fn from_lookup(lookup: &impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
-        let mut auth = Self::default();
+        let mut auth = Self {
+            throttle: ThrottleSettings::from_lookup(lookup)?,
+            ..Self::default()
+        };
         if let Some(v) = lookup("CHITIEU_JWT_SECRET") {
             // The value is a secret: the error names the variable, not the value.
             auth.jwt_secret = Some(

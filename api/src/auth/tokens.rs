@@ -1,6 +1,8 @@
 //! Access tokens: HS256 JWTs whose algorithm, issuer, audience and expiry are all checked.
-//! A token only names its subject; role and scope are read from the database on every
-//! request, so a change of role or a disabled account takes effect at once.
+//! A token only names its subject (and, for a person, the token generation of the account when
+//! it was issued); role and scope are read from the database on every request, so a change of
+//! role or a disabled account takes effect at once, and a token of an older generation (issued
+//! before a password change, reset, disabling, or change of role or home unit) is refused.
 
 use std::time::Duration;
 
@@ -20,21 +22,32 @@ pub const ALGORITHM: Algorithm = Algorithm::HS256;
 /// Who a token was issued to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
-    User(String),
+    User { name: String, generation: i32 },
     ApiKey(String),
 }
 
 impl Subject {
     fn to_claim(&self) -> String {
         match self {
-            Subject::User(name) => format!("user:{name}"),
+            Subject::User { name, .. } => format!("user:{name}"),
             Subject::ApiKey(prefix) => format!("key:{prefix}"),
         }
     }
 
-    fn from_claim(raw: &str) -> Option<Self> {
+    fn generation(&self) -> Option<i32> {
+        match self {
+            Subject::User { generation, .. } => Some(*generation),
+            Subject::ApiKey(_) => None,
+        }
+    }
+
+    fn from_claims(raw: &str, generation: Option<i32>) -> Option<Self> {
         match raw.split_once(':')? {
-            ("user", name) => Some(Subject::User(name.to_owned())),
+            ("user", name) => Some(Subject::User {
+                name: name.to_owned(),
+                // A token without a generation predates them: it is of generation 0.
+                generation: generation.unwrap_or(0),
+            }),
             ("key", prefix) => Some(Subject::ApiKey(prefix.to_owned())),
             _ => None,
         }
@@ -48,6 +61,9 @@ struct Claims {
     aud: String,
     exp: u64,
     iat: u64,
+    /// The token generation of the account (people only).
+    #[serde(default, rename = "gen", skip_serializing_if = "Option::is_none")]
+    generation: Option<i32>,
 }
 
 /// Issues and checks tokens with one secret; shared by all workers.
@@ -86,6 +102,7 @@ impl TokenService {
             aud: AUDIENCE.to_owned(),
             iat: now,
             exp: now + self.ttl.as_secs(),
+            generation: subject.generation(),
         };
         jsonwebtoken::encode(&Header::new(ALGORITHM), &claims, &self.encoding)
             .map_err(|e| ApiError::Internal(anyhow::anyhow!("could not sign a token: {e}")))
@@ -99,7 +116,7 @@ impl TokenService {
                 tracing::debug!(reason = %e, "an access token was refused");
                 invalid_token()
             })?;
-        Subject::from_claim(&data.claims.sub).ok_or_else(invalid_token)
+        Subject::from_claims(&data.claims.sub, data.claims.generation).ok_or_else(invalid_token)
     }
 }
 
@@ -119,7 +136,10 @@ mod tests {
     #[test]
     fn an_issued_token_names_its_subject() {
         let tokens = service();
-        let subject = Subject::User("lan".into());
+        let subject = Subject::User {
+            name: "lan".into(),
+            generation: 3,
+        };
         let token = tokens.issue(&subject).unwrap();
         assert_eq!(tokens.verify(&token).unwrap(), subject);
     }

@@ -10,6 +10,7 @@ pub mod events;
 mod password;
 mod role;
 mod scope;
+pub mod throttle;
 mod units;
 mod username;
 pub mod users;

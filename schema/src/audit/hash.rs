@@ -1,4 +1,5 @@
-//! The canonical serialisation of an entry and its SHA-256 hash.
+//! The canonical serialisation of an entry and its keyed hash: HMAC-SHA256 under the audit key
+//! (see [`super::key`]), so the chain cannot be recomputed without the key.
 //!
 //! Each field is written as `name:` followed by `-` when absent, or by its length in bytes, a
 //! colon and the UTF-8 text when present, then a newline; the timestamp is RFC 3339 in UTC with
@@ -6,12 +7,11 @@
 //! line is the previous entry's hash (64 zeros for the first entry).
 
 use chrono::NaiveDateTime;
-use sha2::{Digest, Sha256};
 
 /// The `prev_hash` of the first entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// The hash of an entry with these fields following the entry whose hash is `prev_hash`.
+/// The keyed hash of an entry with these fields following the entry whose hash is `prev_hash`.
 #[allow(clippy::too_many_arguments)]
 pub fn entry_hash(
     at: NaiveDateTime,
@@ -56,7 +56,7 @@ pub fn entry_hash(
         }
         canonical.push('\n');
     }
-    hex::encode(Sha256::digest(canonical.as_bytes()))
+    super::key::mac_hex(canonical.as_bytes())
 }
 
 #[cfg(test)]

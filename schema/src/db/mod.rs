@@ -3,6 +3,7 @@
 
 mod migrations;
 mod pool;
+mod private_files;
 #[cfg(test)]
 pub(crate) mod test_databases;
 mod url;
@@ -25,22 +26,26 @@ impl Db {
     /// would accept a PostgreSQL URL as a file name when the server is down.
     pub fn open(url: &DatabaseUrl) -> Result<Db, ConnectError> {
         match url.backend() {
-            Backend::Postgres => diesel::PgConnection::establish(url.as_str())
-                .map(Db::Postgresql)
-                .map_err(|source| ConnectError::Establish {
-                    url: url.redacted(),
-                    source,
-                }),
+            Backend::Postgres => {
+                let mut conn = diesel::PgConnection::establish(url.as_str()).map_err(|source| {
+                    ConnectError::Establish {
+                        url: url.redacted(),
+                        source,
+                    }
+                })?;
+                // As SQLite's busy timeout: a writer waits for a lock at most 5 s, then the
+                // caller gets 503 with Retry-After instead of a request that hangs.
+                conn.batch_execute("SET lock_timeout = '5s'")
+                    .map_err(|source| ConnectError::Configure {
+                        url: url.redacted(),
+                        source,
+                    })?;
+                Ok(Db::Postgresql(conn))
+            }
             Backend::Sqlite => {
                 let path = url.sqlite_path();
-                if let Some(dir) = std::path::Path::new(&path).parent() {
-                    if !dir.as_os_str().is_empty() {
-                        std::fs::create_dir_all(dir).map_err(|source| ConnectError::CreateDir {
-                            dir: dir.display().to_string(),
-                            source,
-                        })?;
-                    }
-                }
+                private_files::prepare(&path)
+                    .map_err(|(dir, source)| ConnectError::CreateDir { dir, source })?;
                 let mut conn = diesel::SqliteConnection::establish(&path).map_err(|source| {
                     ConnectError::Establish {
                         url: url.redacted(),
@@ -102,13 +107,13 @@ pub enum ConnectError {
         #[source]
         source: diesel::ConnectionError,
     },
-    #[error("could not configure the SQLite connection to {url}")]
+    #[error("could not configure the connection to {url}")]
     Configure {
         url: String,
         #[source]
         source: diesel::result::Error,
     },
-    #[error("could not create the database directory {dir}")]
+    #[error("could not create the database directory or file {dir} privately")]
     CreateDir {
         dir: String,
         #[source]

@@ -27,6 +27,7 @@ impl Name {
                 "must not contain control characters such as line breaks",
             ));
         }
+        refuse_hidden(&text)?;
         Ok(Self(text))
     }
 
@@ -42,6 +43,49 @@ impl Name {
     pub fn key(&self) -> String {
         name_key(&self.0)
     }
+}
+
+/// Refuses characters that change how text displays without being seen: bidirectional
+/// controls ("Trojan Source", CVE-2021-42574) and default-ignorable characters such as zero-width
+/// spaces and joiners (Unicode TR 39, TR 44). Vietnamese needs none of them.
+pub fn refuse_hidden(text: &str) -> Result<(), Invalid> {
+    match text
+        .chars()
+        .find(|c| is_bidi_control(*c) || is_invisible(*c))
+    {
+        Some(c) => Err(Invalid::new(format!(
+            "must not contain invisible or text-direction characters (found U+{:04X})",
+            u32::from(c)
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Default_Ignorable_Code_Point (DerivedCoreProperties.txt), bidi controls aside.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
 }
 
 /// Free text such as a description: NFC-normalised and trimmed; empty becomes `None`.
@@ -72,6 +116,7 @@ impl OptionalText {
         {
             return Err(Invalid::new("must not contain control characters"));
         }
+        refuse_hidden(&text)?;
         Ok(Self(Some(text)))
     }
 
@@ -164,6 +209,20 @@ mod tests {
     fn names_are_normalised_to_nfc_and_trimmed() {
         let decomposed = "Xa\u{303} Tha\u{301}i Ta\u{302}n ";
         assert_eq!(Name::parse(decomposed).unwrap().as_str(), "Xã Thái Tân");
+    }
+
+    #[test]
+    fn right_to_left_overrides_and_zero_width_characters_are_refused() {
+        for hidden in [
+            "Xã\u{202E}nâH",
+            "Thái\u{200B}Tân",
+            "\u{2066}Tân\u{2069}",
+            "A\u{FEFF}",
+        ] {
+            assert!(Name::parse(hidden).is_err(), "{hidden:?}");
+            assert!(OptionalText::parse(Some(hidden)).is_err(), "{hidden:?}");
+        }
+        assert!(Name::parse("Xã Thái Tân").is_ok());
     }
 
     #[test]

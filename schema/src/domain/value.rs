@@ -41,11 +41,17 @@ pub enum ReportedValue {
 
 impl ReportedValue {
     pub const MAX_TEXT_CHARS: usize = 10_000;
+    /// The largest magnitude of any number (count, score, rank, decimal, numerator,
+    /// denominator): 10^15. Below 2^53 every whole number is exact, and a roll-up of millions
+    /// of values stays finite, so no sum, share or export ever shows `inf` or `NaN`.
+    pub const MAX_MAGNITUDE: f64 = 1e15;
 
     /// Checks `input` against `kind`:
     /// - percent: a number 0–100, or a ratio with denominator > 0 and 0 ≤ numerator ≤ denominator;
     /// - count: a non-negative whole number; rank: a whole number ≥ 1;
     /// - decimal, score: a finite number (a decimal may also be a ratio with denominator > 0);
+    /// - every number (numerators and denominators too) at most [`Self::MAX_MAGNITUDE`] in
+    ///   magnitude;
     /// - status: achieved yes/no with an optional label (Đạt, Có, Duy trì …);
     /// - text: non-empty, NFC-normalised.
     pub fn parse(kind: ValueKind, input: ValueInput) -> Result<Self, Invalid> {
@@ -70,6 +76,18 @@ impl ReportedValue {
                 if !n.is_finite() =>
             {
                 Err(Invalid::new("must be a finite number"))
+            }
+            (_, ValueInput::Ratio { denominator: n, .. }) if !n.is_finite() => {
+                Err(Invalid::new("the denominator must be a finite number"))
+            }
+            (_, ValueInput::Number(n))
+            | (_, ValueInput::Ratio { numerator: n, .. })
+            | (_, ValueInput::Ratio { denominator: n, .. })
+                if n.abs() > Self::MAX_MAGNITUDE =>
+            {
+                Err(Invalid::new(format!(
+                    "{n} is out of range: numbers are at most 10^15 in magnitude"
+                )))
             }
             (ValueKind::Percent, ValueInput::Number(n)) => {
                 if (0.0..=100.0).contains(&n) {
@@ -252,6 +270,27 @@ mod tests {
         assert!(parse(ValueKind::Percent, ValueInput::Number(100.0)).is_ok());
         assert!(parse(ValueKind::Percent, ValueInput::Number(100.5)).is_err());
         assert!(parse(ValueKind::Decimal, ratio(5.0, 2.0)).is_ok());
+    }
+
+    #[test]
+    fn numbers_beyond_ten_to_the_fifteenth_are_refused_so_roll_ups_stay_finite_and_exact() {
+        let huge = ValueInput::Number(1.7e308);
+        assert!(parse(ValueKind::Score, huge).is_err());
+        // Above 2^53 this would be stored as …992.
+        assert!(
+            parse(
+                ValueKind::Count,
+                ValueInput::Number(9_007_199_254_740_993.0)
+            )
+            .is_err()
+        );
+        let ratio = ValueInput::Ratio {
+            numerator: 1.0,
+            denominator: 2e15,
+        };
+        assert!(parse(ValueKind::Decimal, ratio).is_err());
+        assert!(parse(ValueKind::Count, ValueInput::Number(1e15)).is_ok());
+        assert!(parse(ValueKind::Score, ValueInput::Number(-1e15)).is_ok());
     }
 
     #[test]

@@ -135,26 +135,29 @@ pub(crate) fn resolve_assignees(
 }
 
 /// `Err(reason)` when the unit cannot be assigned; the inner result carries database errors.
+/// A unit outside the issuing unit's subtree gets the same reason as a code that names no unit
+/// (and is not said to be closed), so the answer does not reveal which units exist elsewhere.
 fn assignable(
     conn: &mut Db,
     range: &SubtreeRange,
     code: &str,
 ) -> Result<Result<UnitRef, StoreError>, String> {
     let unit = match unit_by_code(conn, code) {
-        Ok(Some(unit)) => unit,
-        Ok(None) => return Err(format!("there is no organisation unit with code {code}")),
+        Ok(Some(unit)) if range.contains(&unit.path) => unit,
+        Ok(_) => return Err(not_assignable(code)),
         Err(error) => return Ok(Err(error)),
     };
     if unit.valid_to.is_some() {
         return Err(format!("unit {code} is closed"));
     }
-    if !range.contains(&unit.path) {
-        return Err(format!(
-            "unit {code} is not under the plan's issuing unit; only units of its subtree can \
-             be assigned"
-        ));
-    }
     Ok(Ok(unit))
+}
+
+fn not_assignable(code: &str) -> String {
+    format!(
+        "there is no unit {code} under the plan's issuing unit; only units of its subtree can be \
+         assigned"
+    )
 }
 
 /// Replaces an item's assignments with `resolved`.

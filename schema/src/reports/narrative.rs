@@ -1,6 +1,7 @@
 //! The narrative of a report, following seed 000's outline: I leadership and direction,
 //! II results, III assessment (III.1 strengths, III.2 shortcomings, III.3 causes), IV tasks,
-//! V proposals. Sections nest by parent code; HTML is kept as given (NFC).
+//! V proposals. Sections nest by parent code; HTML is sanitised on input to an allow-list of
+//! tags and attributes (see [`NarrativeSection::normalise_html`]) and NFC-normalised.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -54,6 +55,53 @@ impl SectionCode {
     }
 }
 
+fn sanitiser() -> ammonia::Builder<'static> {
+    let tags = [
+        "p",
+        "br",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "s",
+        "sub",
+        "sup",
+        "span",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "caption",
+        "colgroup",
+        "col",
+        "a",
+    ];
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .add_tags(tags)
+        .add_generic_attributes(["title"])
+        .add_tag_attributes("a", ["href"])
+        .add_tag_attributes("td", ["colspan", "rowspan"])
+        .add_tag_attributes("th", ["colspan", "rowspan"])
+        .add_url_schemes(["http", "https", "mailto"])
+        .link_rel(Some("noopener noreferrer"));
+    builder
+}
+
 /// One section of the narrative.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NarrativeSection {
@@ -76,9 +124,15 @@ impl NarrativeSection {
         }
     }
 
-    /// HTML as given, only NFC-normalised.
+    /// The HTML kept: NFC-normalised, then sanitised by `ammonia` so that software reading the
+    /// API never receives scripts. Kept are text formatting (`p br b strong i em u s sub sup
+    /// span blockquote`), headings `h1`–`h6`, lists (`ul ol li`), tables (`table thead tbody
+    /// tfoot tr th td caption colgroup col`), links (`a` with `href` http, https or mailto, given
+    /// `rel="noopener noreferrer"`), and the attributes `title`, `colspan`, `rowspan`; scripts,
+    /// styles, event handlers (`onerror` …), images, forms and frames are removed.
     pub fn normalise_html(raw: &str) -> String {
-        raw.nfc().collect()
+        let text: String = raw.nfc().collect();
+        sanitiser().clean(&text).to_string()
     }
 
     /// Problems with the outline as a whole, by index and field: codes are unique, a parent is
@@ -235,5 +289,23 @@ mod tests {
         assert_eq!(problems.iter().map(|p| p.0).collect::<Vec<_>>(), [1, 2]);
         assert!(SectionCode::parse("3.1").is_err());
         assert!(SectionCode::parse("iii").is_err());
+    }
+
+    #[test]
+    fn scripts_and_event_handlers_are_removed_and_formatting_is_kept() {
+        let raw = "<p onclick=\"x()\">Thường trực <b>HĐND</b></p><script>alert(1)</script>\
+                   <img src=x onerror=alert(1)><a href=\"javascript:alert(1)\">x</a>\
+                   <table><tr><td colspan=\"2\">Tổng</td></tr></table>";
+        let kept = NarrativeSection::normalise_html(raw);
+        assert!(
+            !kept.contains("script") && !kept.contains("onerror"),
+            "{kept}"
+        );
+        assert!(
+            !kept.contains("onclick") && !kept.contains("javascript"),
+            "{kept}"
+        );
+        assert!(kept.contains("<p>Thường trực <b>HĐND</b></p>"), "{kept}");
+        assert!(kept.contains("<td colspan=\"2\">Tổng</td>"), "{kept}");
     }
 }

@@ -17,6 +17,8 @@ pub const TTHCC: &str = "31001-TTHCC";
 pub const CA: &str = "31001-CA";
 
 const PASSWORD: &str = "mật khẩu đủ dài cho kiểm thử";
+/// What each person changes the administrator's first password to.
+const OWN_PASSWORD: &str = "mật khẩu riêng của mỗi người";
 
 /// The tree as the administrator enters it: (code, name, kind, parent).
 const UNITS: [(&str, &str, &str, Option<&str>); 6] = [
@@ -204,7 +206,22 @@ async fn account(app: &TestApp, admin: &Person, username: &str, role: &str, unit
     admin
         .expect(app, 201, Method::POST, "/api/v1/users", None, Some(body))
         .await;
-    let token = sign_in(&app.address, username, PASSWORD).await;
+    // The administrator chose the first password: its owner replaces it before anything else,
+    // and signs in again (the change ended the first token).
+    let first = Person::new(
+        username,
+        client_with_token(&sign_in(&app.address, username, PASSWORD).await),
+    );
+    let own = format!("/api/v1/users/{username}");
+    let refused = first
+        .send(app, Method::GET, "/api/v1/reports", None, None)
+        .await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    let change = json!({"password": OWN_PASSWORD, "currentPassword": PASSWORD});
+    first
+        .expect(app, 200, Method::PATCH, &own, Some("*"), Some(change))
+        .await;
+    let token = sign_in(&app.address, username, OWN_PASSWORD).await;
     let person = Person::new(username, client_with_token(&token));
     let me = person
         .expect(app, 200, Method::GET, "/api/v1/auth/me", None, None)

@@ -54,6 +54,8 @@ pub enum Req {
     ListUsers,
     ShowUser,
     UpdateUser,
+    /// Set the password of a commune officer homed at the anchor.
+    ResetOfficerPassword,
     CreateKey,
     ListKeys,
     RevokeKey,
@@ -269,6 +271,16 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
                 format!("/api/v1/users/matrix.user{n}"),
                 etag,
                 json!({"displayName": "Tên mới"}),
+            )
+        }
+        Req::ResetOfficerPassword => {
+            let mut officer = new_user(n, anchor);
+            officer["role"] = json!("communeOfficer");
+            let etag = created(app, "/api/v1/users", officer).await;
+            patch(
+                format!("/api/v1/users/matrix.user{n}"),
+                etag,
+                json!({"password": "set by someone else"}),
             )
         }
         Req::CreateKey => post("/api/v1/api-keys", new_key(anchor)),

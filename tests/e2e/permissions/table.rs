@@ -219,6 +219,7 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/users", "", Req::ListUsers,                              officers_in_scope(200, 200)),
     row("GET /api/v1/users/{username}", "homed at {unit}", Req::ShowUser,     [[200, 200], [200, 404], [200, 404], [404, 404], [404, 404], [404, 404]]),
     row("PATCH /api/v1/users/{username}", "homed at {unit}", Req::UpdateUser, [[200, 200], [200, 404], [200, 404], [404, 404], [404, 404], [404, 404]]),
+    row("PATCH /api/v1/users/{username}", "the password of a communeOfficer homed at {unit}", Req::ResetOfficerPassword, [[200, 200], [200, 404], [403, 404], [404, 404], [404, 404], [404, 404]]),
     row("POST /api/v1/api-keys", "a viewer key at {unit}", Req::CreateKey,    officers_in_scope(201, 403)),
     row("GET /api/v1/api-keys", "", Req::ListKeys,                            officers_in_scope(200, 200)),
     row("DELETE /api/v1/api-keys/{prefix}", "homed at {unit}", Req::RevokeKey, [[204, 204], [204, 404], [204, 404], [403, 404], [403, 404], [403, 404]]),

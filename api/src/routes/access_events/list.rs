@@ -18,8 +18,8 @@ use crate::state::AppState;
 pub struct AccessEventResponse {
     pub id: i64,
     pub at: DateTime<Utc>,
-    /// sign_in, sign_in_failed, key_created, key_revoked, user_created, user_disabled or
-    /// user_enabled.
+    /// sign_in, sign_in_failed, key_created, key_revoked, user_created, user_disabled,
+    /// user_enabled, password_changed or password_reset.
     pub kind: String,
     /// A username or an API key prefix.
     pub subject: String,

@@ -1,17 +1,9 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use chitieu_schema::accounts::events::{self, EventKind, NewEvent};
-use chitieu_schema::accounts::{
-    Origin, PresentedApiKey, Username, api_keys, users, verify_password,
-    verify_password_against_dummy,
-};
-use chitieu_schema::db::Db;
-use chitieu_schema::now_utc;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::throttle;
-use crate::auth::{Subject, ThrottleSettings, TokenService, origin_of};
+use crate::auth::{ThrottleSettings, TokenService, origin_of, sign_in};
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::state::AppState;
@@ -52,8 +44,11 @@ pub struct TokenResponse {
 
 /// Exchange a password or an API key for a short-lived bearer token.
 ///
-/// After 5 failed sign-ins for one account, or 20 from one address, within 15 minutes, further
-/// attempts get 429 with `Retry-After` until the window frees.
+/// After 5 failed sign-ins for one account from one client address, or 20 from one address,
+/// further attempts from that address get 429 with `Retry-After`: 30 seconds, doubling with
+/// each further attempt up to 15 minutes. Failures from one address never delay the account's
+/// sign-ins from another. An account whose password was set by someone else gets a token that
+/// may only change that password (and read `/api/v1/auth/me`).
 #[utoipa::path(
     tag = "Authentication",
     request_body = TokenRequest,
@@ -81,19 +76,24 @@ pub async fn token(
 ) -> Result<HttpResponse, ApiError> {
     let origin = origin_of(&req);
     let limits = **limits;
-    let subject = match body {
+    let signed_in = match body {
         TokenRequest::Password { username, password } => {
             state
-                .db(move |conn| sign_in_with_password(conn, &limits, &origin, &username, &password))
+                .db(move |conn| {
+                    sign_in::with_password(conn, &limits, &origin, &username, &password)
+                })
                 .await?
         }
         TokenRequest::ApiKey { api_key } => {
             state
-                .db(move |conn| sign_in_with_key(conn, &limits, &origin, &api_key))
+                .db(move |conn| sign_in::with_key(conn, &limits, &origin, &api_key))
                 .await?
         }
     };
-    let access_token = tokens.issue(&subject)?;
+    if let Some(key_id) = signed_in.key_id {
+        state.key_usage().note(key_id);
+    }
+    let access_token = tokens.issue(&signed_in.subject)?;
     Ok(HttpResponse::Ok()
         // RFC 6749 §5.1: responses carrying tokens must not be cached.
         .insert_header((header::CACHE_CONTROL, "no-store"))
@@ -102,107 +102,4 @@ pub async fn token(
             token_type: "Bearer",
             expires_in: tokens.ttl().as_secs(),
         }))
-}
-
-pub(crate) fn sign_in_with_password(
-    conn: &mut Db,
-    limits: &ThrottleSettings,
-    origin: &Origin,
-    raw_username: &str,
-    password: &str,
-) -> Result<Subject, ApiError> {
-    let username = Username::parse(raw_username).ok();
-    // Failures of unparseable names still count against that name and the address.
-    let subject = username.as_ref().map_or_else(
-        || raw_username.trim().to_lowercase(),
-        |u| u.as_str().to_owned(),
-    );
-    throttle::check(
-        conn,
-        limits,
-        Some(&subject),
-        origin.client_ip.as_deref(),
-        now_utc(),
-    )?;
-    let found = match &username {
-        Some(username) => users::find_with_password(conn, username)?,
-        None => None,
-    };
-    let failure = match found {
-        Some((user, hash)) => match (verify_password(password, &hash), user.disabled) {
-            (true, false) => None,
-            (true, true) => Some("account disabled"),
-            (false, _) => Some("wrong password"),
-        },
-        None => {
-            // Same work as for a real account, so timing does not reveal which names exist.
-            verify_password_against_dummy(password);
-            Some("unknown user")
-        }
-    };
-    let kind = if failure.is_some() {
-        EventKind::SignInFailed
-    } else {
-        EventKind::SignIn
-    };
-    events::record(
-        conn,
-        NewEvent {
-            kind,
-            subject: &subject,
-            origin,
-            detail: failure.or(Some("password")),
-        },
-    )?;
-    match failure {
-        // One answer for every failure: the caller must not learn which part was wrong.
-        Some(_) => Err(ApiError::Unauthorized(
-            "the username or password is wrong".into(),
-        )),
-        None => Ok(Subject::User(subject)),
-    }
-}
-
-fn sign_in_with_key(
-    conn: &mut Db,
-    limits: &ThrottleSettings,
-    origin: &Origin,
-    raw_key: &str,
-) -> Result<Subject, ApiError> {
-    let presented = PresentedApiKey::parse(raw_key);
-    let subject = presented
-        .as_ref()
-        .map_or("(malformed API key)", |k| k.prefix())
-        .to_owned();
-    // Keys are 256-bit random, so only the per-address limit matters.
-    throttle::check(conn, limits, None, origin.client_ip.as_deref(), now_utc())?;
-    let key = match &presented {
-        Some(presented) => api_keys::authenticate(conn, presented, now_utc())?,
-        None => None,
-    };
-    let kind = match key {
-        Some(_) => EventKind::SignIn,
-        None => EventKind::SignInFailed,
-    };
-    events::record(
-        conn,
-        NewEvent {
-            kind,
-            subject: &subject,
-            origin,
-            detail: Some(match key {
-                Some(_) => "API key",
-                None => "API key invalid, expired or revoked",
-            }),
-        },
-    )?;
-    match key {
-        Some(key) => {
-            api_keys::mark_used(conn, key.id, now_utc())?;
-            Ok(Subject::ApiKey(key.prefix))
-        }
-        None => Err(ApiError::Unauthorized(
-            "the API key is invalid, expired or revoked".into(),
-        )),
-    }
 }

@@ -2,9 +2,7 @@
 
 mod issue;
 mod me;
-mod throttle;
 
-pub(crate) use issue::sign_in_with_password;
 pub use issue::token;
 
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -103,8 +103,8 @@ impl NewItemRequest {
         (status = 422, description = "Fields are invalid, each named", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
                 "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid",
-                "status": 422, "detail": "/coordinatingUnitCodes/1: unit 32001-KT is not under the plan's issuing unit; only units of its subtree can be assigned",
-                "errors": [{"pointer": "/coordinatingUnitCodes/1", "detail": "unit 32001-KT is not under the plan's issuing unit; only units of its subtree can be assigned"}]})),
+                "status": 422, "detail": "/coordinatingUnitCodes/1: there is no unit 32001-KT under the plan's issuing unit; only units of its subtree can be assigned",
+                "errors": [{"pointer": "/coordinatingUnitCodes/1", "detail": "there is no unit 32001-KT under the plan's issuing unit; only units of its subtree can be assigned"}]})),
     )
 )]
 #[post("/plans/{code}/items")]

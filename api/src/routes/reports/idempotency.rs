@@ -2,18 +2,22 @@
 //! status and body, with `Idempotent-Replayed: true`); the same key with another request
 //! (another endpoint, report or body) is refused with 422; a retry while the first request is
 //! still running gets 409. Keys are scoped per caller subject. Answers with a 5xx status are not
-//! kept, so such a request can be retried with the same key.
+//! kept, so such a request can be retried with the same key. A key left unfinished (its server
+//! was killed mid-request) is taken over by a retry after the lease
+//! (`CHITIEU_IDEMPOTENCY_LEASE_SECONDS`, 5 minutes); keys expire after
+//! `CHITIEU_IDEMPOTENCY_TTL_SECONDS` (24 hours), when the same key starts a new request.
 
 use std::future::Future;
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::{HttpRequest, HttpResponse, ResponseError};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use chitieu_schema::reports::idempotency::{self, Claim};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::etag::etag_value;
+use crate::integrity_settings::IntegritySettings;
 use crate::state::AppState;
 
 pub const HEADER: &str = "Idempotency-Key";
@@ -47,10 +51,14 @@ where
     let hash = idempotency::request_hash(&parts);
     let subject = caller.subject().to_owned();
 
+    let times = req
+        .app_data::<web::Data<IntegritySettings>>()
+        .map(|settings| settings.idempotency)
+        .unwrap_or_default();
     let claim = {
         let (subject, key, endpoint) = (subject.clone(), key.clone(), endpoint.clone());
         state
-            .db(move |conn| idempotency::claim(conn, &subject, &key, &endpoint, &hash))
+            .db(move |conn| idempotency::claim(conn, &subject, &key, &endpoint, &hash, times))
             .await?
     };
     match claim {

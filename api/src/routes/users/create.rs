@@ -74,6 +74,8 @@ pub async fn create_user(
                 password_hash: password.hash()?,
                 role,
                 home_unit,
+                // Chosen by the creator: the owner replaces it at the first sign-in.
+                password_must_change: true,
             };
             Ok::<_, ApiError>(users::create(conn, new, &origin)?)
         })

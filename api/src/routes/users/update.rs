@@ -17,8 +17,10 @@ use crate::validation::FieldErrors;
 ///
 /// Managers (administrators; officers for accounts homed in their subtree with a role not above
 /// their own) change any field, within the same limits. Anyone may change their own display
-/// name and password (with `currentPassword`). Disabling an account refuses its tokens on their
-/// next request.
+/// name and password (with `currentPassword`). Nobody sets the password of an account with the
+/// same or a higher role at their own unit, or above it; a password set by someone else must
+/// be changed by its owner at the next sign-in. A new password, disabling, or a new role or
+/// home unit ends every token issued before.
 #[utoipa::path(
     tag = "Accounts",
     security(("bearerAuth" = []), ("apiKey" = [])),
@@ -131,6 +133,9 @@ fn authorise(
     if !own {
         // The account as it is must be within the caller's reach ...
         caller.ensure_may_grant(target.role, target.home_unit.as_ref())?;
+        if request.password.is_some() {
+            ensure_may_reset(caller, target)?;
+        }
     }
     let home_unit = match &request.unit_code {
         Some(code) => Some(resolve_unit(conn, caller, code)?),
@@ -148,5 +153,32 @@ fn authorise(
         home_unit,
         disabled: request.disabled,
         password_hash: request.password.map(|p| p.hash()).transpose()?,
+        password_by_owner: own,
     })
+}
+
+/// Who may set someone else's password: nobody for an account of the same or a higher role at
+/// the same unit (two administrators without a unit included), nor above their own unit; so a
+/// peer cannot take over a peer's account to act as two people. The owner must change a
+/// password set this way at the next sign-in, and the reset is in the access log.
+fn ensure_may_reset(caller: &Caller, target: &User) -> Result<(), ApiError> {
+    let same_unit = caller.home_unit().map(|u| u.id) == target.home_unit.as_ref().map(|u| u.id);
+    if same_unit && target.role.rank() >= caller.role().rank() {
+        return Err(ApiError::Forbidden(format!(
+            "you may not set the password of {}, whose role at your unit is not below yours",
+            target.username
+        )));
+    }
+    let below_or_at_own = match (caller.home_unit(), &target.home_unit) {
+        (None, _) => caller.is_admin(),
+        (Some(own), Some(theirs)) => theirs.path.starts_with(&own.path),
+        (Some(_), None) => false,
+    };
+    if !below_or_at_own {
+        return Err(ApiError::Forbidden(format!(
+            "you may not set the password of {}, whose unit is not within yours",
+            target.username
+        )));
+    }
+    Ok(())
 }

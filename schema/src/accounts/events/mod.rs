@@ -1,13 +1,11 @@
-//! The access log: sign-ins, failures and account changes. Sign-in throttling reads it, so the
-//! limits hold across replicas sharing the database.
+//! The access log: sign-ins, failures and account changes (password changes and resets among
+//! them).
 
 mod list;
 mod record;
-mod throttle;
 
 pub use list::{EventFilter, list};
 pub use record::{NewEvent, record};
-pub use throttle::{FailureKey, throttled_until};
 
 use chrono::NaiveDateTime;
 
@@ -22,10 +20,14 @@ pub enum EventKind {
     UserCreated,
     UserDisabled,
     UserEnabled,
+    /// The owner changed their own password.
+    PasswordChanged,
+    /// Someone else set the password; the owner must change it at the next sign-in.
+    PasswordReset,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 7] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::SignIn,
         EventKind::SignInFailed,
         EventKind::KeyCreated,
@@ -33,6 +35,8 @@ impl EventKind {
         EventKind::UserCreated,
         EventKind::UserDisabled,
         EventKind::UserEnabled,
+        EventKind::PasswordChanged,
+        EventKind::PasswordReset,
     ];
 
     /// The name in the database and in the API (`sign_in_failed`), as the issue spells it.
@@ -45,6 +49,8 @@ impl EventKind {
             EventKind::UserCreated => "user_created",
             EventKind::UserDisabled => "user_disabled",
             EventKind::UserEnabled => "user_enabled",
+            EventKind::PasswordChanged => "password_changed",
+            EventKind::PasswordReset => "password_reset",
         }
     }
 

@@ -16,6 +16,9 @@ pub struct NewUser {
     pub password_hash: PasswordHash,
     pub role: Role,
     pub home_unit: Option<HomeUnit>,
+    /// The password was chosen by someone other than the owner (an administrator creating the
+    /// account), so the owner must change it at the first sign-in.
+    pub password_must_change: bool,
 }
 
 /// Creates the user and records `user_created`, in one transaction. A taken username is a
@@ -38,6 +41,8 @@ pub fn create(conn: &mut Db, user: NewUser, origin: &Origin) -> Result<User, Sto
                 users::home_unit_id.eq(user.home_unit.as_ref().map(|u| u.id)),
                 users::disabled.eq(false),
                 users::version.eq(1),
+                users::token_generation.eq(0),
+                users::password_must_change.eq(user.password_must_change),
                 users::created_at.eq(now),
                 users::updated_at.eq(now),
             ))

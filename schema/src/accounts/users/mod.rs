@@ -30,6 +30,11 @@ pub struct User {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Tokens carry it; a password change or reset, disabling, or a change of role or home
+    /// unit raises it, which ends every token issued before.
+    pub token_generation: i32,
+    /// The password was set by someone else: the owner must change it before doing anything.
+    pub password_must_change: bool,
 }
 
 pub(crate) type Row = (
@@ -42,6 +47,8 @@ pub(crate) type Row = (
     i32,
     NaiveDateTime,
     NaiveDateTime,
+    i32,
+    bool,
 );
 
 #[allow(clippy::type_complexity)]
@@ -55,6 +62,8 @@ pub(crate) const COLUMNS: (
     users::version,
     users::created_at,
     users::updated_at,
+    users::token_generation,
+    users::password_must_change,
 ) = (
     users::id,
     users::username,
@@ -65,11 +74,25 @@ pub(crate) const COLUMNS: (
     users::version,
     users::created_at,
     users::updated_at,
+    users::token_generation,
+    users::password_must_change,
 );
 
 /// Turns a row into a user, reading its home unit.
 pub(crate) fn from_row(conn: &mut Db, row: Row) -> Result<User, StoreError> {
-    let (id, username, display_name, role, home_unit_id, disabled, version, created, updated) = row;
+    let (
+        id,
+        username,
+        display_name,
+        role,
+        home_unit_id,
+        disabled,
+        version,
+        created,
+        updated,
+        token_generation,
+        password_must_change,
+    ) = row;
     let unreadable = |e: crate::domain::Invalid| StoreError::Conflict {
         detail: format!("stored user {username:?} is unreadable: {e}"),
     };
@@ -83,5 +106,7 @@ pub(crate) fn from_row(conn: &mut Db, row: Row) -> Result<User, StoreError> {
         version,
         created_at: created,
         updated_at: updated,
+        token_generation,
+        password_must_change,
     })
 }

@@ -17,10 +17,15 @@ pub struct UserChanges {
     pub home_unit: Option<HomeUnit>,
     pub disabled: Option<bool>,
     pub password_hash: Option<PasswordHash>,
+    /// Whether the new password is the owner's own choice; a password set by anyone else must
+    /// be changed at the next sign-in.
+    pub password_by_owner: bool,
 }
 
 /// Applies `changes` if the stored version is `expected`, bumping the version and recording
-/// `user_disabled` / `user_enabled` when that flag flips, in one transaction.
+/// `user_disabled` / `user_enabled` when that flag flips and `password_changed` /
+/// `password_reset` when a password is set, in one transaction. A new password, disabling, or
+/// a new role or home unit raises the token generation, which ends every token issued before.
 pub fn update(
     conn: &mut Db,
     username: &Username,
@@ -55,6 +60,10 @@ pub fn update(
             })?,
         };
         let home_unit_id = changes.home_unit.as_ref().map(|u| u.id).or(current_unit);
+        let access_changed = role.as_db_str() != current_role
+            || home_unit_id != current_unit
+            || changes.disabled == Some(true)
+            || changes.password_hash.is_some();
         if role.needs_home_unit() && home_unit_id.is_none() {
             return Err(StoreError::rejected(
                 "homeUnitCode",
@@ -67,6 +76,7 @@ pub fn update(
                 users::home_unit_id.eq(home_unit_id),
                 users::version.eq(current_version + 1),
                 users::updated_at.eq(crate::now_utc()),
+                users::token_generation.eq(users::token_generation + i32::from(access_changed)),
             ))
             .returning(COLUMNS)
             .get_result::<Row>(conn)
@@ -79,9 +89,27 @@ pub fn update(
         }
         if let Some(hash) = &changes.password_hash {
             diesel::update(users::table.find(id))
-                .set(users::password_hash.eq(hash.as_str()))
+                .set((
+                    users::password_hash.eq(hash.as_str()),
+                    users::password_must_change.eq(!changes.password_by_owner),
+                ))
                 .execute(conn)
                 .map_err(StoreError::database("changing a password"))?;
+            let kind = if changes.password_by_owner {
+                EventKind::PasswordChanged
+            } else {
+                EventKind::PasswordReset
+            };
+            events::record(
+                conn,
+                NewEvent {
+                    kind,
+                    subject: username.as_str(),
+                    origin,
+                    detail: (!changes.password_by_owner)
+                        .then_some("must be changed at the next sign-in"),
+                },
+            )?;
         }
         if let Some(disabled) = changes.disabled.filter(|d| *d != was_disabled) {
             diesel::update(users::table.find(id))

@@ -115,14 +115,19 @@ pub(super) fn context(
         })?;
         indicators.insert(code, Indicator { id, kind });
     }
-    let assigned: HashSet<(i64, i64)> = plan_item_assignments::table
-        .inner_join(plan_items::table)
-        .filter(plan_items::plan_id.eq(plan.id))
-        .select((plan_item_assignments::unit_id, plan_items::indicator_id))
-        .load::<(i64, i64)>(conn)
-        .map_err(StoreError::database("reading the plan's assignments"))?
-        .into_iter()
-        .collect();
+    // Only the units named: a batch of a national import must not read the whole country.
+    let unit_ids: Vec<i64> = units.values().map(|u| u.id).collect();
+    let mut assigned = HashSet::new();
+    for chunk in unit_ids.chunks(IN_CHUNK) {
+        let rows = plan_item_assignments::table
+            .inner_join(plan_items::table)
+            .filter(plan_items::plan_id.eq(plan.id))
+            .filter(plan_item_assignments::unit_id.eq_any(chunk))
+            .select((plan_item_assignments::unit_id, plan_items::indicator_id))
+            .load::<(i64, i64)>(conn)
+            .map_err(StoreError::database("reading the plan's assignments"))?;
+        assigned.extend(rows);
+    }
 
     let periods: Vec<String> = values
         .iter()
@@ -131,7 +136,7 @@ pub(super) fn context(
         .into_iter()
         .map(|p| p.to_string())
         .collect();
-    let reports = plan_reports(conn, plan.id, &periods)?;
+    let reports = plan_reports(conn, plan.id, &periods, Some(&unit_ids))?;
 
     let report_ids: Vec<i64> = reports.values().map(|r| r.id).collect();
     let mut stored = HashMap::new();
@@ -193,17 +198,31 @@ pub(super) fn context(
     })
 }
 
-/// The plan's reports for `periods`, by (unit id, period).
+/// The plan's reports for `periods` (of the units `unit_ids` when given), by (unit id, period).
 pub(super) fn plan_reports(
     conn: &mut Db,
     plan_id: i64,
     periods: &[String],
+    unit_ids: Option<&[i64]>,
 ) -> Result<HashMap<(i64, Period), StoredReport>, StoreError> {
     let mut reports_by_key = HashMap::new();
-    for chunk in periods.chunks(IN_CHUNK) {
-        let rows: Vec<(i64, i64, String, String)> = reports::table
+    let all_units = [None];
+    let unit_chunks: Vec<Option<&[i64]>> = match unit_ids {
+        Some(ids) => ids.chunks(IN_CHUNK).map(Some).collect(),
+        None => all_units.to_vec(),
+    };
+    for (chunk, units) in periods
+        .chunks(IN_CHUNK)
+        .flat_map(|p| unit_chunks.iter().map(move |u| (p, *u)))
+    {
+        let mut query = reports::table
             .filter(reports::plan_id.eq(plan_id))
             .filter(reports::period.eq_any(chunk))
+            .into_boxed();
+        if let Some(units) = units {
+            query = query.filter(reports::unit_id.eq_any(units));
+        }
+        let rows: Vec<(i64, i64, String, String)> = query
             .select((
                 reports::id,
                 reports::unit_id,

@@ -1,9 +1,20 @@
 //! Bulk import of values (DHIS2 `dataValueSets`): many units, periods and indicators of one
-//! plan in one transaction. The context (units, assignments, reports, stored values) is read in
-//! a few set queries, every value is checked in memory with the rules of
-//! [`super::set_values`] ([`crate::domain::ReportedValue::parse`], the unit's assignments, the
-//! plan's validity, the report's state), and the changes are written with multi-row
-//! statements in chunks, with one audit entry per change appended in the same transaction.
+//! plan. The context (units, assignments, reports, stored values) is read in a few set
+//! queries, every value is checked in memory with the rules of [`super::set_values`]
+//! ([`crate::domain::ReportedValue::parse`], the unit's assignments, the plan's validity, the
+//! report's state), and the changes are written with multi-row statements in chunks, with one
+//! audit entry per change appended in the same transaction.
+//!
+//! An import of up to [`WRITE_BATCH`] values is one transaction. A larger one (a national
+//! month is 230,000 values) would hold the write lock for seconds and keep every other writer
+//! waiting, so it is first checked as a whole without the write lock (atomic mode `ALL` is
+//! decided there), then written report by report in transactions of about [`WRITE_BATCH`]
+//! values, each checking its values again under the lock and appending their audit entries.
+//! Other writers wait for one batch at most. The price: a crash in the middle leaves the
+//! batches before it written (each whole, with its audit entries); retrying the import (with
+//! the same `Idempotency-Key`) finds them unchanged and writes the rest. A report changed by
+//! someone else between the check and its batch is checked again there; with atomic mode
+//! `ALL`, a conflict found only then refuses that batch and the ones after it.
 
 mod check;
 mod load;
@@ -149,10 +160,88 @@ impl ImportSummary {
     }
 }
 
+/// Values per write transaction of a large import: about a tenth of a second of the write lock
+/// in a release build.
+pub const WRITE_BATCH: usize = 2_500;
+
 /// Imports `values` into the reports of plan `plan_code`; `early` are conflicts found while
 /// reading the request (they count for atomic mode `ALL`). A missing plan is refused at
-/// `dataSet`.
+/// `dataSet`. See the module docs for how a large import is written.
 pub fn import_values(
+    conn: &mut Db,
+    plan_code: &str,
+    values: Vec<BulkValue>,
+    early: Vec<Conflict>,
+    options: ImportOptions,
+    access: &dyn Fn(&str) -> UnitAccess,
+    actor: &Actor,
+) -> Result<ImportSummary, StoreError> {
+    if values.len() <= WRITE_BATCH || options.dry_run {
+        return import_batch(conn, plan_code, values, early, options, access, actor);
+    }
+    let check = ImportOptions {
+        dry_run: true,
+        ..options
+    };
+    let checked = import_batch(
+        conn,
+        plan_code,
+        values.clone(),
+        early.clone(),
+        check,
+        access,
+        actor,
+    )?;
+    if checked.rejected_atomically {
+        return Ok(checked);
+    }
+    let mut total = ImportSummary {
+        count: ImportCount::default(),
+        conflicts: early,
+        rejected_atomically: false,
+    };
+    for batch in batches_by_report(values) {
+        if total.rejected_atomically {
+            // A conflict found only under the lock: the rest is not written.
+            total.count.ignored += batch.len() as u64;
+            continue;
+        }
+        let done = import_batch(conn, plan_code, batch, Vec::new(), options, access, actor)?;
+        let (c, d) = (&mut total.count, done.count);
+        c.imported += d.imported;
+        c.updated += d.updated;
+        c.unchanged += d.unchanged;
+        c.ignored += d.ignored;
+        c.deleted += d.deleted;
+        total.conflicts.extend(done.conflicts);
+        total.rejected_atomically = done.rejected_atomically;
+    }
+    total.conflicts.sort_by_key(|c| c.index);
+    Ok(total)
+}
+
+/// `values` cut into batches of about [`WRITE_BATCH`], never splitting one report's values.
+fn batches_by_report(mut values: Vec<BulkValue>) -> Vec<Vec<BulkValue>> {
+    values.sort_by(|a, b| (&a.unit_code, a.period).cmp(&(&b.unit_code, b.period)));
+    let mut batches: Vec<Vec<BulkValue>> = Vec::new();
+    let mut current: Vec<BulkValue> = Vec::new();
+    for value in values {
+        let new_report = current
+            .last()
+            .is_some_and(|last| (&last.unit_code, last.period) != (&value.unit_code, value.period));
+        if new_report && current.len() >= WRITE_BATCH {
+            batches.push(std::mem::take(&mut current));
+        }
+        current.push(value);
+    }
+    if !current.is_empty() {
+        batches.push(current);
+    }
+    batches
+}
+
+/// One transaction: the whole pipeline for `values`.
+fn import_batch(
     conn: &mut Db,
     plan_code: &str,
     values: Vec<BulkValue>,

@@ -85,7 +85,14 @@ pub(super) fn apply(
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        opened = plan_reports(conn, plan.id, &periods)?;
+        let units: Vec<i64> = planned
+            .to_open
+            .iter()
+            .map(|(unit_id, _, _)| *unit_id)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        opened = plan_reports(conn, plan.id, &periods, Some(&units))?;
         for (_, unit_code, period) in &planned.to_open {
             let mut opened_entry = entry("report_opened", unit_code, period.to_string());
             opened_entry.new_value = Some(ReportState::Draft.as_db_str().to_owned());
