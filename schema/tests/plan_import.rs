@@ -304,3 +304,20 @@ fn an_import_is_stored_in_one_transaction_and_a_dry_run_rolls_it_back() {
     );
     assert_eq!(stored(&mut db), after, "nothing is half-imported");
 }
+
+#[test]
+fn the_layouts_officials_use_read_alike_from_word_and_excel() {
+    for stem in ["thai_tan_yearly_2025", "nghi_duong_appendix_1_lines"] {
+        let docx = parse(&format!("{stem}.docx"));
+        let xlsx = parse(&format!("{stem}.xlsx"));
+        if std::env::var("SHOW").is_ok() {
+            for line in items(&docx) {
+                println!("{line}");
+            }
+            for d in &docx.diagnostics {
+                println!("{d}");
+            }
+        }
+        assert_eq!(items(&docx), items(&xlsx), "{stem}");
+    }
+}

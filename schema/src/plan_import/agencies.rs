@@ -42,6 +42,14 @@ pub const EVERY_AGENCY: &[&str] = &[
     "cơ quan, ban, ngành, đoàn thể",
     "cơ quan, đơn vị trực thuộc",
     "đơn vị trực thuộc",
+    "cơ quan, đơn vị, địa phương",
+    "sở, ban, ngành",
+    "sở, ngành",
+    "sở, ban, ngành, đoàn thể",
+    "sở, ban, ngành, địa phương",
+    "sở, ngành, địa phương",
+    "ban, ngành, địa phương",
+    "ban, ngành, đoàn thể, địa phương",
 ];
 
 /// The first words of a name that make it recognisable as an agency (or a named group of
@@ -225,6 +233,15 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("HĐND", "Hội đồng nhân dân"),
     ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
     ("MTTQ", "Mặt trận Tổ quốc"),
+    ("KH&CN", "Khoa học và Công nghệ"),
+    ("KHCN", "Khoa học và Công nghệ"),
+    ("TT&TT", "Thông tin và Truyền thông"),
+    ("GD&ĐT", "Giáo dục và Đào tạo"),
+    ("GDĐT", "Giáo dục và Đào tạo"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn"),
+    ("NN&MT", "Nông nghiệp và Môi trường"),
+    ("TN&MT", "Tài nguyên và Môi trường"),
 ];
 
 /// The matching key of an agency name: [`name_key`] after expanding abbreviations, with
@@ -252,9 +269,14 @@ pub fn agency_key(name: &str) -> String {
 }
 
 /// The unit among `units` (`(code, name)`) that `name` designates: the same key, or the key
-/// of "Phòng " + the name (a cell "Phòng VH-XH; Kinh tế" names Phòng Kinh tế).
+/// of "Phòng " or "Sở " + the name (a cell "Phòng VH-XH; Kinh tế" names Phòng Kinh tế; a
+/// province's "Tài chính" names Sở Tài chính).
 pub fn find_unit<'a>(units: &'a [(String, String)], name: &str) -> Option<&'a (String, String)> {
-    let wanted = [agency_key(name), agency_key(&format!("Phòng {name}"))];
+    let wanted = [
+        agency_key(name),
+        agency_key(&format!("Phòng {name}")),
+        agency_key(&format!("Sở {name}")),
+    ];
     units
         .iter()
         .find(|(_, unit_name)| wanted.contains(&agency_key(unit_name)))

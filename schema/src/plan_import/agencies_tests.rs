@@ -100,6 +100,7 @@ fn every_agency_is_a_short_list_of_whole_phrases_and_groups_stay_named() {
         "các phòng, ban, đơn vị liên quan",
         "Tất cả các cơ quan, đơn vị",
         "Các phòng chuyên môn",
+        "Các sở, ban, ngành",
     ] {
         assert!(is_every_agency(everyone), "{everyone}");
     }

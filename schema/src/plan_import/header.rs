@@ -93,6 +93,18 @@ pub fn classify(text: &str) -> Option<Column> {
         return None;
     }
     if let Some(year) = year_in(&key) {
+        // "Thực hiện năm 2025", "Ước thực hiện 2025", "Lũy kế …": what was done, not a target.
+        let done = [
+            "thực hiện",
+            "ước",
+            "uớc",
+            "lũy kế",
+            "luỹ kế",
+            "kết quả thực hiện",
+        ];
+        if done.iter().any(|w| starts(w)) {
+            return None;
+        }
         return Some(Column::Year(year));
     }
     let number = ["stt", "tt", "số tt", "số thứ tự", "thứ tự"];
@@ -258,6 +270,12 @@ mod tests {
         assert_eq!(classify("Cơ quan, đơn vị chủ trì"), Some(Column::Lead));
         assert_eq!(classify("Cơ quan thực hiện"), Some(Column::Coordinating));
         assert_eq!(classify("Ghi chú"), Some(Column::Note));
+        assert_eq!(classify("Ước thực hiện năm 2025"), None, "what was done");
+        assert_eq!(classify("Thực hiện năm 2025"), None);
+        assert_eq!(
+            classify("Chỉ tiêu thực hiện năm 2026"),
+            Some(Column::Year(2026))
+        );
     }
 
     #[test]

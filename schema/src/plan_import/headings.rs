@@ -49,6 +49,19 @@ pub fn heading_in(text: &str, strict: bool) -> Option<(SectionCode, Option<Strin
 /// merged).
 pub fn item_number_in(text: &str) -> Option<(IndicatorNumber, Option<String>)> {
     let text = text.trim();
+    // A spreadsheet stores 7.1 typed as a number and shows it with a decimal comma.
+    let as_dots;
+    let text = match text.split_once(',') {
+        Some((a, b))
+            if !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit()) =>
+        {
+            as_dots = format!("{a}.{b}");
+            as_dots.as_str()
+        }
+        _ => text,
+    };
     let end = text
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(text.len());
@@ -120,6 +133,11 @@ mod tests {
         assert_eq!(number("1)"), Some(("1".into(), None)));
         assert_eq!(number("7.1."), Some(("7.1".into(), None)));
         assert_eq!(number("07"), Some(("7".into(), None)));
+        assert_eq!(
+            number("7,1"),
+            Some(("7.1".into(), None)),
+            "a number cell of Excel"
+        );
         assert_eq!(
             number("3. Tỷ lệ phủ sóng 5G"),
             Some(("3".into(), Some("Tỷ lệ phủ sóng 5G".into())))
