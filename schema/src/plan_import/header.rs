@@ -199,6 +199,30 @@ fn header_at(table: &Table, row: usize) -> Option<Header> {
     })
 }
 
+/// The columns found, for the header's diagnostic: "1 item number, 2 indicator, …".
+pub fn describe_columns(header: &Header) -> String {
+    header
+        .columns
+        .iter()
+        .map(|(i, role)| format!("{} {}", i + 1, role_name(*role)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn role_name(role: Column) -> String {
+    match role {
+        Column::Number => "item number".into(),
+        Column::Name => "indicator".into(),
+        Column::Unit => "unit".into(),
+        Column::Year(year) => format!("target {year}"),
+        Column::Result => "target (year from the section or the plan)".into(),
+        Column::Lead => "lead agency".into(),
+        Column::Coordinating => "coordinating agencies".into(),
+        Column::Output => "output product".into(),
+        Column::Note => "note".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

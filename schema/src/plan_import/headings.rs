@@ -87,6 +87,20 @@ pub fn item_number_in(text: &str) -> Option<(IndicatorNumber, Option<String>)> {
     Some((number, name))
 }
 
+/// An item number qualified by its section as some plans print it: `II.3` is item 3 of
+/// section II.
+pub fn qualified_item_number(text: &str) -> Option<(SectionCode, IndicatorNumber)> {
+    let (section, number) = text.trim().split_once('.')?;
+    if section != section.to_ascii_uppercase() {
+        return None;
+    }
+    let section = SectionCode::parse(section).ok()?;
+    match item_number_in(number)? {
+        (number, None) => Some((section, number)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +137,17 @@ mod tests {
         assert_eq!(heading("V Phát triển CĐS", true), None);
         assert_eq!(heading("I.", true), None);
         assert_eq!(heading("7", false), None);
+    }
+
+    #[test]
+    fn an_item_number_may_name_its_section() {
+        let (section, number) = qualified_item_number("II.3").unwrap();
+        assert_eq!((section.as_str(), number.as_str()), ("II", "3"));
+        let (_, number) = qualified_item_number("IV.2.1").unwrap();
+        assert_eq!(number.as_str(), "2.1");
+        assert!(qualified_item_number("3.1").is_none());
+        assert!(qualified_item_number("ii.3").is_none());
+        assert!(qualified_item_number("II. Phát triển").is_none());
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use super::ImportError;
 use super::diagnostics::{Diagnostic, Tally};
-use super::header::{Column, HEADER_WORDS, Header, find_header, year_in};
-use super::headings::{heading_in, item_number_in};
+use super::header::{Column, HEADER_WORDS, Header, describe_columns, find_header, year_in};
+use super::headings::{heading_in, item_number_in, qualified_item_number};
 use super::item::{Gathered, continue_item, interpret};
 use super::numbering::{arabic_sections, number_within_sections};
 use super::table::{Table, one_line};
@@ -223,6 +223,17 @@ impl Reading<'_> {
                 _ => Mark::Continuation(row),
             };
         }
+        if let Some((_, qualified)) = qualified_item_number(&number) {
+            // "II.3": item 3 of the section it stands in.
+            if self.table.cell(row, self.name_column).is_empty() {
+                return Mark::Unreadable(row, number);
+            }
+            return Mark::Item {
+                row,
+                number: qualified.as_str().to_owned(),
+                name: None,
+            };
+        }
         if let Some((code, title)) = heading_in(&number, false) {
             let title = title.or_else(|| self.title_after_number(row, &code));
             return Mark::Section { row, code, title };
@@ -364,29 +375,6 @@ fn numbers_the_columns(cells: &[String]) -> bool {
             let bare = cell.trim_start_matches('(').trim_end_matches(')');
             bare.parse::<usize>().ok() == Some(i + 1)
         })
-}
-
-fn describe_columns(header: &Header) -> String {
-    header
-        .columns
-        .iter()
-        .map(|(i, role)| format!("{} {}", i + 1, role_name(*role)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn role_name(role: Column) -> String {
-    match role {
-        Column::Number => "item number".into(),
-        Column::Name => "indicator".into(),
-        Column::Unit => "unit".into(),
-        Column::Year(year) => format!("target {year}"),
-        Column::Result => "target (year from the section or the plan)".into(),
-        Column::Lead => "lead agency".into(),
-        Column::Coordinating => "coordinating agencies".into(),
-        Column::Output => "output product".into(),
-        Column::Note => "note".into(),
-    }
 }
 
 #[cfg(test)]

@@ -188,3 +188,19 @@ fn a_target_column_without_a_year_is_said_once_for_all_its_rows() {
         "62 rows: the target column has no year; read as 2026 (the plan's last year)"
     );
 }
+
+#[test]
+fn an_item_numbered_with_its_section_keeps_its_number_in_that_section() {
+    let parsed = read(&[
+        &["II", "Nguồn lực", "", ""],
+        &["II.1", "Tỷ lệ chi cho KHCN", "3%", "Phòng Kinh tế"],
+        &["II.2", "Tỷ lệ cán bộ", "80%", "Phòng Kinh tế"],
+    ]);
+    assert_eq!(
+        items(&parsed),
+        [
+            ("II".to_owned(), "1".to_owned()),
+            ("II".to_owned(), "2".to_owned())
+        ]
+    );
+}
