@@ -41,17 +41,27 @@ pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, S
         };
         let parent = match (&new.parent, new.number.parent()) {
             (Some(code), _) => Some(named_parent(conn, &catalog, code)?),
-            // The item numbered like the parent number in the same section, or, without a
-            // section, the only one so numbered.
-            (None, Some(parent_number)) => match &section {
-                Some(section) => {
-                    indicator_by_number(conn, catalog.id, Some(section.id), parent_number.as_str())?
+            // The item numbered like the parent number in the same section, else the only
+            // one so numbered in the catalog (in another section, it is refused below).
+            (None, Some(parent_number)) => {
+                let in_section = match &section {
+                    Some(section) => indicator_by_number(
+                        conn,
+                        catalog.id,
+                        Some(section.id),
+                        parent_number.as_str(),
+                    )?,
+                    None => None,
+                };
+                match in_section {
+                    Some(parent) => Some(parent),
+                    None => {
+                        let mut found =
+                            indicators_numbered(conn, catalog.id, parent_number.as_str())?;
+                        if found.len() == 1 { found.pop() } else { None }
+                    }
                 }
-                None => {
-                    let mut found = indicators_numbered(conn, catalog.id, parent_number.as_str())?;
-                    if found.len() == 1 { found.pop() } else { None }
-                }
-            },
+            }
             (None, None) => None,
         };
         let section_id = match (&parent, &section) {

@@ -272,6 +272,24 @@ pub fn agency_key(name: &str) -> String {
 /// of "Phòng " or "Sở " + the name (a cell "Phòng VH-XH; Kinh tế" names Phòng Kinh tế; a
 /// province's "Tài chính" names Sở Tài chính).
 pub fn find_unit<'a>(units: &'a [(String, String)], name: &str) -> Option<&'a (String, String)> {
+    // "Phòng Kinh tế (chủ trì)": a remark in brackets at the end is not part of the name.
+    let name = match name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once('('))
+    {
+        Some((bare, _)) if find_unit_exactly(units, name).is_none() && !bare.trim().is_empty() => {
+            bare.trim()
+        }
+        _ => name,
+    };
+    find_unit_exactly(units, name)
+}
+
+fn find_unit_exactly<'a>(
+    units: &'a [(String, String)],
+    name: &str,
+) -> Option<&'a (String, String)> {
     let wanted = [
         agency_key(name),
         agency_key(&format!("Phòng {name}")),

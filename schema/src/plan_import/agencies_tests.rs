@@ -40,6 +40,10 @@ fn agencies_match_regardless_of_dashes_tone_marks_punctuation_and_abbreviations(
         "31001-TTHCC"
     );
     assert_eq!(find_unit(&units, "UBND xã").unwrap().0, "31001-UBND");
+    assert_eq!(
+        find_unit(&units, "Phòng Kinh tế (chủ trì)").unwrap().0,
+        "31001-KT"
+    );
     assert!(find_unit(&units, "Các Ngân hàng").is_none());
     assert_eq!(
         agency_key("Văn phòng HĐND, UBND"),
