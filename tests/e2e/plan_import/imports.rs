@@ -83,7 +83,7 @@ pub async fn check_stored(app: &TestApp, appendix: &Appendix, plan: &str, catalo
         });
         assert_eq!(
             indicator["parentCode"].as_str(),
-            parent.as_deref(),
+            parent,
             "{plan} item {number}"
         );
     }
