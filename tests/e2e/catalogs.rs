@@ -27,7 +27,7 @@ pub fn scenarios() -> Vec<Scenario> {
         refusals::a_rank_that_sums_is_refused_naming_the_aggregation,
         refusals::an_indicator_of_an_unknown_catalog_is_refused_naming_the_catalog_code,
         refusals::a_taken_indicator_code_is_a_conflict_naming_it,
-        refusals::a_taken_number_in_the_same_catalog_is_a_conflict,
+        refusals::a_taken_number_in_the_same_section_is_a_conflict,
         refusals::a_number_ending_in_a_dot_is_refused,
         refusals::every_invalid_field_is_listed_at_once,
         refusals::a_parent_in_another_catalog_is_refused,

@@ -4,6 +4,7 @@
 
 mod expected;
 mod imports;
+mod layouts;
 mod refusals;
 mod support;
 
@@ -19,10 +20,14 @@ pub fn scenarios() -> Vec<Scenario> {
     scenarios![
         imports::the_thai_tan_appendix_imports_alike_from_docx_xlsx_ods_and_tsv,
         imports::nghi_duong_appendix_1_imports_with_sub_items_and_proposed_agencies,
-        imports::nghi_duong_appendix_2_keeps_its_restarted_numbering_under_free_numbers,
+        imports::nghi_duong_appendix_2_keeps_its_printed_numbering_in_each_section,
         imports::a_dry_run_answers_the_same_summary_and_stores_nothing,
         imports::an_existing_catalog_is_reused_and_its_indicators_matched_by_number,
         imports::the_command_line_imports_a_plan_and_its_dry_run_stores_nothing,
+        layouts::a_yearly_plan_from_word_keeps_sections_numbers_and_agencies_as_printed,
+        layouts::a_yearly_plan_from_excel_keeps_sections_numbers_and_agencies_as_printed,
+        layouts::an_appendix_from_word_with_agencies_one_a_paragraph_reads_as_printed,
+        layouts::an_appendix_from_excel_with_line_breaks_in_cells_reads_as_printed,
         refusals::a_docx_that_is_not_a_zip_is_refused_and_nothing_changes,
         refusals::a_zip_without_a_word_document_is_refused_and_nothing_changes,
         refusals::a_zip_bomb_is_refused_naming_the_limit_and_nothing_changes,

@@ -4,6 +4,7 @@ use diesel::prelude::*;
 use super::inputs::NewIndicator;
 use super::lookup::{
     catalog_by_code, catalog_code_of, indicator_by_code, indicator_by_number, indicator_record,
+    indicators_numbered,
 };
 use super::placement::{named_parent, named_section, section_mismatch};
 use super::records::Indicator;
@@ -11,8 +12,9 @@ use crate::db::Db;
 use crate::schema::indicators;
 use crate::{StoreError, now_utc};
 
-/// Adds an indicator to a catalog. Without a parent code, a sub-item (7.1) goes under the
-/// item numbered like its parent number (7) when the catalog has it; without a section code, a
+/// Adds an indicator to a catalog; its number is unique within its section. Without a parent
+/// code, a sub-item (7.1) goes under the item numbered like its parent number (7) in its
+/// section when the catalog has it; without a section code, a
 /// sub-item takes its parent's section.
 pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, StoreError> {
     conn.write_transaction(|conn| {
@@ -33,22 +35,32 @@ pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, S
                 ),
             });
         }
-        if let Some(taken) = indicator_by_number(conn, catalog.id, number)? {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "number {number} is taken in catalog {} by indicator {}",
-                    catalog.code, taken.code
-                ),
-            });
-        }
         let section = match &new.section {
             Some(code) => Some(named_section(conn, &catalog, code)?),
             None => None,
         };
         let parent = match (&new.parent, new.number.parent()) {
             (Some(code), _) => Some(named_parent(conn, &catalog, code)?),
+            // The item numbered like the parent number in the same section, else the only
+            // one so numbered in the catalog (in another section, it is refused below).
             (None, Some(parent_number)) => {
-                indicator_by_number(conn, catalog.id, parent_number.as_str())?
+                let in_section = match &section {
+                    Some(section) => indicator_by_number(
+                        conn,
+                        catalog.id,
+                        Some(section.id),
+                        parent_number.as_str(),
+                    )?,
+                    None => None,
+                };
+                match in_section {
+                    Some(parent) => Some(parent),
+                    None => {
+                        let mut found =
+                            indicators_numbered(conn, catalog.id, parent_number.as_str())?;
+                        if found.len() == 1 { found.pop() } else { None }
+                    }
+                }
             }
             (None, None) => None,
         };
@@ -59,6 +71,19 @@ pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, S
             (Some(parent), None) => parent.section_id,
             (_, section) => section.as_ref().map(|s| s.id),
         };
+        if let Some(taken) = indicator_by_number(conn, catalog.id, section_id, number)? {
+            return Err(StoreError::Conflict {
+                detail: format!(
+                    "number {number} is taken in {} of catalog {} by indicator {}",
+                    section.as_ref().map_or(
+                        "the items outside any section".to_owned(),
+                        |s| format!("section {}", s.code)
+                    ),
+                    catalog.code,
+                    taken.code
+                ),
+            });
+        }
         let position = match new.position {
             Some(position) => position.get(),
             None => {

@@ -87,18 +87,41 @@ pub(crate) fn require_indicator(conn: &mut Db, code: &str) -> Result<IndicatorRo
     indicator_by_code(conn, code)?.ok_or_else(|| StoreError::not_found("indicator", code))
 }
 
+/// The indicator numbered `number` in a section of the catalog (`None`: outside any section):
+/// numbers are unique per section, as plans number their items.
 pub(crate) fn indicator_by_number(
     conn: &mut Db,
     catalog_id: i64,
+    section_id: Option<i64>,
     number: &str,
 ) -> Result<Option<IndicatorRow>, StoreError> {
+    let in_catalog = indicators::table
+        .filter(indicators::catalog_id.eq(catalog_id))
+        .filter(indicators::number.eq(number))
+        .select(INDICATOR_COLUMNS)
+        .into_boxed();
+    let in_section = match section_id {
+        Some(id) => in_catalog.filter(indicators::section_id.eq(id)),
+        None => in_catalog.filter(indicators::section_id.is_null()),
+    };
+    in_section
+        .first(conn)
+        .optional()
+        .map_err(StoreError::database("finding an indicator by number"))
+}
+
+/// Every indicator of the catalog numbered `number`, whatever its section.
+pub(crate) fn indicators_numbered(
+    conn: &mut Db,
+    catalog_id: i64,
+    number: &str,
+) -> Result<Vec<IndicatorRow>, StoreError> {
     indicators::table
         .filter(indicators::catalog_id.eq(catalog_id))
         .filter(indicators::number.eq(number))
         .select(INDICATOR_COLUMNS)
-        .first(conn)
-        .optional()
-        .map_err(StoreError::database("finding an indicator by number"))
+        .load(conn)
+        .map_err(StoreError::database("finding indicators by number"))
 }
 
 /// Which indicators to load as records.

@@ -31,17 +31,6 @@ pub fn update_indicator(
         let number = changes
             .number
             .map_or(current.number.clone(), |n| n.as_str().to_owned());
-        if number != current.number {
-            if let Some(taken) = indicator_by_number(conn, catalog.id, &number)? {
-                return Err(StoreError::Conflict {
-                    detail: format!(
-                        "number {number} is taken in catalog {} by indicator {}",
-                        catalog.code, taken.code
-                    ),
-                });
-            }
-        }
-
         let section_change: Option<Option<SectionRow>> = match &changes.section {
             None => None,
             Some(None) => Some(None),
@@ -83,6 +72,18 @@ pub fn update_indicator(
             }
         }
         let parent_id = parent.map(|(p, _)| p.id);
+        if number != current.number || section_id != current.section_id {
+            let taken = indicator_by_number(conn, catalog.id, section_id, &number)?
+                .filter(|taken| taken.id != current.id);
+            if let Some(taken) = taken {
+                return Err(StoreError::Conflict {
+                    detail: format!(
+                        "number {number} is taken in its section of catalog {} by indicator {}",
+                        catalog.code, taken.code
+                    ),
+                });
+            }
+        }
 
         let measure = Measure::parse(
             changes.value_kind.unwrap_or(current.value_kind()?),

@@ -243,6 +243,47 @@ impl SectionCode {
         &self.numeral
     }
 
+    /// A section heading as plans print it, for sections read from a file: a Roman numeral
+    /// (`IV`), a group letter (`A`, `B`), an Arabic section number (`1`, `12`), or a Roman
+    /// numeral inside a lettered group (`B.II`) when the numerals restart in each group.
+    /// Sections made through the catalog API stay Roman numerals ([`SectionCode::parse`]).
+    pub fn heading(raw: &str) -> Result<Self, Invalid> {
+        let raw = raw.trim();
+        if let Ok(roman) = Self::parse(raw) {
+            return Ok(roman);
+        }
+        let upper = raw.to_ascii_uppercase();
+        let letter = |text: &str| {
+            let mut chars = text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c @ 'A'..='Z'), None) => Some(c as u16 - 'A' as u16 + 1),
+                _ => None,
+            }
+        };
+        let value = if let Some(n) = letter(&upper) {
+            Some(n)
+        } else if !upper.is_empty() && upper.len() <= 2 && upper.bytes().all(|b| b.is_ascii_digit())
+        {
+            upper.parse::<u16>().ok().filter(|n| *n > 0)
+        } else if let Some((group, numeral)) = upper.split_once('.') {
+            match (letter(group), roman_value(numeral)) {
+                (Some(g), Some(n)) => Some(g * 100 + n),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let value = value.ok_or_else(|| {
+            Invalid::new(format!(
+                "{raw:?} is not a section heading such as I, IV, A, B.II or 3"
+            ))
+        })?;
+        Ok(Self {
+            numeral: upper,
+            value,
+        })
+    }
+
     /// The numeral's value, the section's default position.
     pub fn value(&self) -> u16 {
         self.value
@@ -269,6 +310,17 @@ mod tests {
         assert_eq!(SectionCode::parse("IV").unwrap().as_str(), "IV");
         assert!(SectionCode::parse("IIII").is_err());
         assert!(SectionCode::parse("7").is_err());
+    }
+
+    #[test]
+    fn headings_read_from_plans_take_letters_arabic_numbers_and_lettered_numerals() {
+        assert_eq!(SectionCode::heading("iv").unwrap().as_str(), "IV");
+        assert_eq!(SectionCode::heading("b").unwrap().as_str(), "B");
+        assert_eq!(SectionCode::heading("3").unwrap().value(), 3);
+        assert_eq!(SectionCode::heading("B.II").unwrap().as_str(), "B.II");
+        assert!(SectionCode::heading("AB").is_err());
+        assert!(SectionCode::heading("0").is_err());
+        assert!(SectionCode::heading("3.1").is_err());
     }
 
     #[test]

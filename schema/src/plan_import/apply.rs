@@ -6,13 +6,13 @@ use diesel::prelude::*;
 
 use super::ImportError;
 use super::agencies::AgencyName;
-use super::diagnostics::Diagnostic;
+use super::diagnostics::{Diagnostic, Severity, Tally};
 use super::resolve::Agencies;
 use super::rows::{ParsedItem, ParsedTable};
 use super::summary::{AgencyMatch, ImportSummary, ItemSummary, SectionSummary};
 use super::writes::{at, create_indicator, create_item, existing_indicator};
 use crate::StoreError;
-use crate::catalog::{self, NewCatalog, NewSection};
+use crate::catalog::{self, NewCatalog, NewSection, Position};
 use crate::db::Db;
 use crate::domain::{Name, OptionalText, OrgUnitCode, OrgUnitKind};
 use crate::org_units::{self, NewOrgUnit};
@@ -112,12 +112,15 @@ fn write_all(
         .optional()
         .map_err(StoreError::database("finding the plan's catalog"))?;
     let catalog_created = catalog_id.is_none();
+    let qualified_codes = numbering_restarts(parsed);
+    let mut tally = Tally::default();
     let mut item_summaries = Vec::new();
     for item in &parsed.items {
-        let (lead, coordinating) = assignees(conn, &mut agencies, item)?;
+        let (lead, coordinating) =
+            assignees(conn, &mut agencies, item, &mut diagnostics, &mut tally)?;
         let indicator_code = match catalog_id {
             Some(id) => existing_indicator(conn, id, item, &mut diagnostics)?,
-            None => format!("{catalog_code}-{}", item.number.as_str()),
+            None => indicator_code(&catalog_code, item, qualified_codes),
         };
         item_summaries.push(ItemSummary {
             reference: item.reference.clone(),
@@ -137,6 +140,7 @@ fn write_all(
             note: item.note.clone(),
         });
     }
+    diagnostics.extend(tally.into_diagnostics());
     let sections = if catalog_created {
         let level = issuing.row.kind().ok().filter(|k| *k != OrgUnitKind::Unit);
         build_catalog(conn, &plan, parsed, level, &item_summaries)?
@@ -192,30 +196,89 @@ fn write_all(
 }
 
 /// The lead agency and the coordinating ones of an item, each once, the lead not repeated.
+/// A lead cell listing several agencies (or a comma list) gives the first the lead and the
+/// others coordinate, with a warning; "every agency" in the lead cell leads nobody.
 fn assignees(
     conn: &mut Db,
     agencies: &mut Agencies,
     item: &ParsedItem,
+    diagnostics: &mut Vec<Diagnostic>,
+    tally: &mut Tally,
 ) -> Result<(Option<AgencyMatch>, Vec<AgencyMatch>), ImportError> {
-    let lead = match &item.lead {
-        Some(name) => Some(agencies.resolve(conn, name)?),
-        None => None,
-    };
+    let mut lead: Option<AgencyMatch> = None;
     let mut coordinating: Vec<AgencyMatch> = Vec::new();
-    for agency in &item.coordinating {
-        let found = match agency {
-            AgencyName::Named(name) => vec![agencies.resolve(conn, name)?],
-            AgencyName::Everyone(written) => agencies.everyone(written),
-        };
-        for unit in found {
+    let add =
+        |unit: AgencyMatch, coordinating: &mut Vec<AgencyMatch>, lead: &Option<AgencyMatch>| {
             let duplicate = coordinating.iter().any(|c| c.unit_code == unit.unit_code)
                 || lead.as_ref().is_some_and(|l| l.unit_code == unit.unit_code);
             if !duplicate {
                 coordinating.push(unit);
             }
+        };
+    let lead_cell = item
+        .lead
+        .as_deref()
+        .map(|c| agencies.split(c))
+        .unwrap_or_default();
+    if matches!(lead_cell.first(), Some(AgencyName::Everyone(_))) {
+        tally.note(
+            Severity::Info,
+            item.reference.clone(),
+            "the lead cell names every agency: all of them coordinate, none leads",
+        );
+    }
+    for agency in &lead_cell {
+        let everyone = matches!(agency, AgencyName::Everyone(_));
+        for unit in agencies.units_of(conn, agency)? {
+            if lead.is_none() && !everyone {
+                lead = Some(unit);
+            } else {
+                if !everyone {
+                    diagnostics.push(Diagnostic::warning(
+                        item.reference.clone(),
+                        format!(
+                            "the lead cell names several agencies: {:?} leads, {:?} is taken as \
+                             coordinating",
+                            lead.as_ref().map_or("", |l| l.written.as_str()),
+                            unit.written
+                        ),
+                    ));
+                }
+                add(unit, &mut coordinating, &lead);
+            }
         }
     }
+    let coordinating_cell = item
+        .coordinating
+        .as_deref()
+        .map(|c| agencies.split(c))
+        .unwrap_or_default();
+    for agency in &coordinating_cell {
+        for unit in agencies.units_of(conn, agency)? {
+            add(unit, &mut coordinating, &lead);
+        }
+    }
+    coordinating.retain(|c| lead.as_ref().is_none_or(|l| l.unit_code != c.unit_code));
     Ok((lead, coordinating))
+}
+
+/// Whether the table numbers its items afresh in each section (two items printed alike in
+/// different sections): then indicator codes name the section too.
+fn numbering_restarts(parsed: &ParsedTable) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    parsed
+        .items
+        .iter()
+        .any(|item| !seen.insert(item.number.as_str()))
+}
+
+/// A new indicator's code: `{catalog}-{number}` (`NQ57-TT-7.1`), or `{catalog}-{section}-
+/// {number}` (`NQ57-TT-II-3`) when the numbering restarts in each section.
+fn indicator_code(catalog: &str, item: &ParsedItem, qualified: bool) -> String {
+    match (&item.section, qualified) {
+        (Some(section), true) => format!("{catalog}-{}-{}", section.as_str(), item.number.as_str()),
+        _ => format!("{catalog}-{}", item.number.as_str()),
+    }
 }
 
 /// The plan's catalog made from the table: named after the plan, its sections, an indicator
@@ -241,12 +304,16 @@ fn build_catalog(
     };
     catalog::create_catalog(conn, new)?;
     let mut sections = Vec::new();
-    for section in &parsed.sections {
+    for (index, section) in parsed.sections.iter().enumerate() {
         let title = Name::parse(&section.title).map_err(|e| at(&section.reference, e.0))?;
+        // In the table's order: lettered groups and Arabic sections have no numeral value.
+        let position = i32::try_from(index + 1)
+            .ok()
+            .and_then(|p| Position::parse(p).ok());
         let new = NewSection {
             code: section.code.clone(),
             title,
-            position: None,
+            position,
         };
         catalog::create_section(conn, plan.catalog.as_str(), new)?;
         sections.push(SectionSummary {

@@ -57,3 +57,70 @@ impl fmt::Display for Diagnostic {
         )
     }
 }
+
+/// Remarks that would repeat row after row ("the target column has no year"), counted and
+/// said once: "62 rows: …", with where the first and the last are.
+#[derive(Debug, Default)]
+pub struct Tally {
+    entries: Vec<(Severity, String, Vec<String>)>,
+}
+
+impl Tally {
+    pub fn note(&mut self, severity: Severity, reference: String, message: impl Into<String>) {
+        let message = message.into();
+        match self
+            .entries
+            .iter_mut()
+            .find(|(s, m, _)| *s == severity && *m == message)
+        {
+            Some((_, _, references)) => references.push(reference),
+            None => self.entries.push((severity, message, vec![reference])),
+        }
+    }
+
+    pub fn into_diagnostics(self) -> impl Iterator<Item = Diagnostic> {
+        self.entries
+            .into_iter()
+            .map(|(severity, message, references)| {
+                let (reference, message) = match references.as_slice() {
+                    [one] => (one.clone(), message),
+                    [first, .., last] => (
+                        format!("{first} … {last}"),
+                        format!("{} rows: {message}", references.len()),
+                    ),
+                    [] => (String::new(), message),
+                };
+                Diagnostic {
+                    reference,
+                    severity,
+                    message,
+                }
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_remark_repeated_row_after_row_is_said_once_with_its_count() {
+        let mut tally = Tally::default();
+        for row in 5..=66 {
+            tally.note(
+                Severity::Info,
+                format!("PL!{row}:{row}"),
+                "the target column has no year; read as 2026",
+            );
+        }
+        tally.note(Severity::Warning, "PL!9:9".into(), "once");
+        let said: Vec<Diagnostic> = tally.into_diagnostics().collect();
+        assert_eq!(said.len(), 2);
+        assert_eq!(
+            said[0].message,
+            "62 rows: the target column has no year; read as 2026"
+        );
+        assert_eq!(said[0].reference, "PL!5:5 … PL!66:66");
+        assert_eq!(said[1].message, "once");
+    }
+}

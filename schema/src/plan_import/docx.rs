@@ -100,17 +100,20 @@ fn read_table(table: Node, number: usize) -> Table {
     Table::new(RefStyle::Grid { table: number }, rows)
 }
 
-/// The paragraphs of a cell joined with spaces: officials break long names over lines.
+/// The paragraphs of a cell, one a line (and a line break `w:br` as one): officials list
+/// agencies one a paragraph; names broken over lines are joined by the reader of each column.
 fn cell_text(cell: Node) -> String {
     let mut text = String::new();
     for paragraph in cell.descendants().filter(|n| is(n, "p")) {
         if !text.is_empty() {
-            text.push(' ');
+            text.push('\n');
         }
         for piece in paragraph.descendants() {
             if is(&piece, "t") {
                 text.push_str(piece.text().unwrap_or_default());
-            } else if is(&piece, "tab") || is(&piece, "br") {
+            } else if is(&piece, "br") || is(&piece, "cr") {
+                text.push('\n');
+            } else if is(&piece, "tab") {
                 text.push(' ');
             }
         }
@@ -130,7 +133,7 @@ mod tests {
     }
 
     #[test]
-    fn merged_cells_are_expanded_and_paragraphs_joined() {
+    fn merged_cells_are_expanded_and_paragraphs_kept_as_lines() {
         let xml = document(
             r#"<w:tbl>
               <w:tr><w:tc><w:p><w:r><w:t>I</w:t></w:r></w:p></w:tc>
@@ -147,7 +150,7 @@ mod tests {
         assert_eq!(tables.len(), 1);
         let rows = &tables[0].rows;
         assert_eq!(rows[0], ["I", "Phát triển hạ tầng", "Phát triển hạ tầng"]);
-        assert_eq!(rows[1], ["1", "Tỷ lệ phủ sóng 5G", "Phòng Kinh tế"]);
+        assert_eq!(rows[1], ["1", "Tỷ lệ phủ sóng\n5G", "Phòng Kinh tế"]);
         assert_eq!(rows[2], ["2", "Tỷ lệ chi", "Phòng Kinh tế"]);
         assert_eq!(tables[0].cell_ref(2, 2), "table 1, R3C3");
     }
@@ -166,7 +169,7 @@ mod tests {
         let tables = tables(&xml).unwrap();
         assert_eq!(tables.len(), 1, "a nested table is part of its cell");
         assert_eq!(tables[0].rows[0], ["STT", "Chỉ tiêu"]);
-        assert_eq!(tables[0].rows[1], ["", "nối tiếp lồng"]);
+        assert_eq!(tables[0].rows[1], ["", "nối tiếp\nlồng"]);
     }
 
     #[test]

@@ -93,6 +93,18 @@ pub fn classify(text: &str) -> Option<Column> {
         return None;
     }
     if let Some(year) = year_in(&key) {
+        // "Thực hiện năm 2025", "Ước thực hiện 2025", "Lũy kế …": what was done, not a target.
+        let done = [
+            "thực hiện",
+            "ước",
+            "uớc",
+            "lũy kế",
+            "luỹ kế",
+            "kết quả thực hiện",
+        ];
+        if done.iter().any(|w| starts(w)) {
+            return None;
+        }
         return Some(Column::Year(year));
     }
     let number = ["stt", "tt", "số tt", "số thứ tự", "thứ tự"];
@@ -187,6 +199,30 @@ fn header_at(table: &Table, row: usize) -> Option<Header> {
     })
 }
 
+/// The columns found, for the header's diagnostic: "1 item number, 2 indicator, …".
+pub fn describe_columns(header: &Header) -> String {
+    header
+        .columns
+        .iter()
+        .map(|(i, role)| format!("{} {}", i + 1, role_name(*role)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn role_name(role: Column) -> String {
+    match role {
+        Column::Number => "item number".into(),
+        Column::Name => "indicator".into(),
+        Column::Unit => "unit".into(),
+        Column::Year(year) => format!("target {year}"),
+        Column::Result => "target (year from the section or the plan)".into(),
+        Column::Lead => "lead agency".into(),
+        Column::Coordinating => "coordinating agencies".into(),
+        Column::Output => "output product".into(),
+        Column::Note => "note".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +294,12 @@ mod tests {
         assert_eq!(classify("Cơ quan, đơn vị chủ trì"), Some(Column::Lead));
         assert_eq!(classify("Cơ quan thực hiện"), Some(Column::Coordinating));
         assert_eq!(classify("Ghi chú"), Some(Column::Note));
+        assert_eq!(classify("Ước thực hiện năm 2025"), None, "what was done");
+        assert_eq!(classify("Thực hiện năm 2025"), None);
+        assert_eq!(
+            classify("Chỉ tiêu thực hiện năm 2026"),
+            Some(Column::Year(2026))
+        );
     }
 
     #[test]

@@ -1,12 +1,11 @@
 //! One item gathered over its rows and then interpreted: name, unit, targets per year, kind,
 //! agencies, with a diagnostic for what was inferred or doubted.
 
-use super::agencies::{AgencyName, split_agencies};
-use super::diagnostics::Diagnostic;
+use super::diagnostics::{Diagnostic, Severity, Tally};
 use super::header::{Column, Header};
 use super::kind::infer_kind;
 use super::rows::ParsedItem;
-use super::table::Table;
+use super::table::{Table, one_line};
 use crate::domain::{IndicatorNumber, SectionCode, Target, TargetMeaning, ValueKind};
 
 /// The cells of one item gathered over its rows, before they are interpreted.
@@ -18,25 +17,33 @@ pub(super) struct Gathered {
     pub cells: Vec<(Column, String)>,
 }
 
-/// Appends a row's cells to the item: a cell broken over rows reads as one text.
+/// Appends a row's cells to the item: a cell broken over rows reads as one text. Agency
+/// cells keep their lines (one agency a line) and a row continuing them adds a line; other
+/// cells read as one line.
 pub(super) fn continue_item(item: &mut Gathered, table: &Table, header: &Header, row: usize) {
     for (index, role) in &header.columns {
         if *role == Column::Number {
             continue;
         }
-        let text = table.cell(row, *index);
+        let lists_agencies = matches!(role, Column::Lead | Column::Coordinating);
+        let raw = table.cell(row, *index);
+        let text = if lists_agencies {
+            raw.to_owned()
+        } else {
+            one_line(raw)
+        };
         if text.is_empty() {
             continue;
         }
         match item.cells.iter_mut().find(|(r, _)| r == role) {
-            Some((_, existing)) if existing == text && row != item.row => {
+            Some((_, existing)) if *existing == text && row != item.row => {
                 // A merged cell spanning the item's rows repeats its text: once is enough.
             }
             Some((_, existing)) => {
-                existing.push(' ');
-                existing.push_str(text);
+                existing.push(if lists_agencies { '\n' } else { ' ' });
+                existing.push_str(&text);
             }
-            None => item.cells.push((*role, text.to_owned())),
+            None => item.cells.push((*role, text)),
         }
     }
 }
@@ -47,6 +54,7 @@ pub(super) fn interpret(
     table: &Table,
     fallback_year: i32,
     diagnostics: &mut Vec<Diagnostic>,
+    tally: &mut Tally,
 ) -> ParsedItem {
     let reference = table.row_ref(gathered.row);
     let text = |role: Column| {
@@ -63,11 +71,15 @@ pub(super) fn interpret(
         let year = match role {
             Column::Year(year) => *year,
             Column::Result => {
-                let year = gathered.section_year.unwrap_or(fallback_year);
-                diagnostics.push(Diagnostic::info(
+                let (year, whence) = match gathered.section_year {
+                    Some(year) => (year, "the section's title"),
+                    None => (fallback_year, "the plan's last year"),
+                };
+                tally.note(
+                    Severity::Info,
                     reference.clone(),
-                    format!("the target column has no year: {raw:?} taken as the target of {year}"),
-                ));
+                    format!("the target column has no year; read as {year} ({whence})"),
+                );
                 year
             }
             _ => continue,
@@ -86,44 +98,26 @@ pub(super) fn interpret(
         &name,
         &targets.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>(),
     );
-    let mut lead = None;
-    let mut coordinating = Vec::new();
-    for agency in text(Column::Lead)
-        .map(|c| split_agencies(&c))
-        .unwrap_or_default()
-    {
-        match agency {
-            AgencyName::Named(name) if lead.is_none() => lead = Some(name),
-            AgencyName::Named(name) => {
-                diagnostics.push(Diagnostic::warning(
-                    reference.clone(),
-                    format!("several lead agencies: {name:?} is taken as coordinating"),
-                ));
-                coordinating.push(AgencyName::Named(name));
-            }
-            everyone => {
-                diagnostics.push(Diagnostic::info(
-                    reference.clone(),
-                    "the lead column names every agency: all are coordinating, none leads",
-                ));
-                coordinating.push(everyone);
-            }
-        }
-    }
-    coordinating.extend(
-        text(Column::Coordinating)
-            .map(|c| split_agencies(&c))
-            .unwrap_or_default(),
-    );
+    let lead = text(Column::Lead).filter(|c| c.trim() != "-");
+    let coordinating = text(Column::Coordinating).filter(|c| c.trim() != "-");
+    let lead_name = lead
+        .as_deref()
+        .and_then(|c| c.lines().next())
+        .unwrap_or("none")
+        .to_owned();
     diagnostics.push(Diagnostic::info(
         reference.clone(),
         format!(
-            "item {} {:?}: {} ({why}), {} target(s), lead {}",
+            "item {}{} {:?}: {} ({why}), {} target(s), lead {}",
+            gathered
+                .section
+                .as_ref()
+                .map_or(String::new(), |s| format!("{}.", s.as_str())),
             number.as_str(),
             name,
             kind_name(kind),
             targets.len(),
-            lead.as_deref().unwrap_or("none")
+            lead_name
         ),
     ));
     ParsedItem {

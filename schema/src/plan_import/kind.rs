@@ -71,30 +71,22 @@ pub fn infer_kind(unit: Option<&str>, name: &str, targets: &[Target]) -> (ValueK
         );
     }
     let key = name_key(name);
-    let name_starts = |w: &str| key.starts_with(&name_key(w));
-    if name_starts("tỷ lệ") {
-        return (
-            ValueKind::Percent,
-            "the name starts with \"Tỷ lệ\"".to_owned(),
-        );
-    }
-    if name_starts("xếp hạng") {
-        return (
-            ValueKind::Rank,
-            "the name starts with \"Xếp hạng\"".to_owned(),
-        );
-    }
-    if name_starts("chỉ số") {
-        return (
-            ValueKind::Score,
-            "the name starts with \"Chỉ số\"".to_owned(),
-        );
-    }
-    if name_starts("số lượng") || name_starts("số ") {
-        return (
-            ValueKind::Count,
-            "the name starts with \"Số lượng\"".to_owned(),
-        );
+    let name_starts = |w: &str| key.starts_with(&format!("{} ", name_key(w))) || key == name_key(w);
+    // The reason quotes the name's own first words, as written.
+    let starts_with = |words: &str| {
+        let count = words.split_whitespace().count();
+        let written: Vec<&str> = name.split_whitespace().take(count).collect();
+        format!("the name starts with {:?}", written.join(" "))
+    };
+    let by_name = [
+        ("tỷ lệ", ValueKind::Percent),
+        ("xếp hạng", ValueKind::Rank),
+        ("chỉ số", ValueKind::Score),
+        ("số lượng", ValueKind::Count),
+        ("số", ValueKind::Count),
+    ];
+    if let Some((words, kind)) = by_name.iter().find(|(words, _)| name_starts(words)) {
+        return (*kind, starts_with(words));
     }
     if meanings
         .iter()
@@ -127,6 +119,16 @@ mod tests {
         assert_eq!(kind(Some("Thứ bậc"), "x", &["< 70"]), ValueKind::Rank);
         assert_eq!(kind(Some("điểm"), "x", &[]), ValueKind::Score);
         assert_eq!(kind(Some("doanh nghiệp"), "x", &["800"]), ValueKind::Count);
+    }
+
+    #[test]
+    fn the_reason_quotes_the_rule_applied_and_the_name_as_written() {
+        let (_, why) = infer_kind(None, "Số đề tài được công nhận", &[]);
+        assert_eq!(why, "the name starts with \"Số\"");
+        let (_, why) = infer_kind(None, "SỐ LƯỢNG doanh nghiệp", &[]);
+        assert_eq!(why, "the name starts with \"SỐ LƯỢNG\"");
+        let (kind, _) = infer_kind(None, "Sống khỏe", &[Target::parse("Đạt chuẩn")]);
+        assert_ne!(kind, ValueKind::Count, "\"Sống\" is not \"Số\"");
     }
 
     #[test]

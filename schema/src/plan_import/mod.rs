@@ -14,6 +14,7 @@ mod diagnostics;
 mod docx;
 mod format;
 mod header;
+mod headings;
 mod item;
 mod kind;
 mod limits;
@@ -27,7 +28,7 @@ mod table;
 mod writes;
 mod xlsx_percent;
 
-pub use agencies::{AgencyName, unit_code_for};
+pub use agencies::{AgencyName, EVERY_AGENCY, unit_code_for};
 pub use apply::{ImportRequest, apply, apply_with_progress};
 pub use diagnostics::{Diagnostic, Severity};
 pub use format::{Claim, FileFormat};

@@ -1,106 +1,203 @@
-//! Item numbers as found in the seeds: gaps (1, 2, 4) are kept with a warning; a number that
-//! repeats an earlier one (numbering restarted in a new section) is stored under a free number
-//! after the table's highest, its sub-items following it, because a catalog numbers each
-//! indicator once.
+//! Item numbers as printed, within their section: numbering that restarts in each section
+//! (1, 2, 3 under I; 1, 2 under II) is the usual way and stays as printed. Within one section
+//! a gap (1, 2, 4) is kept with a warning, and a real repeat is stored under the next free
+//! number of that section (its sub-items following it), with a warning naming both places.
+//! Plans without Roman sections may number their sections in Arabic numerals (1, with
+//! items 1.1, 1.2): [`arabic_sections`] reads those.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::diagnostics::Diagnostic;
-use crate::domain::{IndicatorNumber, Invalid};
+use super::header::Column;
+use super::item::Gathered;
+use super::rows::ParsedSection;
+use super::table::{Table, one_line};
+use crate::domain::{IndicatorNumber, Invalid, SectionCode};
 
-/// The stored number of each item, in order, with a diagnostic for each gap and repeat.
-pub fn renumber<'a>(
-    written: impl Iterator<Item = (&'a str, String)>,
+/// Where numbering stands in one section.
+#[derive(Default)]
+struct SectionNumbering {
+    used: HashSet<String>,
+    first_at: HashMap<String, String>,
+    highest_top: u32,
+    previous_top: Option<u32>,
+    /// A repeated item's printed number and where it is stored, for its sub-items.
+    remapped_parent: Option<(String, String)>,
+}
+
+fn top(number: &str) -> u32 {
+    number
+        .split('.')
+        .next()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The stored number of each item (`written` number, section, reference), in order, with a
+/// diagnostic for each gap and repeat within a section.
+pub(super) fn number_within_sections<'a>(
+    written: impl Iterator<Item = (&'a String, Option<&'a SectionCode>, String)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Vec<IndicatorNumber>, Invalid> {
-    let written: Vec<(&str, String)> = written.collect();
-    let top = |n: &str| {
-        n.split('.')
-            .next()
-            .and_then(|t| t.parse::<u32>().ok())
-            .unwrap_or(0)
-    };
-    let mut next_free = written.iter().map(|(n, _)| top(n)).max().unwrap_or(0) + 1;
-    let mut used: HashSet<String> = HashSet::new();
-    let mut first_at: Vec<(String, String)> = Vec::new();
-    let mut remapped_parent: Option<(String, String)> = None;
-    let mut previous_top: Option<u32> = None;
+    let written: Vec<(&String, Option<&SectionCode>, String)> = written.collect();
+    let mut sections: HashMap<Option<&str>, SectionNumbering> = HashMap::new();
+    for (number, section, _) in &written {
+        let state = sections
+            .entry(section.map(SectionCode::as_str))
+            .or_default();
+        state.highest_top = state.highest_top.max(top(number));
+    }
     let mut numbers = Vec::with_capacity(written.len());
-    for (number, reference) in written {
+    for (number, section, reference) in written {
+        let code = section.map(SectionCode::as_str);
+        let of_section = code.map_or_else(String::new, |c| format!(" of section {c}"));
+        let in_section = code.map_or_else(String::new, |c| format!(" in section {c}"));
+        let state = sections.entry(code).or_default();
         let stored = match number.split_once('.') {
             None => {
-                if let Some(previous) = previous_top
-                    && top(number) > previous + 1
+                let n = top(number);
+                if let Some(previous) = state.previous_top
+                    && n > previous + 1
                 {
                     diagnostics.push(Diagnostic::warning(
                         reference.clone(),
-                        format!("numbering skips from {previous} to {number}: kept as written"),
+                        format!(
+                            "the numbering{of_section} skips from {previous} to {number}: kept \
+                             as printed"
+                        ),
                     ));
                 }
-                previous_top = Some(top(number));
-                if used.contains(number) {
-                    let stored = next_free.to_string();
-                    next_free += 1;
-                    remapped_parent = Some((number.to_owned(), stored.clone()));
+                state.previous_top = Some(n);
+                if state.used.contains(number) {
+                    state.highest_top += 1;
+                    let stored = state.highest_top.to_string();
+                    state.remapped_parent = Some((number.clone(), stored.clone()));
                     stored
                 } else {
-                    remapped_parent = None;
-                    number.to_owned()
+                    state.remapped_parent = None;
+                    number.clone()
                 }
             }
             Some((parent, rest)) => {
-                let parent = match &remapped_parent {
-                    Some((written_parent, stored)) if written_parent == parent => stored.clone(),
+                let parent = match &state.remapped_parent {
+                    Some((printed, stored)) if printed == parent => stored.clone(),
                     _ => parent.to_owned(),
                 };
-                if !used.contains(&parent) {
+                // Under Arabic sections the parent of 1.1 is the section 1 itself.
+                let parent_is_section = code == Some(parent.as_str());
+                if !state.used.contains(&parent) && !parent_is_section {
                     diagnostics.push(Diagnostic::warning(
                         reference.clone(),
-                        format!("sub-item {number} has no item {parent} above it"),
+                        format!("sub-item {number} has no item {parent}{in_section} above it"),
                     ));
                 }
                 let candidate = format!("{parent}.{rest}");
-                if used.contains(&candidate) {
+                if state.used.contains(&candidate) {
                     (1..)
                         .map(|k| format!("{parent}.{k}"))
-                        .find(|n| !used.contains(n))
+                        .find(|n| !state.used.contains(n))
                         .unwrap_or(candidate)
                 } else {
                     candidate
                 }
             }
         };
-        if stored != number {
-            let earlier = first_at
-                .iter()
-                .find(|(n, _)| n == number)
-                .map_or_else(String::new, |(_, at)| format!(" (first at {at})"));
+        if stored != *number {
+            let earlier = state
+                .first_at
+                .get(number.as_str())
+                .map_or_else(String::new, |at| format!(" (first at {at})"));
             diagnostics.push(Diagnostic::warning(
                 reference.clone(),
                 format!(
-                    "number {number} repeats an earlier item{earlier}: stored as {stored}, \
-                     a catalog numbers each indicator once"
+                    "number {number} appears twice{in_section}{earlier}: this one is stored as \
+                     {stored}, a section numbers each indicator once"
                 ),
             ));
         }
-        first_at.push((number.to_owned(), reference));
-        used.insert(stored.clone());
+        state.first_at.entry(number.clone()).or_insert(reference);
+        state.used.insert(stored.clone());
         numbers.push(IndicatorNumber::parse(&stored)?);
     }
     Ok(numbers)
+}
+
+/// Sections numbered in Arabic numerals, in a table without Roman or lettered ones: when every
+/// whole-numbered row (1, 2) has no target and heads sub-items (1.1, 1.2), those rows are the
+/// sections and the sub-items their items, keeping their printed numbers.
+pub(super) fn arabic_sections(
+    gathered: &mut Vec<Gathered>,
+    table: &Table,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ParsedSection> {
+    let is_top = |g: &Gathered| !g.number.contains('.');
+    let has_target = |g: &Gathered| {
+        g.cells.iter().any(|(role, text)| {
+            matches!(role, Column::Year(_) | Column::Result) && !text.trim().is_empty()
+        })
+    };
+    let heads_sub_items = |g: &Gathered| {
+        let prefix = format!("{}.", g.number);
+        gathered.iter().any(|s| s.number.starts_with(&prefix))
+    };
+    let tops: Vec<&Gathered> = gathered.iter().filter(|g| is_top(g)).collect();
+    let all_headings = !tops.is_empty()
+        && tops.len() < gathered.len()
+        && tops.iter().all(|g| {
+            !has_target(g) && heads_sub_items(g) && SectionCode::heading(&g.number).is_ok()
+        });
+    if !all_headings {
+        return Vec::new();
+    }
+    let mut sections = Vec::new();
+    let mut current: Option<SectionCode> = None;
+    gathered.retain_mut(|g| {
+        if is_top(g) {
+            let code = SectionCode::heading(&g.number).expect("checked above");
+            let title = g
+                .cells
+                .iter()
+                .find(|(role, _)| *role == Column::Name)
+                .map_or_else(|| format!("Phần {}", g.number), |(_, t)| one_line(t));
+            diagnostics.push(Diagnostic::info(
+                table.row_ref(g.row),
+                format!(
+                    "section {} (numbered in Arabic numerals, its items {}.1, {}.2 …): {title}",
+                    code.as_str(),
+                    g.number,
+                    g.number
+                ),
+            ));
+            sections.push(ParsedSection {
+                code: code.clone(),
+                title,
+                reference: table.row_ref(g.row),
+            });
+            current = Some(code);
+            false
+        } else {
+            g.section.clone_from(&current);
+            true
+        }
+    });
+    sections
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn run(numbers: &[&str]) -> (Vec<String>, Vec<Diagnostic>) {
+    fn run(numbers: &[(&str, Option<&str>)]) -> (Vec<String>, Vec<Diagnostic>) {
+        let numbers: Vec<(String, Option<SectionCode>)> = numbers
+            .iter()
+            .map(|(n, s)| ((*n).to_owned(), s.map(|s| SectionCode::heading(s).unwrap())))
+            .collect();
         let mut diagnostics = Vec::new();
-        let stored = renumber(
+        let stored = number_within_sections(
             numbers
                 .iter()
                 .enumerate()
-                .map(|(i, n)| (*n, format!("line {}", i + 1))),
+                .map(|(i, (n, s))| (n, s.as_ref(), format!("line {}", i + 1))),
             &mut diagnostics,
         )
         .unwrap();
@@ -111,26 +208,51 @@ mod tests {
     }
 
     #[test]
-    fn a_gap_in_the_numbering_is_kept_with_a_warning() {
-        let (stored, diagnostics) = run(&["1", "2", "4", "4.1"]);
-        assert_eq!(stored, ["1", "2", "4", "4.1"]);
-        assert_eq!(diagnostics.len(), 1);
-        assert!(diagnostics[0].message.contains("skips from 2 to 4"));
+    fn numbering_that_restarts_in_each_section_is_kept_without_a_word() {
+        let (stored, diagnostics) = run(&[
+            ("1", Some("I")),
+            ("2", Some("I")),
+            ("3", Some("I")),
+            ("1", Some("II")),
+            ("1.1", Some("II")),
+            ("2", Some("II")),
+        ]);
+        assert_eq!(stored, ["1", "2", "3", "1", "1.1", "2"]);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
     }
 
     #[test]
-    fn a_restarted_numbering_is_stored_after_the_highest_number_with_its_sub_items() {
-        let (stored, diagnostics) = run(&["1", "2", "3", "1", "1.1", "2", "4"]);
-        assert_eq!(stored, ["1", "2", "3", "5", "5.1", "6", "4"]);
-        let repeats = diagnostics
-            .iter()
-            .filter(|d| d.message.contains("repeats"))
-            .count();
-        assert_eq!(repeats, 3, "{diagnostics:?}");
+    fn a_gap_within_a_section_is_kept_with_a_warning_but_not_across_sections() {
+        let (stored, diagnostics) = run(&[
+            ("1", Some("I")),
+            ("2", Some("I")),
+            ("4", Some("I")),
+            ("4.1", Some("I")),
+            ("14", Some("II")),
+        ]);
+        assert_eq!(stored, ["1", "2", "4", "4.1", "14"]);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         assert!(
-            diagnostics
-                .iter()
-                .any(|d| d.message.contains("first at line 1"))
+            diagnostics[0]
+                .message
+                .contains("section I skips from 2 to 4")
         );
+    }
+
+    #[test]
+    fn a_real_repeat_within_a_section_is_stored_under_its_next_free_number() {
+        let (stored, diagnostics) = run(&[
+            ("1", Some("I")),
+            ("2", Some("I")),
+            ("2", Some("I")),
+            ("2.1", Some("I")),
+        ]);
+        assert_eq!(stored, ["1", "2", "3", "3.1"]);
+        let repeats: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.message.contains("appears twice"))
+            .collect();
+        assert_eq!(repeats.len(), 2, "{diagnostics:?}");
+        assert!(repeats[0].message.contains("first at line 2"));
     }
 }

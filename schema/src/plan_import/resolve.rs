@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 
 use super::ImportError;
-use super::agencies::{agency_key, find_unit, unit_code_for};
+use super::agencies::{AgencyName, agency_key, find_unit, split_agencies, unit_code_for};
 use super::summary::{AgencyMatch, ProposedUnit};
 use crate::StoreError;
 use crate::db::Db;
@@ -18,6 +18,29 @@ pub(super) struct Agencies {
 }
 
 impl Agencies {
+    /// The agencies of a lead or coordinating cell, split knowing the issuing unit's
+    /// agencies and those proposed so far.
+    pub fn split(&self, cell: &str) -> Vec<AgencyName> {
+        split_agencies(cell, |name| {
+            let key = agency_key(name);
+            find_unit(&self.existing, name).is_some()
+                || self.proposed.iter().any(|u| agency_key(&u.name) == key)
+        })
+    }
+
+    /// The units an agency of a cell stands for: every existing one for "every agency", else
+    /// the one unit it names.
+    pub fn units_of(
+        &mut self,
+        conn: &mut Db,
+        agency: &AgencyName,
+    ) -> Result<Vec<AgencyMatch>, ImportError> {
+        match agency {
+            AgencyName::Everyone(written) => Ok(self.everyone(written)),
+            AgencyName::Named(written) => Ok(vec![self.resolve(conn, written)?]),
+        }
+    }
+
     pub fn resolve(&mut self, conn: &mut Db, written: &str) -> Result<AgencyMatch, ImportError> {
         if let Some((code, name)) = find_unit(&self.existing, written) {
             return Ok(AgencyMatch {

@@ -17,7 +17,9 @@ pub enum RefStyle {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     pub style: RefStyle,
-    /// Cell texts, NFC-normalised, trimmed, with line breaks inside a cell made spaces.
+    /// Cell texts, NFC-normalised, trimmed, spaces collapsed; line breaks inside a cell (a
+    /// Word cell's paragraphs, Alt+Enter in Excel) kept as `\n`: agencies are listed one a
+    /// line. [`one_line`] gives the text as one line where breaks mean nothing.
     pub rows: Vec<Vec<String>>,
     /// For [`RefStyle::Lines`]: the source line of each row. For sheets: the first row's
     /// number minus one (a range need not start at A1).
@@ -86,11 +88,20 @@ pub fn column_letters(mut index: usize) -> String {
 }
 
 /// A cell's text as the rest of the importer sees it: NFC, LaTeX left by converters
-/// (`$\geq 70\%$`) kept as written (the target parser reads it), runs of white space (line
-/// breaks of a cell broken over lines) made one space.
+/// (`$\geq 70\%$`) kept as written (the target parser reads it), runs of spaces made one,
+/// empty lines dropped and the line breaks between the others kept.
 pub fn clean_cell(raw: &str) -> String {
     let nfc: String = raw.nfc().collect();
-    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+    nfc.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{b}'])
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A cell's text on one line: a name or a target broken over lines reads as one text.
+pub fn one_line(text: &str) -> String {
+    text.replace('\n', " ")
 }
 
 #[cfg(test)]
@@ -118,10 +129,9 @@ mod tests {
     }
 
     #[test]
-    fn a_cell_broken_over_lines_reads_as_one_line() {
-        assert_eq!(
-            clean_cell(" Phòng Văn hóa-\n Xã hội "),
-            "Phòng Văn hóa- Xã hội"
-        );
+    fn a_cell_keeps_its_line_breaks_and_reads_as_one_line_where_they_mean_nothing() {
+        let cell = clean_cell(" Phòng Văn hóa-\r\n\n Xã hội  ");
+        assert_eq!(cell, "Phòng Văn hóa-\nXã hội");
+        assert_eq!(one_line(&cell), "Phòng Văn hóa- Xã hội");
     }
 }

@@ -14,7 +14,7 @@ use crate::catalog::{self, Measure, NewIndicator};
 use crate::db::Db;
 use crate::domain::{IndicatorCode, Name, OptionalText, OrgUnitCode, name_key};
 use crate::plans::{self, Assignees, NewPlan, NewPlanItem, TargetYear};
-use crate::schema::indicators;
+use crate::schema::{catalog_sections, indicators};
 
 /// A refusal pointing at the row of the file it comes from.
 pub(super) fn at(reference: &str, reason: String) -> StoreError {
@@ -24,27 +24,48 @@ pub(super) fn at(reference: &str, reason: String) -> StoreError {
     }
 }
 
-/// The code of the existing catalog's indicator numbered like the item.
+/// The code of the existing catalog's indicator numbered like the item in the item's
+/// section (or, when the catalog has no such section, the only one numbered so).
 pub(super) fn existing_indicator(
     conn: &mut Db,
     catalog_id: i64,
     item: &ParsedItem,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<String, ImportError> {
-    let found: Option<(String, String)> = indicators::table
+    let section_id: Option<i64> = match &item.section {
+        Some(code) => catalog_sections::table
+            .filter(catalog_sections::catalog_id.eq(catalog_id))
+            .filter(catalog_sections::code.eq(code.as_str()))
+            .select(catalog_sections::id)
+            .first(conn)
+            .optional()
+            .map_err(StoreError::database("finding a section by code"))?,
+        None => None,
+    };
+    let numbered = indicators::table
         .filter(indicators::catalog_id.eq(catalog_id))
         .filter(indicators::number.eq(item.number.as_str()))
-        .select((indicators::code, indicators::name))
-        .first(conn)
-        .optional()
+        .select((indicators::code, indicators::name, indicators::section_id));
+    let mut candidates: Vec<(String, String, Option<i64>)> = numbered
+        .load(conn)
         .map_err(StoreError::database("finding an indicator by number"))?;
+    let found = match (&item.section, section_id) {
+        (Some(_), Some(id)) => candidates.into_iter().find(|(_, _, s)| *s == Some(id)),
+        (None, _) => candidates.into_iter().find(|(_, _, s)| s.is_none()),
+        (Some(_), None) if candidates.len() == 1 => candidates.pop(),
+        (Some(_), None) => None,
+    }
+    .map(|(code, name, _)| (code, name));
     let Some((code, name)) = found else {
         return Err(at(
             &item.reference,
             format!(
-                "the plan's catalog has no indicator numbered {}: import into a new catalog \
-                 code, or add the indicator first",
-                item.number.as_str()
+                "the plan's catalog has no indicator numbered {}{}: import into a new \
+                 catalog code, or add the indicator first",
+                item.number.as_str(),
+                item.section
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" in section {}", s.as_str()))
             ),
         )
         .into());

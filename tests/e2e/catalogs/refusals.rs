@@ -52,18 +52,28 @@ pub async fn a_taken_indicator_code_is_a_conflict_naming_it(app: TestApp) {
     assert!(detail.contains(THAI_TAN), "{detail}");
 }
 
-pub async fn a_taken_number_in_the_same_catalog_is_a_conflict(app: TestApp) {
+pub async fn a_taken_number_in_the_same_section_is_a_conflict(app: TestApp) {
     thai_tan(&app).await;
+    // Numbers are unique per section (plans restart their numbering in each): item 7 is in II.
     let problem = try_indicator(
         &app,
         json!({"catalogCode": THAI_TAN, "code": "NQ57-THAITAN-BIS", "number": "7",
-            "name": "Chỉ tiêu trùng số", "valueKind": "percent"}),
+            "sectionCode": "II", "name": "Chỉ tiêu trùng số", "valueKind": "percent"}),
         409,
     )
     .await;
     let detail = problem["detail"].as_str().unwrap();
-    assert!(detail.contains("number 7 is taken"), "{detail}");
-    // The same number in another catalog is fine.
+    assert!(
+        detail.contains("number 7 is taken in section II"),
+        "{detail}"
+    );
+    // The same number in another section, or in another catalog, is fine.
+    create_indicator(
+        &app,
+        json!({"catalogCode": THAI_TAN, "code": "NQ57-THAITAN-III-7", "number": "7",
+            "sectionCode": "III", "name": "Chỉ tiêu số 7 của phần III", "valueKind": "count"}),
+    )
+    .await;
     create_catalog(&app, "NQ57-NGHIDUONG-2025").await;
     create_indicator(
         &app,

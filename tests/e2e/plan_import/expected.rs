@@ -8,7 +8,7 @@ use chitieu_e2e::thai_tan;
 /// One item of a plan as it must be stored.
 #[derive(Debug, Clone)]
 pub struct Item {
-    /// The stored number.
+    /// The stored number: as printed, within the item's section.
     pub number: String,
     /// The number as written in the table.
     pub written: String,
@@ -21,6 +21,8 @@ pub struct Item {
     /// The lead agency's code suffix (`VHXH` for `31001-VHXH`), or a full code of a new unit.
     pub lead: Option<String>,
     pub coordinating: Vec<String>,
+    /// The name as printed, where the expectation checks it.
+    pub name: Option<String>,
 }
 
 pub struct Appendix {
@@ -56,10 +58,11 @@ fn item(
         targets: targets.iter().map(|(y, t)| (*y, (*t).to_owned())).collect(),
         lead: lead.map(str::to_owned),
         coordinating: coordinating.iter().map(|c| (*c).to_owned()).collect(),
+        name: None,
     }
 }
 
-const ALL: [&str; 4] = ["CA", "KT", "TTHCC", "VHXH"];
+pub const ALL: [&str; 4] = ["CA", "KT", "TTHCC", "VHXH"];
 pub const HDND_OFFICE: &str = "31002-VAN-PHONG-HDND-VA-UBND";
 pub const BANKS: &str = "31002-CAC-NGAN-HANG";
 
@@ -129,11 +132,12 @@ pub fn nghi_duong_appendix_1() -> Appendix {
     }
 }
 
-/// Seed 001, Appendix 2 (excerpt): numbering restarts at 1 in section II; those items are
-/// stored as 23 and 24, after the table's highest number (22).
+/// Seed 001, Appendix 2 (excerpt): numbering restarts at 1 in section II and resumes at 14 in
+/// III, as printed; each item keeps its printed number within its section (II.1, II.2). (Until
+/// numbers were kept per section, II.1 and II.2 were stored as 23 and 24.)
 pub fn nghi_duong_appendix_2() -> Appendix {
     let vh = Some("VHXH");
-    let mut items = vec![
+    let items = vec![
         item(
             "1",
             "I",
@@ -162,7 +166,7 @@ pub fn nghi_duong_appendix_2() -> Appendix {
             &[],
         ),
         item(
-            "23",
+            "1",
             "II",
             "percent",
             None,
@@ -177,7 +181,7 @@ pub fn nghi_duong_appendix_2() -> Appendix {
             &[],
         ),
         item(
-            "24",
+            "2",
             "II",
             "percent",
             None,
@@ -240,8 +244,6 @@ pub fn nghi_duong_appendix_2() -> Appendix {
             &["KT", "TTHCC", "VHXH"],
         ),
     ];
-    items[3].written = "1".to_owned();
-    items[4].written = "2".to_owned();
     Appendix {
         commune: "31002",
         sections: vec![
@@ -291,6 +293,7 @@ pub fn thai_tan_appendix_2() -> Appendix {
                 targets,
                 lead,
                 coordinating,
+                name: None,
             }
         })
         .collect();

@@ -15,16 +15,23 @@ fn unit_code(commune: &str, agency: &str) -> String {
     }
 }
 
-/// Compares what is stored for `plan` (items, targets, agencies) and its catalog (sections,
-/// kinds, units, sub-items) with the hand-checked expectations.
-async fn check_stored(app: &TestApp, appendix: &Appendix, plan: &str, catalog: &str) {
+/// Compares what is stored for `plan` (every item's section, number, name, targets, agencies)
+/// and its catalog (sections, kinds, units, sub-items) with the hand-checked expectations.
+pub async fn check_stored(app: &TestApp, appendix: &Appendix, plan: &str, catalog: &str) {
     let items = expect_json(app.get(&format!("/api/v1/plans/{plan}/items")).await, 200).await;
     let items = items.as_array().expect("a list of items");
     assert_eq!(items.len(), appendix.items.len(), "items of {plan}");
     for (got, want) in items.iter().zip(&appendix.items) {
-        let number = &want.number;
-        assert_eq!(got["indicatorNumber"], want.number.as_str(), "{plan}");
+        let number = &format!("{}.{}", want.section, want.number);
         assert_eq!(got["sectionCode"], want.section, "{plan} item {number}");
+        assert_eq!(
+            got["indicatorNumber"],
+            want.number.as_str(),
+            "{plan} item {number}"
+        );
+        if let Some(name) = &want.name {
+            assert_eq!(got["indicatorName"], name.as_str(), "{plan} item {number}");
+        }
         let targets: Vec<(i32, String)> = got["targets"]
             .as_array()
             .expect("targets")
@@ -67,12 +74,16 @@ async fn check_stored(app: &TestApp, appendix: &Appendix, plan: &str, catalog: &
             want.unit,
             "{plan} item {number}"
         );
-        let parent = number
-            .rsplit_once('.')
-            .map(|(p, _)| format!("{catalog}-{p}"));
+        // The parent is the item of the same section numbered like the parent number.
+        let parent = want.number.rsplit_once('.').and_then(|(p, _)| {
+            items
+                .iter()
+                .find(|i| i["sectionCode"] == want.section && i["indicatorNumber"] == p)
+                .and_then(|i| i["indicatorCode"].as_str())
+        });
         assert_eq!(
             indicator["parentCode"].as_str(),
-            parent.as_deref(),
+            parent,
             "{plan} item {number}"
         );
     }
@@ -103,7 +114,7 @@ async fn check_stored(app: &TestApp, appendix: &Appendix, plan: &str, catalog: &
 }
 
 /// The summary's counts and written numbers match the expectations.
-fn check_summary(summary: &Value, appendix: &Appendix) {
+pub fn check_summary(summary: &Value, appendix: &Appendix) {
     assert_eq!(
         summary["counts"]["items"],
         appendix.items.len(),
@@ -211,7 +222,7 @@ pub async fn nghi_duong_appendix_1_imports_with_sub_items_and_proposed_agencies(
     );
 }
 
-pub async fn nghi_duong_appendix_2_keeps_its_restarted_numbering_under_free_numbers(app: TestApp) {
+pub async fn nghi_duong_appendix_2_keeps_its_printed_numbering_in_each_section(app: TestApp) {
     units(&app).await;
     let appendix = nghi_duong_appendix_2();
     let files = [
@@ -228,14 +239,34 @@ pub async fn nghi_duong_appendix_2_keeps_its_restarted_numbering_under_free_numb
         true,
     )
     .await;
-    let repeats: Vec<&Value> = summary["diagnostics"]
+    let warnings: Vec<&str> = summary["diagnostics"]
         .as_array()
         .expect("diagnostics")
         .iter()
-        .filter(|d| d["message"].as_str().is_some_and(|m| m.contains("repeats")))
+        .filter(|d| d["severity"] == "warning")
+        .filter_map(|d| d["message"].as_str())
+        .filter(|m| m.contains("numbering") || m.contains("appears twice"))
         .collect();
-    assert_eq!(repeats.len(), 2, "{repeats:?}");
-    assert!(repeats.iter().all(|d| d["severity"] == "warning"));
+    // Restarting in II is the usual way: no word. The excerpt's gaps within II and III are.
+    assert_eq!(
+        warnings,
+        [
+            "the numbering of section II skips from 2 to 5: kept as printed",
+            "the numbering of section III skips from 15 to 21: kept as printed"
+        ]
+    );
+    let code = |item: &Value| {
+        item["indicatorCode"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let items = expect_json(app.get("/api/v1/plans/ND-PL2-CSV/items").await, 200).await;
+    assert_eq!(
+        code(&items[3]),
+        "NQ57-ND-PL2-CSV-II-1",
+        "codes name the section when the numbering restarts"
+    );
 }
 
 pub async fn a_dry_run_answers_the_same_summary_and_stores_nothing(app: TestApp) {

@@ -61,10 +61,14 @@ pub struct ImportedItem {
     pub reference: String,
     /// The number as written in the file.
     pub written_number: String,
-    /// The number in the catalog: as written unless it repeats an earlier item's.
+    /// The number within its section, as printed (numbering may restart in each section);
+    /// another only when it repeats an earlier item of the same section.
     #[schema(example = "7.1")]
     pub number: String,
-    /// For a sub-item, its item's number.
+    /// The number with its section, as a person reads it: `II.3` is item 3 of section II.
+    #[schema(example = "II.7.1")]
+    pub qualified_number: String,
+    /// For a sub-item, its item's number (in the same section).
     pub parent_number: Option<String>,
     pub section_code: Option<String>,
     pub indicator_code: String,
@@ -178,9 +182,14 @@ impl From<plan_import::ItemSummary> for ImportedItem {
                 Some(Target::from(StoredTarget::from_target(year, target)))
             })
             .collect();
+        let qualified_number = match &i.section {
+            Some(section) => format!("{section}.{}", i.number),
+            None => i.number.clone(),
+        };
         Self {
             reference: i.reference,
             written_number: i.written_number,
+            qualified_number,
             number: i.number,
             parent_number: i.parent_number,
             section_code: i.section,

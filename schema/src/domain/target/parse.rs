@@ -84,12 +84,45 @@ fn understand(raw: &str) -> TargetMeaning {
         return TargetMeaning::Status(label);
     }
     if let Some(rest) = without_neutral_lead(key).strip_prefix("top ") {
-        return top_rank(rest);
+        return match top_rank(rest) {
+            TargetMeaning::Qualitative { reason } => TargetMeaning::Qualitative {
+                reason: as_written(&reason, &text),
+            },
+            understood => understood,
+        };
     }
     match numeric(key) {
         Ok(target) => TargetMeaning::Numeric(target),
-        Err(reason) => TargetMeaning::Qualitative { reason },
+        Err(reason) => TargetMeaning::Qualitative {
+            reason: as_written(&reason, &text),
+        },
     }
+}
+
+/// A reason quotes the cell's matching key (lower case, tone marks moved): put back the
+/// cell's own words in what it quotes, so "Đạt chỉ tiêu Thành phố giao" is quoted as written.
+fn as_written(reason: &str, text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let quoted: Vec<String> = reason.split('"').map(str::to_owned).collect();
+    let restored: Vec<String> = quoted
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut part)| {
+            if i % 2 == 1 {
+                // The longest run of the cell's words whose key ends the quote.
+                for start in 0..words.len() {
+                    let written = words[start..].join(" ");
+                    let key = name_key(&written);
+                    if !key.is_empty() && part.ends_with(&key) {
+                        part.replace_range(part.len() - key.len().., &written);
+                        break;
+                    }
+                }
+            }
+            part
+        })
+        .collect();
+    restored.join("\"")
 }
 
 /// The cell without a lead that names no comparison (`phấn đấu top 50` is `top 50`).
@@ -138,7 +171,10 @@ fn top_rank(rest: &str) -> TargetMeaning {
             unit: TargetUnit::Rank,
         }),
         _ => TargetMeaning::Qualitative {
-            reason: format!("a ranking target not understood: top {rest}"),
+            reason: format!(
+                "a ranking target not understood: {:?}",
+                format!("top {rest}")
+            ),
         },
     }
 }
@@ -256,4 +292,18 @@ fn number(text: &str) -> Result<(Decimal, &str), String> {
     let value = Decimal::from_parts(integer, fraction)
         .ok_or_else(|| format!("the number {integer},{fraction} is too long"))?;
     Ok((value, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_doubt_quotes_the_cell_as_written_not_its_lower_cased_key() {
+        let target = parse("Đạt 3 Sản phẩm OCOP");
+        let TargetMeaning::Qualitative { reason } = target.meaning() else {
+            panic!("qualitative: {target:?}");
+        };
+        assert!(reason.contains("\"Sản phẩm OCOP\""), "{reason}");
+    }
 }
