@@ -271,6 +271,7 @@ diesel::table! {
         enabled -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        tls -> Nullable<Text>,
     }
 }
 

@@ -14,3 +14,20 @@ pub mod thai_tan;
 pub use app::{ADMIN_PASSWORD, ADMIN_USERNAME, TEST_JWT_SECRET, TestApp, expect_json};
 pub use database::{Backend, TestDatabase};
 pub use scenario::{Scenario, run_all};
+
+/// The real `chitieu` binary, `target/debug/chitieu` beside this test executable's directory
+/// (`cargo build -p chitieu-api` makes it; `cargo test --workspace` does too).
+pub fn chitieu_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("the test executable");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/debug");
+    let binary = dir.join("chitieu");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build -p chitieu-api` before these tests",
+        binary.display()
+    );
+    binary
+}

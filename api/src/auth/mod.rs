@@ -68,7 +68,7 @@ pub mod tokens;
 
 pub use caller::{Caller, Identity};
 pub use middleware::require_credentials;
-pub use origin::origin_of;
+pub use origin::{client_ip, origin_of};
 pub use policy::Action;
 pub use role_name::RoleName;
 pub use settings::{AuthSettings, JwtSecret, ThrottleSettings};

@@ -139,6 +139,7 @@ impl Args {
             },
             seed: self.seed,
             verbose: !self.quiet,
+            tls: None,
         })
     }
 }

@@ -7,6 +7,7 @@ mod credentials;
 mod receive;
 mod server;
 mod state;
+mod tls;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -16,6 +17,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub use state::{FaultCounts, SimStats, StoredSubmission};
+pub use tls::SimTls;
 
 /// How the simulator behaves. [`SimConfig::default`] is an open, fault-free upstream on a free
 /// port that prints nothing.
@@ -35,6 +37,8 @@ pub struct SimConfig {
     pub seed: u64,
     /// One friendly line per submission on stdout.
     pub verbose: bool,
+    /// `Some`: serve HTTPS with this certificate.
+    pub tls: Option<SimTls>,
 }
 
 impl Default for SimConfig {
@@ -48,6 +52,7 @@ impl Default for SimConfig {
             faults: Faults::default(),
             seed: 1,
             verbose: false,
+            tls: None,
         }
     }
 }
@@ -85,6 +90,7 @@ pub struct Faults {
 /// A simulator serving on the current tokio runtime; dropping it stops it too.
 pub struct RunningSim {
     addr: SocketAddr,
+    scheme: &'static str,
     sim: Arc<Sim>,
     task: JoinHandle<()>,
 }
@@ -93,19 +99,30 @@ pub struct RunningSim {
 pub async fn start(config: SimConfig) -> std::io::Result<RunningSim> {
     let listener = TcpListener::bind(("127.0.0.1", config.port)).await?;
     let addr = listener.local_addr()?;
+    let acceptor = config.tls.as_ref().map(tls::acceptor).transpose()?;
+    let scheme = if acceptor.is_some() { "https" } else { "http" };
     let sim = Arc::new(Sim {
         state: Mutex::new(state::State::new(config.seed)),
         faults: Mutex::new(config.faults.clone()),
         config,
     });
-    let task = tokio::spawn(server::serve(listener, Arc::clone(&sim)));
-    Ok(RunningSim { addr, sim, task })
+    let task = tokio::spawn(server::serve(listener, acceptor, Arc::clone(&sim)));
+    Ok(RunningSim {
+        addr,
+        scheme,
+        sim,
+        task,
+    })
 }
 
 impl RunningSim {
-    /// `http://127.0.0.1:PORT`, without a trailing slash, as targets take it.
+    /// `http://127.0.0.1:PORT` (`https://localhost:PORT` with TLS, the name its certificate
+    /// is for), without a trailing slash, as targets take it.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        match self.scheme {
+            "https" => format!("https://localhost:{}", self.addr.port()),
+            _ => format!("http://{}", self.addr),
+        }
     }
 
     pub fn addr(&self) -> SocketAddr {

@@ -6,6 +6,7 @@ mod dhis2;
 mod exactly_once;
 mod faults;
 mod theodoinq;
+mod tls;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -45,6 +46,7 @@ pub fn target(sim: &RunningSim, profile: Profile, auth: Auth) -> Target {
             indicators: HashMap::from([("NQ57-1".to_owned(), "TD-01".to_owned())]),
             units: HashMap::new(),
         },
+        tls: Default::default(),
     }
 }
 
