@@ -170,7 +170,12 @@ fn value_text(c: usize, i: usize, kind: &str) -> String {
     match kind {
         "percent" => format!("{}.5", (c + i) % 100),
         "count" => format!("{}", (c * 7 + i) % 500),
-        "status" => if (c + i) % 3 == 0 { "Đạt" } else { "true" }.to_owned(),
+        "status" => if (c + i).is_multiple_of(3) {
+            "Đạt"
+        } else {
+            "true"
+        }
+        .to_owned(),
         _ => format!("{}", 1 + (c + i) % 63),
     }
 }

@@ -77,11 +77,13 @@ pub async fn create_user(pool: &DbPool, args: CreateUserArgs) -> anyhow::Result<
     Ok(())
 }
 
-/// From `CHITIEU_NEW_PASSWORD`, else the first line of standard input (without its line end).
+/// From `CHITIEU_NEW_PASSWORD` (or the file `CHITIEU_NEW_PASSWORD_FILE` names), else the first
+/// line of standard input (without its line end).
 fn read_password() -> anyhow::Result<Password> {
-    let raw = match std::env::var("CHITIEU_NEW_PASSWORD") {
-        Ok(value) if !value.is_empty() => value,
-        _ => {
+    use chitieu_connector::http::{EnvSecrets, Secrets};
+    let raw = match EnvSecrets.get("CHITIEU_NEW_PASSWORD") {
+        Some(value) => value,
+        None => {
             eprintln!("password (one line on standard input):");
             let mut line = String::new();
             std::io::stdin()

@@ -15,8 +15,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the API (the default). Configuration comes from environment variables.
-    Serve,
+    /// Serve the API (the default). Every setting is an argument below or its environment
+    /// variable; the other commands read the same variables.
+    Serve(Box<crate::settings_args::SettingsArgs>),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Print the OpenAPI document to stdout.
@@ -36,6 +37,12 @@ pub enum Command {
         #[command(subcommand)]
         command: AuditCommand,
     },
+    /// Copy the SQLite database to PATH while the service runs (a consistent snapshot, taken
+    /// with `VACUUM INTO`). For PostgreSQL use pg_dump (README, "Backups").
+    Backup(crate::backup_cli::BackupArgs),
+    /// Put a backup made by `chitieu backup` in place of the SQLite database, after checking
+    /// it. Stop the service first.
+    Restore(crate::backup_cli::RestoreArgs),
     /// Send the approved reports that are due to the upstream targets now, then print the
     /// status of every target (`chitieu sync status` prints the status only).
     Sync {

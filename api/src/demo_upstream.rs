@@ -39,6 +39,7 @@ pub async fn start(pool: &DbPool, port: u16) -> anyhow::Result<Option<RunningSim
                 base_url: running.base_url(),
                 auth: Auth::None,
                 mapping: CodeMapping::default(),
+                tls: Default::default(),
             },
             enabled: true,
         }],

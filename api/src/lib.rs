@@ -2,6 +2,7 @@
 
 pub mod accounts_cli;
 pub mod auth;
+pub mod backup_cli;
 pub mod cli;
 pub mod demo_upstream;
 pub mod error;
@@ -14,10 +15,13 @@ pub mod integrity_settings;
 pub mod openapi;
 pub mod pagination;
 pub mod problem;
+pub mod proxies;
+pub mod readiness;
 pub mod request_id;
 pub mod responses;
 pub mod routes;
 pub mod settings;
+pub mod settings_args;
 pub mod startup;
 pub mod state;
 pub mod sync;

@@ -42,9 +42,13 @@ pub async fn middleware(
         id: id.clone(),
         path: req.path().to_owned(),
     };
+    let client_ip = crate::auth::client_ip(req.request())
+        .map(|ip| ip.to_string())
+        .unwrap_or_default();
     let span = tracing::info_span!(
         "request",
         request_id = %id,
+        client_ip = %client_ip,
         method = %req.method(),
         path = %req.path(),
     );

@@ -1,4 +1,5 @@
-//! Configuration from environment variables; every variable is listed in the README.
+//! Configuration: parsed and checked here from named values; [`crate::settings_args`] gathers
+//! them from arguments, environment variables and secrets' files, and `--help` lists them.
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -8,7 +9,9 @@ use chitieu_schema::plan_import::ImportLimits;
 
 use crate::auth::AuthSettings;
 use crate::integrity_settings::IntegritySettings;
+use crate::proxies::TrustedProxies;
 use crate::sync_settings::SyncSettings;
+use crate::telemetry::LogSettings;
 
 /// Everything the application needs to start. Tests build it directly; `main` reads it from
 /// the environment with [`Settings::from_env`].
@@ -18,6 +21,8 @@ pub struct Settings {
     pub host: IpAddr,
     /// 0 asks the operating system for a free port (tests).
     pub port: u16,
+    /// Proxies whose `Forwarded` / `X-Forwarded-For` headers name the client.
+    pub trusted_proxies: TrustedProxies,
     pub pool_size: u32,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
@@ -40,12 +45,13 @@ pub struct Settings {
     /// With the demo on: the port of the in-process simulator of the national system the demo
     /// syncs to (0 picks a free one).
     pub demo_upstream_port: u16,
+    pub log: LogSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
 #[error("environment variable {name}={value:?} is invalid: {reason}")]
 pub struct SettingsError {
-    name: &'static str,
+    name: String,
     value: String,
     reason: String,
 }
@@ -61,6 +67,7 @@ impl Settings {
             database_url,
             host: IpAddr::from([127, 0, 0, 1]),
             port: 8080,
+            trusted_proxies: TrustedProxies::default(),
             pool_size: 8,
             body_limit: 2 * 1024 * 1024,
             bulk_body_limit: 64 * 1024 * 1024,
@@ -71,11 +78,14 @@ impl Settings {
             import_limits: ImportLimits::default(),
             demo: false,
             demo_upstream_port: 0,
+            log: LogSettings::default(),
         }
     }
 
+    /// From environment variables (and secrets' `_FILE`s), as every command but `serve` reads
+    /// them.
     pub fn from_env() -> Result<Self, SettingsError> {
-        Self::from_lookup(|name| std::env::var(name).ok())
+        crate::settings_args::settings_from_env()
     }
 
     /// Reads settings through `lookup`, so tests need not touch the process environment.
@@ -95,6 +105,11 @@ impl Settings {
         if let Some(v) = lookup("CHITIEU_PORT").or_else(|| lookup("PORT")) {
             settings.port = parse("CHITIEU_PORT", &v)?;
         }
+        if let Some(v) = lookup("CHITIEU_TRUSTED_PROXIES") {
+            settings.trusted_proxies = TrustedProxies::parse(&v)
+                .map_err(|e| SettingsError::new("CHITIEU_TRUSTED_PROXIES", &v, e))?;
+        }
+        settings.log = LogSettings::from_lookup(&lookup)?;
         if let Some(v) = lookup("CHITIEU_DB_POOL_SIZE") {
             settings.pool_size = parse_positive("CHITIEU_DB_POOL_SIZE", &v)?;
         }
@@ -137,9 +152,9 @@ impl Settings {
 }
 
 impl SettingsError {
-    pub(crate) fn new(name: &'static str, value: &str, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(name: impl Into<String>, value: &str, reason: impl Into<String>) -> Self {
         Self {
-            name,
+            name: name.into(),
             value: value.to_owned(),
             reason: reason.into(),
         }

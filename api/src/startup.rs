@@ -143,6 +143,7 @@ fn run(
     };
     let tokens = web::Data::new(TokenService::new(&secret, settings.auth.token_ttl));
     let throttle = web::Data::new(settings.auth.throttle);
+    let trusted_proxies = web::Data::new(settings.trusted_proxies.clone());
     let body_limit = BodyLimit(settings.body_limit);
     let bulk_body_limit = BulkBodyLimit(settings.bulk_body_limit);
     let import_limits = settings.import_limits;
@@ -158,6 +159,7 @@ fn run(
             .app_data(tokens.clone())
             .app_data(throttle.clone())
             .app_data(integrity.clone())
+            .app_data(trusted_proxies.clone())
             .app_data(body_limit)
             .app_data(bulk_body_limit)
             .app_data(import_limits)

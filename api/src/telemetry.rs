@@ -5,13 +5,55 @@ use std::io::IsTerminal;
 
 use tracing_subscriber::EnvFilter;
 
-pub fn init() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let json = match std::env::var("CHITIEU_LOG_FORMAT").as_deref() {
-        Ok("json") => true,
-        Ok("text") => false,
-        _ => !std::io::stdout().is_terminal(),
-    };
+use crate::settings::SettingsError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogSettings {
+    /// `None`: JSON when stdout is not a terminal.
+    pub json: Option<bool>,
+    /// A `tracing` filter (`RUST_LOG` syntax).
+    pub filter: String,
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        Self {
+            json: None,
+            filter: "info".to_owned(),
+        }
+    }
+}
+
+impl LogSettings {
+    pub fn from_lookup(lookup: &impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let mut log = Self::default();
+        if let Some(v) = lookup("CHITIEU_LOG_FORMAT") {
+            log.json = match v.trim() {
+                "json" => Some(true),
+                "text" => Some(false),
+                _ => {
+                    return Err(SettingsError::new(
+                        "CHITIEU_LOG_FORMAT",
+                        &v,
+                        "expected json or text",
+                    ));
+                }
+            };
+        }
+        if let Some(v) = lookup("RUST_LOG").filter(|v| !v.trim().is_empty()) {
+            EnvFilter::try_new(&v)
+                .map_err(|e| SettingsError::new("RUST_LOG", &v, e.to_string()))?;
+            log.filter = v;
+        }
+        Ok(log)
+    }
+}
+
+pub fn init(settings: &LogSettings) {
+    let filter = EnvFilter::try_new(&settings.filter).unwrap_or_else(|_| EnvFilter::new("info"));
+    let json = settings
+        .json
+        .unwrap_or_else(|| !std::io::stdout().is_terminal());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false);

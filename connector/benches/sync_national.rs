@@ -288,6 +288,7 @@ fn store_target(conn: &mut Db, base_url: &str) -> anyhow::Result<()> {
             auth_json: r#"{"type":"none"}"#.to_owned(),
             mapping_json: "{}".to_owned(),
             enabled: true,
+            tls_json: None,
         },
     )?;
     Ok(())

@@ -20,4 +20,4 @@ pub mod worker;
 pub use delivery::{DeliveredValue, Delivery, Outcome, OutlineRow, ReportDocument, Transport};
 pub use error::SyncError;
 pub use http::{HttpSettings, HttpTransport};
-pub use target::{Auth, ClientAuthentication, CodeMapping, Profile, RatioCombos, Target};
+pub use target::{Auth, ClientAuthentication, CodeMapping, Profile, RatioCombos, Target, TargetTls};

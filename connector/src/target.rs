@@ -16,6 +16,30 @@ pub struct Target {
     pub auth: Auth,
     #[serde(default)]
     pub mapping: CodeMapping,
+    /// Extra trust and a client certificate for HTTPS to this target.
+    #[serde(default, skip_serializing_if = "TargetTls::is_default")]
+    pub tls: TargetTls,
+}
+
+/// TLS to one target, as PEM files on the server: a CA bundle trusted besides the built-in
+/// (Mozilla) roots, for upstreams signed by a government CA, and a client certificate with its
+/// key for upstreams that require mutual TLS.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TargetTls {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<String>,
+    /// The certificate (chain) presented to the upstream; needs `clientKeyFile`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_cert_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_key_file: Option<String>,
+}
+
+impl TargetTls {
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// The payload an upstream takes.

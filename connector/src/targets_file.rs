@@ -14,7 +14,7 @@ use chitieu_schema::sync::{self, NewTarget, StoredTarget};
 use serde::Deserialize;
 
 use crate::error::SyncError;
-use crate::target::{Auth, CodeMapping, Profile, Target};
+use crate::target::{Auth, CodeMapping, Profile, Target, TargetTls};
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -68,6 +68,11 @@ impl TargetsFile {
                     detail: format!("target {}: baseUrl must be an http(s) URL", target.code),
                 });
             }
+            // Unreadable TLS files stop start-up here rather than every delivery later.
+            crate::http::tls::check(target).map_err(|e| SyncError::TargetsJson {
+                path: path.to_owned(),
+                detail: e.to_string(),
+            })?;
         }
         Ok(file)
     }
@@ -85,6 +90,10 @@ impl TargetsFile {
                 auth_json: to_json(&target.auth, &target.code)?,
                 mapping_json: to_json(&target.mapping, &target.code)?,
                 enabled: entry.enabled,
+                tls_json: match target.tls.is_default() {
+                    true => None,
+                    false => Some(to_json(&target.tls, &target.code)?),
+                },
             };
             sync::upsert_target(conn, &new).map_err(SyncError::store("storing a sync target"))?;
         }
@@ -121,12 +130,17 @@ pub fn target_from_stored(stored: &StoredTarget) -> Result<Target, SyncError> {
         serde_json::from_str(&stored.auth_json).map_err(|e| invalid(format!("auth: {e}")))?;
     let mapping: CodeMapping =
         serde_json::from_str(&stored.mapping_json).map_err(|e| invalid(format!("mapping: {e}")))?;
+    let tls = match &stored.tls_json {
+        Some(json) => serde_json::from_str(json).map_err(|e| invalid(format!("tls: {e}")))?,
+        None => TargetTls::default(),
+    };
     Ok(Target {
         code: stored.code.clone(),
         profile,
         base_url: stored.base_url.clone(),
         auth,
         mapping,
+        tls,
     })
 }
 

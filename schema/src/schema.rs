@@ -282,6 +282,7 @@ diesel::table! {
         enabled -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        tls -> Nullable<Text>,
     }
 }
 

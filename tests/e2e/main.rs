@@ -17,6 +17,7 @@ mod permissions;
 mod plan_import;
 mod plans;
 mod progress;
+mod proxies;
 mod reports;
 mod sync;
 
@@ -40,5 +41,6 @@ fn main() {
     scenarios.extend(completeness::scenarios());
     scenarios.extend(sync::scenarios());
     scenarios.extend(hardening::scenarios());
+    scenarios.extend(proxies::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -3,6 +3,7 @@
 //! idempotent retries.
 
 mod audit;
+mod backup;
 mod consolidation;
 mod idempotency;
 mod narrative;
@@ -41,5 +42,6 @@ pub fn scenarios() -> Vec<Scenario> {
         audit::editing_a_stored_entry_is_detected_at_its_id,
         audit::concurrent_changes_never_fork_the_chain,
         consolidation::the_issuing_unit_reports_every_item_of_its_plan,
+        backup::a_backup_taken_during_writes_restores_to_a_consistent_database,
     ]
 }

@@ -1,3 +1,4 @@
+use chitieu_schema::db::DatabaseUrl;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
 /// The backend a test runs against.
@@ -40,15 +41,14 @@ impl TestDatabase {
             Backend::Postgres => {
                 let server = postgres_server()
                     .expect("CHITIEU_TEST_PG must name a PostgreSQL server to run this test");
-                let server = server_url(&server);
                 let name = format!("chitieu_test_{}", uuid::Uuid::new_v4().simple());
-                let mut admin = PgConnection::establish(&format!("{server}/postgres"))
+                let mut admin = PgConnection::establish(&on_server(&server, "postgres"))
                     .expect("connect to the CHITIEU_TEST_PG server");
                 diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
                     .execute(&mut admin)
                     .expect("create a test database");
                 Self {
-                    url: format!("{server}/{name}"),
+                    url: on_server(&server, &name),
                     cleanup: Cleanup::Postgres { server, name },
                 }
             }
@@ -59,7 +59,7 @@ impl TestDatabase {
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Cleanup::Postgres { server, name } = &self.cleanup {
-            if let Ok(mut admin) = PgConnection::establish(&format!("{server}/postgres")) {
+            if let Ok(mut admin) = PgConnection::establish(&on_server(server, "postgres")) {
                 let _ =
                     diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
                         .execute(&mut admin);
@@ -68,12 +68,13 @@ impl Drop for TestDatabase {
     }
 }
 
-/// `postgres://user@host:port[/db][?query]` without the database part.
-fn server_url(raw: &str) -> String {
-    let raw = raw.trim().trim_end_matches('/');
-    let after_scheme = raw.find("://").map_or(0, |i| i + 3);
-    match raw[after_scheme..].find('/') {
-        Some(slash) => raw[..after_scheme + slash].to_owned(),
-        None => raw.to_owned(),
-    }
+/// A database on the `CHITIEU_TEST_PG` server, with the server URL's parameters kept
+/// (`?sslmode=verify-ca&sslrootcert=…`), so the suite runs over the TLS it asks for.
+fn on_server(server: &str, name: &str) -> String {
+    DatabaseUrl::parse(server)
+        .ok()
+        .and_then(|url| url.with_database(name))
+        .expect("CHITIEU_TEST_PG must be a postgres:// URL")
+        .as_str()
+        .to_owned()
 }

@@ -17,3 +17,20 @@ pub use app::{
 };
 pub use database::{Backend, TestDatabase};
 pub use scenario::{Scenario, run_all};
+
+/// The real `chitieu` binary, `target/debug/chitieu` beside this test executable's directory
+/// (`cargo build -p chitieu-api` makes it; `cargo test --workspace` does too).
+pub fn chitieu_binary() -> std::path::PathBuf {
+    let exe = std::env::current_exe().expect("the test executable");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target/debug");
+    let binary = dir.join("chitieu");
+    assert!(
+        binary.exists(),
+        "{} is missing: run `cargo build -p chitieu-api` before these tests",
+        binary.display()
+    );
+    binary
+}

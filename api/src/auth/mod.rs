@@ -79,7 +79,7 @@ pub use caller::{Caller, Identity};
 pub use dhis2::require_dhis2_credentials;
 pub use key_usage::KeyUsage;
 pub use middleware::require_credentials;
-pub use origin::origin_of;
+pub use origin::{client_ip, origin_of};
 pub use policy::Action;
 pub use role_name::RoleName;
 pub use settings::{AuthSettings, JwtSecret, ThrottleSettings};

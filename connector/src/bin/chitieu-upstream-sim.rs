@@ -186,6 +186,7 @@ impl Args {
                 unknown_data_elements: self.dhis2_unknown_data_elements,
                 unknown_data_sets: Vec::new(),
             },
+            tls: None,
         })
     }
 }

@@ -20,13 +20,22 @@ pub trait Secrets: Send + Sync + 'static {
     fn get(&self, name: &str) -> Option<String>;
 }
 
-/// The process environment: the production source.
+/// The process environment: the production source. `NAME`, or else the file named by
+/// `NAME_FILE` (a systemd credential, a container secret), without its final line break.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EnvSecrets;
 
 impl Secrets for EnvSecrets {
     fn get(&self, name: &str) -> Option<String> {
-        std::env::var(name).ok().filter(|v| !v.is_empty())
+        std::env::var(name)
+            .ok()
+            .filter(|v| !v.is_empty())
+            .or_else(|| {
+                let path = std::env::var(format!("{name}_FILE")).ok()?;
+                let text = std::fs::read_to_string(path.trim()).ok()?;
+                Some(text.trim_end_matches(['\n', '\r']).to_owned())
+            })
+            .filter(|v| !v.is_empty())
     }
 }
 
@@ -44,7 +53,9 @@ const REFRESH_MARGIN: Duration = Duration::from_secs(30);
 /// Why no credential could be had. Never holds a secret.
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
-    #[error("target {target}: environment variable {name} (the secret) is not set")]
+    #[error(
+        "target {target}: the secret {name} is not set (neither the environment variable nor a readable {name}_FILE)"
+    )]
     MissingSecret { target: String, name: String },
     #[error(
         "target {target}: {header:?} is not a valid header name or the secret is not a valid header value"

@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod auth;
+pub mod tls;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -66,23 +67,20 @@ impl std::fmt::Debug for HttpTransport {
 }
 
 struct Inner {
-    client: reqwest::Client,
+    clients: tls::Clients,
     settings: HttpSettings,
     tokens: auth::TokenCache,
 }
 
 impl HttpTransport {
     pub fn new(settings: HttpSettings) -> Result<Self, HttpError> {
-        let client = reqwest::Client::builder()
-            .timeout(settings.timeout)
-            .user_agent(concat!("chitieu-connector/", env!("CARGO_PKG_VERSION")))
-            // A redirected POST becomes a GET whose 200 would pass for a delivery.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(HttpError::Client)?;
+        let clients = tls::Clients::new(tls::ClientBase {
+            timeout: settings.timeout,
+        })
+        .map_err(HttpError::Client)?;
         Ok(Self {
             inner: Arc::new(Inner {
-                client,
+                clients,
                 settings,
                 tokens: auth::TokenCache::default(),
             }),
@@ -101,25 +99,37 @@ impl HttpTransport {
                 };
             }
         };
+        // A TLS file gone bad since start-up is an operator's to mend: the entry waits.
+        let client = match inner.clients.for_target(target) {
+            Ok(client) => client,
+            Err(error) => {
+                return Outcome::Retry {
+                    after: None,
+                    reason: error.to_string(),
+                };
+            }
+        };
         let url = format!("{}{}", target.base_url.trim_end_matches('/'), payload.path);
         let secrets = inner.settings.secrets.as_ref();
         let credential = match inner
             .tokens
-            .credential(&inner.client, secrets, target, None)
+            .credential(&client, secrets, target, None)
             .await
         {
             Ok(credential) => credential,
             Err(error) => return error.into_outcome(),
         };
-        let mut outcome = self.submit(&url, &payload, &credential, delivery).await;
+        let mut outcome = self
+            .submit(&client, &url, &payload, &credential, delivery)
+            .await;
         if credential.refreshable && matches!(outcome, Outcome::Rejected { status: 401, .. }) {
             tracing::info!(upstream = %target.code, "token refused: fetching a new one, once");
             outcome = match inner
                 .tokens
-                .credential(&inner.client, secrets, target, Some(&credential))
+                .credential(&client, secrets, target, Some(&credential))
                 .await
             {
-                Ok(fresh) => self.submit(&url, &payload, &fresh, delivery).await,
+                Ok(fresh) => self.submit(&client, &url, &payload, &fresh, delivery).await,
                 Err(error) => error.into_outcome(),
             };
         }
@@ -129,6 +139,7 @@ impl HttpTransport {
 
     async fn submit(
         &self,
+        client: &reqwest::Client,
         url: &str,
         payload: &Payload,
         credential: &auth::Credential,
@@ -144,8 +155,7 @@ impl HttpTransport {
                 ),
             };
         };
-        let mut request = inner
-            .client
+        let mut request = client
             .post(url)
             .header(CONTENT_TYPE, "application/json")
             .header(ACCEPT, "application/json")

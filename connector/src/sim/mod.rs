@@ -8,6 +8,7 @@ mod dhis2;
 mod receive;
 mod server;
 mod state;
+mod tls;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -18,6 +19,7 @@ use tokio::task::JoinHandle;
 
 pub use dhis2::{Dhis2Release, Dhis2Sim};
 pub use state::{FaultCounts, SimStats, StoredSubmission};
+pub use tls::SimTls;
 
 /// How the simulator behaves. [`SimConfig::default`] is an open, fault-free upstream on a free
 /// port that prints nothing.
@@ -40,6 +42,8 @@ pub struct SimConfig {
     /// How `POST /api/dataValueSets` answers: as DHIS2 2.40 or 2.43, and which codes it does
     /// not know.
     pub dhis2: Dhis2Sim,
+    /// `Some`: serve HTTPS with this certificate.
+    pub tls: Option<SimTls>,
 }
 
 impl Default for SimConfig {
@@ -54,6 +58,7 @@ impl Default for SimConfig {
             seed: 1,
             verbose: false,
             dhis2: Dhis2Sim::default(),
+            tls: None,
         }
     }
 }
@@ -95,6 +100,7 @@ pub struct Faults {
 /// A simulator serving on the current tokio runtime; dropping it stops it too.
 pub struct RunningSim {
     addr: SocketAddr,
+    scheme: &'static str,
     sim: Arc<Sim>,
     task: JoinHandle<()>,
 }
@@ -103,19 +109,30 @@ pub struct RunningSim {
 pub async fn start(config: SimConfig) -> std::io::Result<RunningSim> {
     let listener = TcpListener::bind(("127.0.0.1", config.port)).await?;
     let addr = listener.local_addr()?;
+    let acceptor = config.tls.as_ref().map(tls::acceptor).transpose()?;
+    let scheme = if acceptor.is_some() { "https" } else { "http" };
     let sim = Arc::new(Sim {
         state: Mutex::new(state::State::new(config.seed)),
         faults: Mutex::new(config.faults.clone()),
         config,
     });
-    let task = tokio::spawn(server::serve(listener, Arc::clone(&sim)));
-    Ok(RunningSim { addr, sim, task })
+    let task = tokio::spawn(server::serve(listener, acceptor, Arc::clone(&sim)));
+    Ok(RunningSim {
+        addr,
+        scheme,
+        sim,
+        task,
+    })
 }
 
 impl RunningSim {
-    /// `http://127.0.0.1:PORT`, without a trailing slash, as targets take it.
+    /// `http://127.0.0.1:PORT` (`https://localhost:PORT` with TLS, the name its certificate
+    /// is for), without a trailing slash, as targets take it.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        match self.scheme {
+            "https" => format!("https://localhost:{}", self.addr.port()),
+            _ => format!("http://{}", self.addr),
+        }
     }
 
     pub fn addr(&self) -> SocketAddr {

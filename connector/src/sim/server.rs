@@ -14,6 +14,7 @@ use hyper_util::rt::TokioIo;
 use serde_json::{Value, json};
 use tokio::net::TcpListener;
 use tokio::task::JoinSet;
+use tokio_rustls::TlsAcceptor;
 
 use super::Sim;
 use super::dhis2;
@@ -31,7 +32,7 @@ const BODY_LIMIT_BYTES: usize = 64 * 1024 * 1024;
 #[error("connection closed on purpose after storing the submission")]
 pub struct Dropped;
 
-pub async fn serve(listener: TcpListener, sim: Arc<Sim>) {
+pub async fn serve(listener: TcpListener, acceptor: Option<TlsAcceptor>, sim: Arc<Sim>) {
     // Owned here so that aborting this task closes every open connection too.
     let mut connections = JoinSet::new();
     loop {
@@ -46,17 +47,32 @@ pub async fn serve(listener: TcpListener, sim: Arc<Sim>) {
         };
         while connections.try_join_next().is_some() {}
         let sim = Arc::clone(&sim);
+        let acceptor = acceptor.clone();
         connections.spawn(async move {
-            let service = service_fn(move |request| {
-                let sim = Arc::clone(&sim);
-                async move { sim.handle(request).await }
-            });
-            // Errors here are clients going away and our own drops: nothing to report.
-            let _ = http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+            match acceptor {
+                None => serve_connection(stream, sim).await,
+                Some(acceptor) => match acceptor.accept(stream).await {
+                    Ok(stream) => serve_connection(stream, sim).await,
+                    // A client that does not trust us, or that we do not trust.
+                    Err(error) => tracing::debug!(%error, "simulator TLS handshake failed"),
+                },
+            }
         });
     }
+}
+
+async fn serve_connection<S>(stream: S, sim: Arc<Sim>)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let service = service_fn(move |request| {
+        let sim = Arc::clone(&sim);
+        async move { sim.handle(request).await }
+    });
+    // Errors here are clients going away and our own drops: nothing to report.
+    let _ = http1::Builder::new()
+        .serve_connection(TokioIo::new(stream), service)
+        .await;
 }
 
 impl Sim {

@@ -91,6 +91,7 @@ fn database(reports: usize) -> (tempfile::TempDir, DbPool) {
             auth_json: r#"{"type":"none"}"#.into(),
             mapping_json: "{}".into(),
             enabled: true,
+            tls_json: None,
         },
     )
     .unwrap();

@@ -6,6 +6,7 @@ mod dhis2;
 mod exactly_once;
 mod faults;
 mod theodoinq;
+mod tls;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -46,6 +47,7 @@ pub fn target(sim: &RunningSim, profile: Profile, auth: Auth) -> Target {
             units: HashMap::new(),
             ..CodeMapping::default()
         },
+        tls: Default::default(),
     }
 }
 

@@ -1,13 +1,17 @@
 //! Connections to SQLite (the embedded default) or PostgreSQL (production), chosen by the
 //! scheme of `DATABASE_URL`, behind one Diesel `MultiConnection` enum.
 
+mod backup;
 mod migrations;
 mod pool;
 mod private_files;
 #[cfg(test)]
 pub(crate) mod test_databases;
+#[cfg(test)]
+mod tls_tests;
 mod url;
 
+pub use backup::{BackupError, backup_sqlite, restore_sqlite};
 pub use migrations::run_pending_migrations;
 pub use pool::{DbPool, PooledDb, build_pool};
 pub use url::{Backend, DatabaseUrl};

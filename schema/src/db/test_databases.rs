@@ -11,6 +11,7 @@ use super::{DatabaseUrl, Db, run_pending_migrations};
 pub struct TestDatabase {
     pub url: String,
     _dir: Option<tempfile::TempDir>,
+    /// The `CHITIEU_TEST_PG` server and the database's name.
     pg_name: Option<(String, String)>,
 }
 
@@ -23,7 +24,7 @@ impl TestDatabase {
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Some((server, name)) = &self.pg_name {
-            if let Ok(mut admin) = PgConnection::establish(&format!("{server}/postgres")) {
+            if let Ok(mut admin) = PgConnection::establish(&on_server(server, "postgres")) {
                 let _ = admin
                     .batch_execute(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
             }
@@ -47,18 +48,18 @@ pub fn migrated(prefix: &str) -> Vec<TestDatabase> {
         .filter(|s| !s.is_empty())
     {
         static NEXT: AtomicU64 = AtomicU64::new(0);
-        let server = server.trim_end_matches('/').to_owned();
+
         let name = format!(
             "{prefix}_{}_{}",
             std::process::id(),
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
-        let mut admin = PgConnection::establish(&format!("{server}/postgres")).unwrap();
+        let mut admin = PgConnection::establish(&on_server(&server, "postgres")).unwrap();
         admin
             .batch_execute(&format!("CREATE DATABASE \"{name}\""))
             .unwrap();
         all.push(TestDatabase {
-            url: format!("{server}/{name}"),
+            url: on_server(&server, &name),
             _dir: None,
             pg_name: Some((server, name)),
         });
@@ -67,4 +68,14 @@ pub fn migrated(prefix: &str) -> Vec<TestDatabase> {
         run_pending_migrations(&mut database.connect()).unwrap();
     }
     all
+}
+
+/// A database on the `CHITIEU_TEST_PG` server, with its parameters (TLS) kept.
+fn on_server(server: &str, name: &str) -> String {
+    DatabaseUrl::parse(server)
+        .ok()
+        .and_then(|url| url.with_database(name))
+        .expect("CHITIEU_TEST_PG must be a postgres:// URL")
+        .as_str()
+        .to_owned()
 }

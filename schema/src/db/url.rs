@@ -60,6 +60,33 @@ impl DatabaseUrl {
         path.unwrap_or(&self.raw).to_owned()
     }
 
+    /// The same PostgreSQL server with database `name`, keeping the connection parameters
+    /// (`?sslmode=verify-full&sslrootcert=…`): `postgres://user@host:port[/db][?query]` with its
+    /// database part replaced. `None` for SQLite.
+    pub fn with_database(&self, name: &str) -> Option<DatabaseUrl> {
+        if self.backend != Backend::Postgres {
+            return None;
+        }
+        let (before_query, query) = match self.raw.split_once('?') {
+            Some((before, query)) => (before, Some(query)),
+            None => (self.raw.as_str(), None),
+        };
+        let before_query = before_query.trim_end_matches('/');
+        let after_scheme = before_query.find("://").map_or(0, |i| i + 3);
+        let server = match before_query[after_scheme..].find('/') {
+            Some(slash) => &before_query[..after_scheme + slash],
+            None => before_query,
+        };
+        let raw = match query {
+            Some(query) => format!("{server}/{name}?{query}"),
+            None => format!("{server}/{name}"),
+        };
+        Some(Self {
+            raw,
+            backend: Backend::Postgres,
+        })
+    }
+
     /// The URL without its password, for logs and error messages.
     pub fn redacted(&self) -> String {
         match (self.raw.find("://"), self.raw.rfind('@')) {
@@ -108,6 +135,29 @@ mod tests {
             assert_eq!(url.backend(), Backend::Sqlite);
             assert_eq!(url.sqlite_path(), "data/chitieu.db");
         }
+    }
+
+    #[test]
+    fn another_database_on_the_same_server_keeps_the_tls_parameters() {
+        let url = DatabaseUrl::parse(
+            "postgres://postgres@127.0.0.1:5432/postgres?sslmode=verify-ca&sslrootcert=/etc/ssl/certs/ca.pem",
+        )
+        .unwrap();
+        assert_eq!(
+            url.with_database("t1").unwrap().as_str(),
+            "postgres://postgres@127.0.0.1:5432/t1?sslmode=verify-ca&sslrootcert=/etc/ssl/certs/ca.pem"
+        );
+        let bare = DatabaseUrl::parse("postgres://postgres@127.0.0.1:5432/").unwrap();
+        assert_eq!(
+            bare.with_database("t2").unwrap().as_str(),
+            "postgres://postgres@127.0.0.1:5432/t2"
+        );
+        assert!(
+            DatabaseUrl::parse("data/x.db")
+                .unwrap()
+                .with_database("t")
+                .is_none()
+        );
     }
 
     #[test]

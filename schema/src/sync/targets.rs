@@ -16,6 +16,8 @@ pub struct NewTarget {
     pub auth_json: String,
     pub mapping_json: String,
     pub enabled: bool,
+    /// TLS file paths (JSON); `None` for the defaults.
+    pub tls_json: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
@@ -28,6 +30,7 @@ pub struct StoredTarget {
     pub enabled: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub tls_json: Option<String>,
 }
 
 /// Creates the target or replaces its settings (the start-up seed from the targets file).
@@ -42,6 +45,7 @@ pub fn upsert_target(conn: &mut Db, target: &NewTarget) -> Result<(), StoreError
         sync_targets::enabled.eq(target.enabled),
         sync_targets::created_at.eq(now),
         sync_targets::updated_at.eq(now),
+        sync_targets::tls.eq(&target.tls_json),
     );
     let changes = (
         sync_targets::profile.eq(&target.profile),
@@ -50,6 +54,7 @@ pub fn upsert_target(conn: &mut Db, target: &NewTarget) -> Result<(), StoreError
         sync_targets::mapping.eq(&target.mapping_json),
         sync_targets::enabled.eq(target.enabled),
         sync_targets::updated_at.eq(now),
+        sync_targets::tls.eq(&target.tls_json),
     );
     // `on_conflict` is not available on the MultiConnection enum, only per backend.
     let outcome = match conn {

@@ -43,6 +43,7 @@ fn fixtures() -> Vec<TestDatabase> {
                     auth_json: r#"{"type":"none"}"#.into(),
                     mapping_json: "{}".into(),
                     enabled,
+                    tls_json: None,
                 },
             )
             .unwrap();

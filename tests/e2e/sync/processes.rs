@@ -6,26 +6,10 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chitieu_connector::sim::{self, Faults, RunningSim, SimConfig};
-use chitieu_e2e::TestApp;
 use chitieu_e2e::sync_fixture::{approve_reports, outbox_counts, store_target, targets_json};
+use chitieu_e2e::{TestApp, chitieu_binary};
 use chitieu_schema::schema::sync_outbox;
 use diesel::prelude::*;
-
-/// `target/debug/chitieu`, next to the directory of this test executable.
-fn chitieu_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("the test executable");
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target/debug");
-    let binary = dir.join("chitieu");
-    assert!(
-        binary.exists(),
-        "{} is missing: run `cargo build -p chitieu-api` before these tests",
-        binary.display()
-    );
-    binary
-}
 
 /// A `chitieu serve` with its worker on, short leases and backoff.
 struct Service {

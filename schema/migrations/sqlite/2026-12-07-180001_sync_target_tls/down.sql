@@ -1,0 +1,1 @@
+ALTER TABLE sync_targets DROP COLUMN tls;
