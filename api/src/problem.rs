@@ -34,7 +34,7 @@ pub struct Problem {
     /// Only on 409 from `POST /api/v1/dataValueSets`: the import summary of a rejected import
     /// (status `ERROR`, its conflicts), as a 200 answer would carry it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[schema(value_type = Option<crate::routes::data_exchange::ImportSummaryView>)]
+    #[schema(value_type = Option<chitieu_schema::dhis2::ImportSummary>)]
     pub import_summary: Option<serde_json::Value>,
 }
 

@@ -147,7 +147,7 @@ pub async fn progress_html(
     ),
     responses(
         (status = 200, description = "The figures as a DHIS2 data value set",
-            body = crate::routes::data_exchange::DataValueSet,
+            body = chitieu_schema::dhis2::DataValueSet,
             headers(("Content-Disposition" = String, description = "attachment with an ASCII file name"))),
         (status = 404, description = "No such unit or plan that the caller may read",
             body = crate::problem::Problem, content_type = "application/problem+json"),
