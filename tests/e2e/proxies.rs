@@ -45,7 +45,7 @@ async fn a_forwarded_address_from_an_untrusted_peer_is_ignored(app: TestApp) {
 async fn behind_a_trusted_proxy_each_client_is_logged_and_throttled_apart(app: TestApp) {
     let proxied = TestApp::spawn_with(app.backend, |settings| {
         settings.trusted_proxies = TrustedProxies::parse("127.0.0.1, 10.0.0.0/8").unwrap();
-        settings.auth.throttle.per_address = 3;
+        settings.auth.throttle.per_address.free_tries = 3;
     })
     .await;
     // A client's own claim is skipped: the address our proxy (10.0.0.5) saw is the client.
