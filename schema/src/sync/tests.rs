@@ -259,6 +259,7 @@ fn a_report_dhis2_cannot_hold_gets_its_dhis2_entry_in_attention_at_once() {
                 base_url: "http://127.0.0.1:9".into(),
                 auth_json: r#"{"type":"none"}"#.into(),
                 mapping_json: "{}".into(),
+                tls_json: None,
                 enabled: true,
             },
         )
