@@ -21,7 +21,7 @@ pub struct IntegritySettings {
     /// `CHITIEU_AUDIT_KEY`: the key itself (at least 32 bytes). Without it the key is read from
     /// `audit_key_file`, which is made with a random key on the first start.
     pub audit_key: Option<AuditKey>,
-    /// `CHITIEU_AUDIT_KEY_FILE`, default `audit.key` beside the SQLite database, or
+    /// `CHITIEU_AUDIT_KEY_PATH`, default `audit.key` beside the SQLite database, or
     /// `data/audit.key` with PostgreSQL (64 hex digits, 0600).
     pub audit_key_file: PathBuf,
     /// `CHITIEU_AUDIT_CHECKPOINT_FILE`, default `audit-checkpoints` in the same directory as the
@@ -94,7 +94,7 @@ impl IntegritySettings {
                     .map_err(|e| SettingsError::new("CHITIEU_AUDIT_KEY", "***", e))?,
             );
         }
-        if let Some(v) = lookup("CHITIEU_AUDIT_KEY_FILE").filter(|v| !v.trim().is_empty()) {
+        if let Some(v) = lookup("CHITIEU_AUDIT_KEY_PATH").filter(|v| !v.trim().is_empty()) {
             settings.audit_key_file = v.trim().into();
         }
         if let Some(v) = lookup("CHITIEU_AUDIT_CHECKPOINT_FILE").filter(|v| !v.trim().is_empty()) {
@@ -129,7 +129,7 @@ impl IntegritySettings {
             }
             Err(e) => Err(e).with_context(|| {
                 format!(
-                    "no audit key: set CHITIEU_AUDIT_KEY, or CHITIEU_AUDIT_KEY_FILE to the key \
+                    "no audit key: set CHITIEU_AUDIT_KEY, or CHITIEU_AUDIT_KEY_PATH to the key \
                      file the server uses (could not read {})",
                     path.display()
                 )

@@ -100,6 +100,40 @@ pub struct SettingsArgs {
     /// With the demo on, the port of the in-process simulator of the national system.
     #[arg(long, env = "CHITIEU_DEMO_UPSTREAM_PORT", default_value = "8090")]
     demo_upstream_port: Option<String>,
+    /// Sign-in attempts allowed per account at one client address before delays start
+    /// (30 s, doubling to 15 min); 0 switches the limit off.
+    #[arg(long, env = "CHITIEU_SIGN_IN_FREE_TRIES", default_value = "5")]
+    sign_in_free_tries: Option<String>,
+    /// Sign-in attempts allowed per client address, whatever the account; 0 switches it off.
+    #[arg(
+        long,
+        env = "CHITIEU_SIGN_IN_FREE_TRIES_PER_ADDRESS",
+        default_value = "20"
+    )]
+    sign_in_free_tries_per_address: Option<String>,
+    /// How long an unfinished Idempotency-Key holds before a retry with it takes over, in
+    /// seconds.
+    #[arg(long, env = "CHITIEU_IDEMPOTENCY_LEASE_SECONDS", default_value = "300")]
+    idempotency_lease_seconds: Option<String>,
+    /// How long an Idempotency-Key and its stored answer are kept, in seconds.
+    #[arg(long, env = "CHITIEU_IDEMPOTENCY_TTL_SECONDS", default_value = "86400")]
+    idempotency_ttl_seconds: Option<String>,
+    /// The audit chain's HMAC key itself, at least 32 bytes [default: the key kept at
+    /// CHITIEU_AUDIT_KEY_PATH]. Also read from CHITIEU_AUDIT_KEY_FILE.
+    #[arg(long, env = "CHITIEU_AUDIT_KEY", hide_env_values = true)]
+    audit_key: Option<String>,
+    /// Where the server keeps its own audit key (64 hex digits, 0600), made on the first start
+    /// when missing [default: audit.key beside the SQLite database, data/audit.key with
+    /// PostgreSQL].
+    #[arg(long, env = "CHITIEU_AUDIT_KEY_PATH")]
+    audit_key_path: Option<String>,
+    /// The file the signed checkpoints of the audit chain's head are appended to [default:
+    /// audit-checkpoints beside the audit key].
+    #[arg(long, env = "CHITIEU_AUDIT_CHECKPOINT_FILE")]
+    audit_checkpoint_file: Option<String>,
+    /// How often the audit chain's head is sealed in a checkpoint, in seconds.
+    #[arg(long, env = "CHITIEU_AUDIT_CHECKPOINT_SECONDS", default_value = "60")]
+    audit_checkpoint_seconds: Option<String>,
     /// Log format, `json` or `text` [default: json when stdout is not a terminal].
     #[arg(long, env = "CHITIEU_LOG_FORMAT")]
     log_format: Option<String>,

@@ -34,7 +34,7 @@ fn serve(database_url: &str, dir: &std::path::Path) -> (Child, String) {
         .env("CHITIEU_BOOTSTRAP_ADMIN", "admin")
         .env("CHITIEU_BOOTSTRAP_ADMIN_PASSWORD", PASSWORD)
         .env("CHITIEU_IDEMPOTENCY_LEASE_SECONDS", "2")
-        .env("CHITIEU_AUDIT_KEY_FILE", dir.join("audit.key"))
+        .env("CHITIEU_AUDIT_KEY_PATH", dir.join("audit.key"))
         .env(
             "CHITIEU_AUDIT_CHECKPOINT_FILE",
             dir.join("audit-checkpoints"),

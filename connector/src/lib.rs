@@ -20,4 +20,6 @@ pub mod worker;
 pub use delivery::{DeliveredValue, Delivery, Outcome, OutlineRow, ReportDocument, Transport};
 pub use error::SyncError;
 pub use http::{HttpSettings, HttpTransport};
-pub use target::{Auth, ClientAuthentication, CodeMapping, Profile, RatioCombos, Target, TargetTls};
+pub use target::{
+    Auth, ClientAuthentication, CodeMapping, Profile, RatioCombos, Target, TargetTls,
+};

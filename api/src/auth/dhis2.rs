@@ -81,8 +81,9 @@ async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
             let origin = origin_of(req);
             state
                 .db(move |conn| {
-                    let signed_in =
-                        super::sign_in::with_password(conn, &limits, &origin, &username, &password)?;
+                    let signed_in = super::sign_in::with_password(
+                        conn, &limits, &origin, &username, &password,
+                    )?;
                     caller_of_subject(conn, &signed_in.subject)?.ok_or_else(wrong_credentials)
                 })
                 .await
