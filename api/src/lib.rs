@@ -4,6 +4,7 @@ pub mod accounts_cli;
 pub mod auth;
 pub mod cli;
 pub mod demo_upstream;
+pub mod document;
 pub mod error;
 pub mod etag;
 pub mod extract;

@@ -14,6 +14,7 @@ mod permissions;
 mod plan_import;
 mod plans;
 mod progress;
+mod report_document;
 mod reports;
 mod sync;
 
@@ -34,5 +35,6 @@ fn main() {
     scenarios.extend(demo::scenarios());
     scenarios.extend(completeness::scenarios());
     scenarios.extend(sync::scenarios());
+    scenarios.extend(report_document::scenarios());
     chitieu_e2e::run_all(scenarios)
 }
