@@ -189,7 +189,7 @@ def main():
     expected = [row for s in progress["sections"] for row in s["rows"]]
     check(len(items) == len(expected), f"{len(items)} appendix rows for {len(expected)} progress rows")
     for cells, row in zip(items, expected):
-        target = (row.get("target") or {}).get("target", {}).get("raw", "")
+        target = (row.get("target") or {}).get("raw", "")
         ratio = row.get("achievementRatio")
         want = [
             row["number"],

@@ -3,8 +3,8 @@
 //! date on the right), then "BÁO CÁO" and the summary line.
 
 use docx_rs::{
-    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder, ParagraphBorderPosition, Table,
-    TableCell, TableRow, WidthType,
+    AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, Table, TableCell, TableRow, WidthType,
 };
 
 use super::particulars::{Particulars, date_in_words};
@@ -66,9 +66,7 @@ fn left_cell(particulars: &Particulars) -> TableCell {
     } else {
         format!("Số: {}", particulars.document_number)
     };
-    cell.add_paragraph(
-        centred(run(number, size::NUMBER)).line_spacing(style::single().before(120)),
-    )
+    cell.add_paragraph(centred(run(number, size::NUMBER)).line_spacing(style::single().before(120)))
 }
 
 fn right_cell_state(particulars: &Particulars) -> TableCell {
@@ -123,7 +121,13 @@ fn rule(rule: usize, width: usize) -> Paragraph {
     let side = i32::try_from((width - rule) / 2).unwrap_or(0);
     let mut paragraph = Paragraph::new()
         .size(2)
-        .line_spacing(LineSpacing::new().before(0).after(0).line(20).line_rule(LineSpacingType::Exact))
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(20)
+                .line_rule(LineSpacingType::Exact),
+        )
         .indent(Some(side), None, Some(side), None);
     paragraph.property = paragraph.property.set_border(
         ParagraphBorder::new(ParagraphBorderPosition::Bottom)
@@ -139,7 +143,13 @@ fn rule(rule: usize, width: usize) -> Paragraph {
 /// letter is half the font size wide, a capital about seven tenths.
 fn text_width(text: &str, points: usize) -> usize {
     text.chars()
-        .map(|c| if c.is_uppercase() { points * 14 } else { points * 10 })
+        .map(|c| {
+            if c.is_uppercase() {
+                points * 14
+            } else {
+                points * 10
+            }
+        })
         .sum()
 }
 

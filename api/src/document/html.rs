@@ -21,9 +21,11 @@ pub enum Block {
         depth: usize,
         spans: Vec<Span>,
     },
-    /// Rows of cells; `true` marks a header cell.
-    Table(Vec<Vec<(bool, Vec<Span>)>>),
+    Table(Vec<Row>),
 }
+
+/// A table row's cells; `true` marks a header cell.
+pub type Row = Vec<(bool, Vec<Span>)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ListKind {
@@ -40,7 +42,7 @@ struct Reader {
     underline: usize,
     lists: Vec<ListKind>,
     item: Option<(String, usize)>,
-    table: Option<Vec<Vec<(bool, Vec<Span>)>>>,
+    table: Option<Vec<Row>>,
     cell: Option<(bool, Vec<Span>)>,
 }
 
@@ -179,9 +181,7 @@ impl Reader {
         let (bold, italic, underline) = (self.bold > 0, self.italic > 0, self.underline > 0);
         let spans = self.current();
         match spans.last_mut() {
-            Some(last)
-                if (last.bold, last.italic, last.underline) == (bold, italic, underline) =>
-            {
+            Some(last) if (last.bold, last.italic, last.underline) == (bold, italic, underline) => {
                 last.text.push_str(text);
             }
             _ => spans.push(Span {
@@ -310,7 +310,8 @@ mod tests {
 
     #[test]
     fn paragraphs_keep_bold_and_italic_runs() {
-        let blocks = blocks("<p>Đã tổ chức <b>02 cuộc</b> giám sát <em>chuyên đề</em>.</p><p>Kết quả</p>");
+        let blocks =
+            blocks("<p>Đã tổ chức <b>02 cuộc</b> giám sát <em>chuyên đề</em>.</p><p>Kết quả</p>");
         let Block::Paragraph(first) = &blocks[0] else {
             panic!("{blocks:?}")
         };
@@ -329,7 +330,8 @@ mod tests {
 
     #[test]
     fn lists_become_items_with_dashes_or_numbers() {
-        let blocks = blocks("<ul><li>Zalo</li><li>thư điện tử</li></ul><ol><li>Một</li><li>Hai</li></ol>");
+        let blocks =
+            blocks("<ul><li>Zalo</li><li>thư điện tử</li></ul><ol><li>Một</li><li>Hai</li></ol>");
         let markers: Vec<_> = blocks
             .iter()
             .map(|b| match b {
@@ -355,7 +357,8 @@ mod tests {
 
     #[test]
     fn entities_are_decoded_and_unknown_tags_keep_their_text() {
-        let blocks = blocks("<p>A &amp; B&nbsp;&#272;&#x1EA1;t <span class=\"x\">giữ</span> &foo</p>");
+        let blocks =
+            blocks("<p>A &amp; B&nbsp;&#272;&#x1EA1;t <span class=\"x\">giữ</span> &foo</p>");
         let Block::Paragraph(spans) = &blocks[0] else {
             panic!("{blocks:?}")
         };

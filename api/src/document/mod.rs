@@ -48,8 +48,8 @@ pub fn render(document: &ReportDocument) -> Result<Vec<u8>, DocumentError> {
     }
     for element in narrative::elements(document.sections) {
         docx = match element {
-            narrative::Element::Paragraph(p) => docx.add_paragraph(p),
-            narrative::Element::Table(t) => docx.add_table(t),
+            narrative::Element::Paragraph(p) => docx.add_paragraph(*p),
+            narrative::Element::Table(t) => docx.add_table(*t),
         };
     }
     docx = docx

@@ -7,13 +7,13 @@ use docx_rs::{
     AlignmentType, Paragraph, Run, SpecialIndentType, Table, TableCell, TableRow, WidthType,
 };
 
-use super::html::{Block, Span, blocks};
+use super::html::{Block, Row, Span, blocks};
 use super::style::{self, FIRST_LINE_INDENT, TEXT_WIDTH, run, size};
 
 /// One thing the document body holds, in order.
 pub enum Element {
-    Paragraph(Paragraph),
-    Table(Table),
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
 }
 
 /// The sections in reading order: children right after their parent, siblings by position.
@@ -66,14 +66,19 @@ pub fn elements(sections: &[NarrativeSection]) -> Vec<Element> {
         if depth == 3 {
             heading = heading.italic();
         }
-        out.push(Element::Paragraph(
+        out.push(Element::Paragraph(Box::new(
             Paragraph::new()
                 .add_run(heading)
                 .align(AlignmentType::Both)
                 .line_spacing(style::body_spacing())
-                .indent(None, Some(SpecialIndentType::FirstLine(FIRST_LINE_INDENT)), None, None)
+                .indent(
+                    None,
+                    Some(SpecialIndentType::FirstLine(FIRST_LINE_INDENT)),
+                    None,
+                    None,
+                )
                 .keep_next(true),
-        ));
+        )));
         for block in blocks(&section.content_html) {
             out.push(element(block));
         }
@@ -83,12 +88,17 @@ pub fn elements(sections: &[NarrativeSection]) -> Vec<Element> {
 
 fn element(block: Block) -> Element {
     match block {
-        Block::Paragraph(spans) => Element::Paragraph(
+        Block::Paragraph(spans) => Element::Paragraph(Box::new(
             runs(Paragraph::new(), &spans, size::BODY)
                 .align(AlignmentType::Both)
                 .line_spacing(style::body_spacing())
-                .indent(None, Some(SpecialIndentType::FirstLine(FIRST_LINE_INDENT)), None, None),
-        ),
+                .indent(
+                    None,
+                    Some(SpecialIndentType::FirstLine(FIRST_LINE_INDENT)),
+                    None,
+                    None,
+                ),
+        )),
         Block::ListItem {
             marker,
             depth,
@@ -96,14 +106,14 @@ fn element(block: Block) -> Element {
         } => {
             let left = FIRST_LINE_INDENT * (i32::try_from(depth).unwrap_or(0) + 1);
             let paragraph = Paragraph::new().add_run(run(format!("{marker} "), size::BODY));
-            Element::Paragraph(
+            Element::Paragraph(Box::new(
                 runs(paragraph, &spans, size::BODY)
                     .align(AlignmentType::Both)
                     .line_spacing(style::body_spacing())
                     .indent(Some(left), None, None, None),
-            )
+            ))
         }
-        Block::Table(rows) => Element::Table(table(rows)),
+        Block::Table(rows) => Element::Table(Box::new(table(rows))),
     }
 }
 
@@ -137,7 +147,7 @@ pub fn runs(mut paragraph: Paragraph, spans: &[Span], points: usize) -> Paragrap
     paragraph
 }
 
-fn table(rows: Vec<Vec<(bool, Vec<Span>)>>) -> Table {
+fn table(rows: Vec<Row>) -> Table {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let width = TEXT_WIDTH / columns;
     let rows = rows

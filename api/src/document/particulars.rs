@@ -81,7 +81,10 @@ pub fn resolve(details: &DocumentDetails, draft: Option<bool>, context: &Context
         place: given(&details.place).unwrap_or_else(|| place_name(commune_name)),
         issued_on: details.issued_on.unwrap_or(context.today),
         summary: given(&details.summary).unwrap_or_else(|| {
-            format!("Kết quả thực hiện {RESOLUTION} {}", period_title(context.period))
+            format!(
+                "Kết quả thực hiện {RESOLUTION} {}",
+                period_title(context.period)
+            )
         }),
         signer_authority: given(&details.signer_authority)
             .or(authority)
@@ -122,7 +125,14 @@ pub fn is_party_number(number: &str) -> bool {
 /// The place as documents write it: the commune's name without `Xã`, `Phường`, `Đặc khu`.
 fn place_name(unit_name: &str) -> String {
     let name: String = unit_name.nfc().collect();
-    for prefix in ["Xã ", "Phường ", "Đặc khu ", "Thị trấn ", "Tỉnh ", "Thành phố "] {
+    for prefix in [
+        "Xã ",
+        "Phường ",
+        "Đặc khu ",
+        "Thị trấn ",
+        "Tỉnh ",
+        "Thành phố ",
+    ] {
         if let Some(rest) = name.strip_prefix(prefix) {
             return rest.trim().to_owned();
         }
@@ -138,11 +148,7 @@ pub fn date_in_words(date: NaiveDate) -> String {
     } else {
         date.month().to_string()
     };
-    format!(
-        "ngày {:02} tháng {month} năm {}",
-        date.day(),
-        date.year()
-    )
+    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
 }
 
 /// The period as a summary line ends: `Quý I năm 2026`, `tháng 10 năm 2026`.

@@ -22,7 +22,8 @@ pub const MARGIN_RIGHT_MM: i32 = 15;
 pub const HEADER_DISTANCE_MM: i32 = 10;
 
 /// The width between the margins, in twentieths of a point.
-pub const TEXT_WIDTH: usize = (PAGE_WIDTH as i32 - mm(MARGIN_LEFT_MM) - mm(MARGIN_RIGHT_MM)) as usize;
+pub const TEXT_WIDTH: usize =
+    (PAGE_WIDTH as i32 - mm(MARGIN_LEFT_MM) - mm(MARGIN_RIGHT_MM)) as usize;
 
 /// Times New Roman, Unicode (TCVN 6909:2001), black.
 pub const FONT: &str = "Times New Roman";

@@ -112,7 +112,9 @@ pub fn set_document_details(
             })?;
         diesel::delete(report_documents::table.find(located.row.id))
             .execute(conn)
-            .map_err(StoreError::database("replacing a report's document details"))?;
+            .map_err(StoreError::database(
+                "replacing a report's document details",
+            ))?;
         diesel::insert_into(report_documents::table)
             .values((
                 report_documents::report_id.eq(located.row.id),

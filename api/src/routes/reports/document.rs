@@ -64,6 +64,12 @@ pub struct DocumentDetailsBody {
     pub recipients: Option<Vec<String>>,
 }
 
+/// The DOCX file, for the OpenAPI document: a binary body. Only its schema is used.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+pub struct DocxFile(Vec<u8>);
+
 const MAX_TEXT: usize = 500;
 const MAX_RECIPIENTS: usize = 30;
 
@@ -93,7 +99,10 @@ impl DocumentDetailsBody {
                 .filter_map(|(i, r)| text(&format!("/recipients/{i}"), Some(r)))
                 .collect::<Vec<_>>()
         });
-        if recipients.as_ref().is_some_and(|r| r.len() > MAX_RECIPIENTS) {
+        if recipients
+            .as_ref()
+            .is_some_and(|r| r.len() > MAX_RECIPIENTS)
+        {
             errors.add(
                 "/recipients",
                 format!("must list at most {MAX_RECIPIENTS} recipients"),
@@ -146,10 +155,17 @@ impl From<DocumentDetails> for DocumentDetailsBody {
     params(ReportPath, DocumentParams),
     responses(
         (status = 200, description = "The document (DOCX)",
-            content((Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
+            content((DocxFile = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
             headers(("Content-Disposition" = String, description = "attachment with an ASCII file name"))),
         (status = 404, description = "No such report in the caller's subtree", body = crate::problem::Problem,
-            content_type = "application/problem+json"),
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:not-found", "title": "Not found", "status": 404,
+                "detail": "report 31002/ND-KH-2025/2026Q3 does not exist"})),
+        (status = 422, description = "The period is not one", body = crate::problem::Problem,
+            content_type = "application/problem+json", example = json!({
+                "type": "urn:chitieu:problem:invalid-field", "title": "A field is invalid", "status": 422,
+                "detail": "/period: unknown period \"2026Q5\"",
+                "errors": [{"pointer": "/period", "detail": "unknown period \"2026Q5\""}]})),
     )
 )]
 #[get("/reports/{unitCode}/{planCode}/{period}/document")]
@@ -173,7 +189,7 @@ pub async fn get_report_document(
                 &ProgressQuery {
                     unit_code: key.unit.as_str().to_owned(),
                     plan_code: key.plan.clone(),
-                    period: key.period.clone(),
+                    period: key.period,
                     approved_only: false,
                     baseline: None,
                 },
