@@ -64,7 +64,8 @@ pub struct DocumentDetailsBody {
     pub recipients: Option<Vec<String>>,
 }
 
-/// The DOCX file, for the OpenAPI document: a binary body. Only its schema is used.
+/// A Word document (DOCX).
+// Only its schema is used: it documents the binary body of `getReportDocument`.
 #[derive(ToSchema)]
 #[schema(value_type = String, format = Binary)]
 #[allow(dead_code)]
