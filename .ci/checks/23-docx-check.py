@@ -175,9 +175,11 @@ def main():
     run = first_run("Nơi nhận:")
     check(run is not None and run.bold and run.italic and size_of(run) == 12,
           "Nơi nhận is not bold italic 12 pt")
-    recipients = [p for p in paragraphs if p.text.startswith("- ") and p.text.endswith((";", "."))]
-    check(recipients and all(size_of(text_runs(p)[0]) == 11 for p in recipients),
-          "the recipients are not 11 pt")
+    closing = [t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:")]
+    check(len(closing) == 1, "no table with Nơi nhận and the signature")
+    recipients = [p for p in closing[0].rows[0].cells[0].paragraphs[1:] if p.text.strip()] if closing else []
+    check(recipients and all(p.text.startswith("- ") and size_of(text_runs(p)[0]) == 11 for p in recipients),
+          "the recipients are not listed in 11 pt")
     for line in expect["signature"]:
         check(line in texts, f"signature line {line!r} missing")
 

@@ -4,7 +4,7 @@
 
 use docx_rs::{
     AlignmentType, BorderType, LineSpacing, LineSpacingType, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, Table, TableCell, TableRow, WidthType,
+    ParagraphBorderPosition, ParagraphBorders, Table, TableCell, TableRow, WidthType,
 };
 
 use super::particulars::{Particulars, date_in_words};
@@ -119,22 +119,26 @@ pub fn title(particulars: &Particulars) -> Vec<Paragraph> {
 fn rule(rule: usize, width: usize) -> Paragraph {
     let rule = rule.min(width);
     let side = i32::try_from((width - rule) / 2).unwrap_or(0);
+    // Six points high, so the rule sits clear below the line above it.
     let mut paragraph = Paragraph::new()
         .size(2)
         .line_spacing(
             LineSpacing::new()
                 .before(0)
-                .after(0)
-                .line(20)
+                .after(60)
+                .line(120)
                 .line_rule(LineSpacingType::Exact),
         )
         .indent(Some(side), None, Some(side), None);
-    paragraph.property = paragraph.property.set_border(
-        ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-            .val(BorderType::Single)
-            .size(6)
-            .space(0)
-            .color("000000"),
+    // Only the bottom border: docx-rs starts a paragraph's borders with all four sides.
+    paragraph.property = paragraph.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(6)
+                .space(0)
+                .color("000000"),
+        ),
     );
     paragraph
 }
