@@ -5,6 +5,7 @@ pub mod auth;
 pub mod backup_cli;
 pub mod cli;
 pub mod demo_upstream;
+pub mod document;
 pub mod error;
 pub mod etag;
 pub mod extract;

@@ -242,6 +242,24 @@ diesel::table! {
 }
 
 diesel::table! {
+    report_documents (report_id) {
+        report_id -> BigInt,
+        document_number -> Nullable<Text>,
+        superior_body -> Nullable<Text>,
+        issuing_body -> Nullable<Text>,
+        place -> Nullable<Text>,
+        issued_on -> Nullable<Date>,
+        summary -> Nullable<Text>,
+        signer_authority -> Nullable<Text>,
+        signer_title -> Nullable<Text>,
+        signer_name -> Nullable<Text>,
+        recipients -> Nullable<Text>,
+        updated_at -> Timestamp,
+        updated_by -> Text,
+    }
+}
+
+diesel::table! {
     audit_entries (id) {
         id -> BigInt,
         at -> Timestamp,
@@ -338,6 +356,7 @@ diesel::joinable!(reports -> plans (plan_id));
 diesel::joinable!(report_values -> reports (report_id));
 diesel::joinable!(report_values -> indicators (indicator_id));
 diesel::joinable!(report_sections -> reports (report_id));
+diesel::joinable!(report_documents -> reports (report_id));
 diesel::joinable!(sync_outbox -> reports (report_id));
 diesel::joinable!(sync_outbox -> sync_targets (target_code));
 
@@ -358,6 +377,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reports,
     report_values,
     report_sections,
+    report_documents,
     audit_entries,
     idempotency_keys,
     sync_targets,

@@ -18,6 +18,7 @@ mod plan_import;
 mod plans;
 mod progress;
 mod proxies;
+mod report_document;
 mod reports;
 mod sync;
 
@@ -42,5 +43,6 @@ fn main() {
     scenarios.extend(sync::scenarios());
     scenarios.extend(hardening::scenarios());
     scenarios.extend(proxies::scenarios());
+    scenarios.extend(report_document::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

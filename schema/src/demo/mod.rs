@@ -2,10 +2,12 @@
 //! than empty: the province and communes of the seeds, their plans imported by the plan
 //! importer from the seed appendix tables (Thái Tân's 18/KH-UBND with 28 indicators, an excerpt
 //! of Nghi Dương's), and twelve months of reports in the states a real year leaves
-//! (approved, awaiting approval, returned, draft, one late). Seeded only into an empty
+//! (approved, awaiting approval, returned, draft, one late), and the last complete quarter's
+//! reports of both communes with their narrative. Seeded only into an empty
 //! database, in one transaction, and never when `CHITIEU_DEMO=off`.
 
 mod plan;
+mod quarterly;
 mod reports;
 mod tree;
 mod values;
@@ -17,6 +19,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 pub use plan::{NGHI_DUONG_PLAN, PLAN};
+pub use quarterly::last_complete_quarter;
 pub use tree::{NGHI_DUONG, PROVINCE, THAI_TAN};
 
 /// What the demo put in.

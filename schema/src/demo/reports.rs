@@ -22,7 +22,7 @@ const AGENCIES: [&str; 4] = ["31001-VHXH", "31001-KT", "31001-TTHCC", "31001-CA"
 
 /// How far a unit's report for a month got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
+pub(super) enum Stage {
     Draft,
     Submitted,
     Returned,
@@ -69,6 +69,7 @@ pub fn seed(conn: &mut Db, today: NaiveDate) -> Result<usize, StoreError> {
             stage,
         )?;
     }
+    written += super::quarterly::seed(conn, &kinds, today)?;
     backdate(conn, &months)?;
     Ok(written)
 }
@@ -88,7 +89,7 @@ fn last_twelve_months(today: NaiveDate) -> Result<Vec<Period>, StoreError> {
     Ok(months)
 }
 
-fn report(
+pub(super) fn report(
     conn: &mut Db,
     kinds: &HashMap<i64, ValueKind>,
     plan: &str,
@@ -149,7 +150,7 @@ fn report(
 }
 
 /// Every indicator's value kind, read once: the demo's catalogs are small.
-fn value_kinds(conn: &mut Db) -> Result<HashMap<i64, ValueKind>, StoreError> {
+pub(super) fn value_kinds(conn: &mut Db) -> Result<HashMap<i64, ValueKind>, StoreError> {
     let rows: Vec<(i64, String)> = indicators::table
         .select((indicators::id, indicators::value_kind))
         .load(conn)

@@ -8,6 +8,7 @@
 mod approve;
 mod bulk;
 mod context;
+mod document;
 mod find;
 pub mod idempotency;
 mod key;
@@ -25,6 +26,9 @@ pub use bulk::{
     ImportStrategy, ImportSummary, UnitAccess, import_values,
 };
 pub use context::{UnitRef, unit_ref};
+pub use document::{
+    DocumentDetails, UnitNames, document_details, set_document_details, unit_names,
+};
 pub use find::find;
 pub use key::{Actor, ReportKey};
 pub use list::{ReportFilter, list};

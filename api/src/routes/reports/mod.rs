@@ -6,11 +6,13 @@
 //! |---|---|
 //! | `PUT` (open), `PUT …/values`, `PUT …/narrative`, `POST …/submit` | `EnterData` on the unit: its reporters, administrators |
 //! | `POST …/return`, `…/approve`, `…/reopen` | `ApproveReports`: officers strictly above the unit, administrators |
-//! | `GET` one, `GET /reports` | anyone whose subtree holds the unit |
+//! | `PUT …/document` (the document's particulars) | `EnterData` on the unit |
+//! | `GET` one, `GET /reports`, `GET …/document` (DOCX) | anyone whose subtree holds the unit |
 //!
 //! Outside the caller's subtree every route answers 404.
 
 mod approve;
+mod document;
 pub mod idempotency;
 mod list;
 mod narrative;
@@ -47,7 +49,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(submit::submit_report)
         .service(return_report::return_report)
         .service(approve::approve_report)
-        .service(reopen::reopen_report);
+        .service(reopen::reopen_report)
+        .service(document::get_report_document)
+        .service(document::set_report_document_details);
 }
 
 /// The codes in a report's URL.

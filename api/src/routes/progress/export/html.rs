@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use chitieu_schema::progress::{ProgressReport, ProgressRow, format_number};
+use chitieu_schema::progress::{ProgressReport, ProgressRow};
 
 use super::table::{self, COLUMNS, Line};
 
@@ -69,28 +69,19 @@ pub fn render(report: &ProgressReport) -> String {
 }
 
 fn write_item(page: &mut String, row: &ProgressRow) {
-    let target = row.target.as_ref().map(|t| t.raw.as_str()).unwrap_or("");
-    let actual = row
-        .actual
-        .as_ref()
-        .map(|figure| figure.display(row.value_kind))
-        .unwrap_or_default();
-    let achieved = table::achievement_percent(row)
-        .map(|percent| format!("{}%", format_number(percent)))
-        .unwrap_or_default();
-    let status = row.assessment.status;
+    let [number, name, unit, target, actual, status_label, achieved] = table::display_cells(row);
     let _ = writeln!(
         page,
         "<tr class=\"status-{}\"><td class=\"number\">{}</td><td>{}</td><td class=\"center\">{}</td>\
          <td class=\"center\">{}</td><td class=\"value\">{}</td><td class=\"status\">{}</td>\
          <td class=\"value\">{}</td></tr>",
-        status.as_str(),
-        escape(&row.number),
-        escape(&row.indicator_name),
-        escape(row.unit_of_measure.as_deref().unwrap_or("")),
-        escape(target),
+        row.assessment.status.as_str(),
+        escape(&number),
+        escape(&name),
+        escape(&unit),
+        escape(&target),
         escape(&actual),
-        escape(status.label_vi()),
+        escape(&status_label),
         escape(&achieved),
     );
 }

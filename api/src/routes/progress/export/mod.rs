@@ -8,7 +8,7 @@ mod dhis2;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub(crate) mod html;
-mod table;
+pub(crate) mod table;
 mod xlsx;
 
 use chitieu_schema::progress::ProgressReport;
@@ -111,6 +111,11 @@ pub fn filename(report: &ProgressReport, format: ExportFormat) -> String {
         report.period.to_string(),
     ];
     format!("{}.{}", ascii_slug(&parts.join("-")), format.extension())
+}
+
+/// Codes joined by dashes as an ASCII file name part (`31001-tt-18-2025-2026q1`).
+pub fn filename_slug(parts: &[&str]) -> String {
+    ascii_slug(&parts.join("-"))
 }
 
 /// Lower-case ASCII letters, digits and single dashes: Vietnamese letters lose their marks

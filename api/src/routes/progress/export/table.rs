@@ -2,7 +2,7 @@
 //! order of group and item lines, and the cells of an item.
 
 use chitieu_schema::domain::{Period, ValueKind};
-use chitieu_schema::progress::{Figure, ProgressReport, ProgressRow};
+use chitieu_schema::progress::{Figure, ProgressReport, ProgressRow, format_number};
 
 /// The columns of the appendix table, in order.
 pub const COLUMNS: usize = 7;
@@ -115,6 +115,29 @@ pub fn actual(row: &ProgressRow) -> Actual {
 
 pub fn is_percent(row: &ProgressRow) -> bool {
     row.value_kind == ValueKind::Percent
+}
+
+/// The cells of an item as people read them (the printable page and the Word document):
+/// the target as written, the figure as displayed, the status in Vietnamese, the achievement
+/// with a decimal comma.
+pub fn display_cells(row: &ProgressRow) -> [String; COLUMNS] {
+    [
+        row.number.clone(),
+        row.indicator_name.clone(),
+        row.unit_of_measure.clone().unwrap_or_default(),
+        row.target
+            .as_ref()
+            .map(|t| t.raw.clone())
+            .unwrap_or_default(),
+        row.actual
+            .as_ref()
+            .map(|figure| figure.display(row.value_kind))
+            .unwrap_or_default(),
+        row.assessment.status.label_vi().to_owned(),
+        achievement_percent(row)
+            .map(|percent| format!("{}%", format_number(percent)))
+            .unwrap_or_default(),
+    ]
 }
 
 /// The achievement ratio in percent (125 for 1.25), when it means something.
