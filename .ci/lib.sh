@@ -4,7 +4,7 @@
 CI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CI_VENV="$CI_ROOT/target/ci-venv"
 CI_NODE="$CI_ROOT/target/ci-node"
-CI_BIN="$CI_ROOT/target/release/chitieu"
+CI_BIN="${CI_BIN:-$CI_ROOT/target/release/chitieu}"
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -15,6 +15,8 @@
 
 use serde_json::{Map, Value, json};
 
+pub mod dhis2;
+
 /// The error statuses of the API: the status, the name of its entry in
 /// `components/responses`, and what it means. Every error an operation documents is one of
 /// these (see the test in `openapi/tests/contract.rs`).
@@ -87,7 +89,13 @@ pub const VOCABULARY: &[(u16, &str, &str)] = &[
 
 /// The operations anyone may call without credentials.
 pub fn is_public(method: &str, path: &str) -> bool {
-    !path.starts_with("/api/v1/") || (method == "post" && path == "/api/v1/auth/token")
+    path.starts_with("/health/") || (method == "post" && path == "/api/v1/auth/token")
+}
+
+/// DHIS2's own paths (`/api/dataValueSets`, `/api/{version}/dataValueSets`): they declare the
+/// credentials DHIS2 clients send and answer errors as DHIS2 does (see [`dhis2`]).
+pub fn is_dhis2_surface(path: &str) -> bool {
+    path.starts_with("/api/") && !path.starts_with("/api/v1/")
 }
 
 pub const HTTP_METHODS: [&str; 8] = [
@@ -98,6 +106,7 @@ pub fn apply(document: &mut Value) {
     document["security"] =
         json!([{ crate::auth::BEARER_SCHEME: [] }, { crate::auth::API_KEY_SCHEME: [] }]);
     document["components"]["responses"] = shared_responses();
+    dhis2::add_components(document);
     let Some(paths) = document["paths"].as_object_mut() else {
         return;
     };
@@ -111,6 +120,10 @@ pub fn apply(document: &mut Value) {
 }
 
 fn apply_to_operation(method: &str, path: &str, operation: &mut Value) {
+    if is_dhis2_surface(path) {
+        dhis2::apply_to_operation(path, operation);
+        return;
+    }
     let public = is_public(method, path);
     let operation = operation
         .as_object_mut()

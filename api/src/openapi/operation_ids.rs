@@ -15,6 +15,7 @@ use super::conventions::HTTP_METHODS;
 
 /// (method, path, operationId).
 pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
+    ("POST", "/api/dataValueSets", "postDataValueSetsDhis2"),
     ("GET", "/api/v1/access-events", "listAccessEvents"),
     ("GET", "/api/v1/api-keys", "listApiKeys"),
     ("POST", "/api/v1/api-keys", "createApiKey"),
@@ -152,6 +153,16 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "openReport",
     ),
     (
+        "GET",
+        "/api/v1/reports/{unitCode}/{planCode}/{period}/document",
+        "getReportDocument",
+    ),
+    (
+        "PUT",
+        "/api/v1/reports/{unitCode}/{planCode}/{period}/document",
+        "setReportDocumentDetails",
+    ),
+    (
         "POST",
         "/api/v1/reports/{unitCode}/{planCode}/{period}/approve",
         "approveReport",
@@ -198,6 +209,11 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
     ("PATCH", "/api/v1/users/{username}", "updateUser"),
     ("GET", "/health/live", "getLiveness"),
     ("GET", "/health/ready", "getReadiness"),
+    (
+        "POST",
+        "/api/{version}/dataValueSets",
+        "postDataValueSetsDhis2Versioned",
+    ),
 ];
 
 /// The pinned id of an operation, if it has one.
