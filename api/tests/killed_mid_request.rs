@@ -11,6 +11,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use chitieu_schema::db::DatabaseUrl;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use serde_json::{Value, json};
@@ -93,13 +94,21 @@ async fn a_key_left_by_a_killed_server_is_taken_over_after_its_lease() {
         eprintln!("note: CHITIEU_TEST_PG is not set: the kill -9 test is SKIPPED");
         return;
     };
-    let server = server.trim_end_matches('/').to_owned();
+    // The server's connection parameters (`?sslmode=…`) are kept for every database on it.
+    let server = DatabaseUrl::parse(&server).expect("CHITIEU_TEST_PG is a database URL");
+    let on = |database: &str| {
+        server
+            .with_database(database)
+            .expect("CHITIEU_TEST_PG names a PostgreSQL server")
+            .as_str()
+            .to_owned()
+    };
     let name = format!("chitieu_kill_{}", std::process::id());
-    let mut admin = PgConnection::establish(&format!("{server}/postgres")).unwrap();
+    let mut admin = PgConnection::establish(&on("postgres")).unwrap();
     admin
         .batch_execute(&format!("CREATE DATABASE {name}"))
         .unwrap();
-    let url = format!("{server}/{name}");
+    let url = on(&name);
     let dir = tempfile::tempdir().unwrap();
     let client = reqwest::Client::new();
 

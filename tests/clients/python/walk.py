@@ -14,7 +14,7 @@ import uuid
 import zipfile
 
 from chitieu_client import AuthenticatedClient, Client
-from chitieu_client.api.accounts import create_user
+from chitieu_client.api.accounts import create_user, update_user
 from chitieu_client.api.authentication import issue_token
 from chitieu_client.api.organisation_units import list_org_units
 from chitieu_client.api.plans import get_plan
@@ -41,6 +41,7 @@ from chitieu_client.models import (
     CreateUserRequest,
     ReportStateName,
     TokenRequestPassword,
+    UpdateUserRequest,
     ValuesRequest,
 )
 
@@ -109,7 +110,13 @@ def main(base):
         }
     )
     expect(create_user.sync_detailed(client=admin, body=account), 201)
-    officer = sign_in(base, username, password)
+    # The administrator chose the first password: its owner replaces it before anything else
+    # and signs in again (the change ends the first token).
+    first = sign_in(base, username, password)
+    own_password = "mật khẩu riêng của cán bộ tỉnh"
+    change = UpdateUserRequest.from_dict({"password": own_password, "currentPassword": password})
+    expect(update_user.sync_detailed(username, client=first, body=change, if_match="*"), 200)
+    officer = sign_in(base, username, own_password)
     waiting = expect(
         list_reports.sync_detailed(
             client=officer, unit=COMMUNE, plan=PLAN, state=ReportStateName.SUBMITTED

@@ -22,6 +22,10 @@ pub enum ReportReq {
     /// The commune's own report, its agency's already approved.
     ApproveCommune,
     Reopen,
+    /// The shared report as a Word document.
+    Document,
+    /// Its document particulars, on a fresh report.
+    DocumentDetails,
     AuditEntries,
     VerifyAudit,
 }
@@ -35,6 +39,15 @@ pub async fn prepare(app: &TestApp, req: ReportReq, anchor: &str, n: u32) -> Pre
         ReportReq::AuditEntries => Prepared::get("/api/v1/audit-entries"),
         ReportReq::VerifyAudit => Prepared::get("/api/v1/audit-entries/verify"),
         ReportReq::Show => Prepared::get(url(side.agency(), side.plan())),
+        ReportReq::Document => {
+            Prepared::get(format!("{}/document", url(side.agency(), side.plan())))
+        }
+        ReportReq::DocumentDetails => {
+            reporting_plan(app, &plan, side).await;
+            step(app, Method::PUT, &agency, None, None).await;
+            let body = json!({"documentNumber": "11/BC-UBND", "place": "Thái Tân"});
+            Prepared::new(Method::PUT, format!("{agency}/document"), Some(body), None)
+        }
         ReportReq::Open => {
             reporting_plan(app, &plan, side).await;
             Prepared::new(Method::PUT, agency, None, None)

@@ -241,6 +241,8 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/reports", "", Req::Reports(R::List),                     ALL_READ),
     row("PUT /api/v1/reports/{unitCode}/{planCode}/{period}", "open 00001-A's", Req::Reports(R::Open), enter_data(201)),
     row("GET /api/v1/reports/{unitCode}/{planCode}/{period}", "00001-A's", Req::Reports(R::Show), SCOPED_READ),
+    row("GET /api/v1/reports/{unitCode}/{planCode}/{period}/document", "00001-A's", Req::Reports(R::Document), SCOPED_READ),
+    row("PUT /api/v1/reports/{unitCode}/{planCode}/{period}/document", "00001-A's draft", Req::Reports(R::DocumentDetails), enter_data(200)),
     row("PUT /api/v1/reports/{unitCode}/{planCode}/{period}/values", "00001-A's draft", Req::Reports(R::Values), enter_data(200)),
     row("PUT /api/v1/reports/{unitCode}/{planCode}/{period}/narrative", "00001-A's draft", Req::Reports(R::Narrative), enter_data(200)),
     row("POST /api/v1/reports/{unitCode}/{planCode}/{period}/submit", "00001-A's draft", Req::Reports(R::Submit), enter_data(200)),

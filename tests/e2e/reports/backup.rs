@@ -23,6 +23,8 @@ async fn chitieu(url: &str, args: &[&str]) -> Output {
         std::process::Command::new(chitieu_binary())
             .args(&args)
             .env("DATABASE_URL", url)
+            // The key the test server chained the trail with.
+            .env("CHITIEU_AUDIT_KEY", chitieu_e2e::TEST_AUDIT_KEY)
             .env("CHITIEU_LOG_FORMAT", "text")
             .env("RUST_LOG", "warn")
             .output()
@@ -125,7 +127,15 @@ pub async fn a_backup_taken_during_writes_restores_to_a_consistent_database(app:
         "the restored chain is the live chain's beginning"
     );
     let verified = chitieu(&restored_url, &["audit", "verify"]).await;
-    assert!(verified.status.success());
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
     let outcome: Value = serde_json::from_slice(&verified.stdout).unwrap();
-    assert_eq!(outcome, json!({"valid": true, "entries": copy.len()}));
+    assert_eq!(
+        (&outcome["valid"], &outcome["entries"]),
+        (&json!(true), &json!(copy.len())),
+        "{outcome}"
+    );
 }

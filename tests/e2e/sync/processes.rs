@@ -156,8 +156,10 @@ pub async fn killing_the_service_mid_sync_loses_and_duplicates_nothing(app: Test
 
 pub async fn two_replicas_deliver_each_report_exactly_once(app: TestApp) {
     const REPORTS: usize = 200;
+    // Slow enough that one replica alone needs several seconds for the lot, so the second has
+    // started and claims its share even when a loaded machine slows its start-up.
     let (upstream, _dir, file) = upstream(Faults {
-        latency: Duration::from_millis(20),
+        latency: Duration::from_millis(150),
         failure_rate: 0.2,
         drop_rate: 0.05,
         ..Faults::default()
