@@ -148,8 +148,8 @@ def main(base):
     assert "<html" in html.lower()
     dhis2 = expect(get_progress_data_value_set.sync_detailed(**query), 200)
     assert dhis2.data_set == PLAN and dhis2.data_values
-    adx = expect(get_progress_adx.sync_detailed(**query), 200)
-    assert "urn:ietf:params:xml:ns:adx" in adx
+    adx = expect(get_progress_adx.sync_detailed(**query), 200).decode("utf-8")
+    assert "urn:ihe:qrph:adx:2015" in adx, adx[:200]
 
     rollup = expect(
         get_rollup.sync_detailed(client=admin, code=PROVINCE, period=year, plan=PLAN), 200

@@ -169,7 +169,7 @@ async function main(base: string, adminPassword: string) {
     await admin.GET("/api/v1/org-units/{code}/progress.adx.xml", { params, parseAs: "text" }),
     200,
   );
-  check(adx.includes("urn:ietf:params:xml:ns:adx"), "the ADX document has its namespace");
+  check(adx.includes("urn:ihe:qrph:adx:2015"), "the ADX document has the IHE namespace");
 
   const rollup = expect(
     await admin.GET("/api/v1/org-units/{code}/rollup", {
