@@ -20,6 +20,20 @@ pub use scenario::{Scenario, run_all};
 
 /// The real `chitieu` binary, `target/debug/chitieu` beside this test executable's directory
 /// (`cargo build -p chitieu-api` makes it; `cargo test --workspace` does too).
+/// The real `chitieu` binary as a command whose audit key is the test servers' and whose audit
+/// files stay in `scratch`, never in the working directory (the defaults are relative to it).
+pub fn chitieu_command(scratch: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(chitieu_binary());
+    command
+        .env("CHITIEU_AUDIT_KEY", TEST_AUDIT_KEY)
+        .env("CHITIEU_AUDIT_KEY_PATH", scratch.join("audit.key"))
+        .env(
+            "CHITIEU_AUDIT_CHECKPOINT_FILE",
+            scratch.join("audit-checkpoints"),
+        );
+    command
+}
+
 pub fn chitieu_binary() -> std::path::PathBuf {
     let exe = std::env::current_exe().expect("the test executable");
     let dir = exe

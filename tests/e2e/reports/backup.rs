@@ -3,7 +3,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chitieu_e2e::reporting_fixture::{COUNT, VHXH, YTE, report_url};
-use chitieu_e2e::{Backend, TestApp, chitieu_binary};
+use chitieu_e2e::{Backend, TestApp};
 use chitieu_schema::db::{DatabaseUrl, Db};
 use chitieu_schema::schema::audit_entries;
 use diesel::prelude::*;
@@ -15,16 +15,16 @@ const Q4: &str = "2026Q4";
 
 /// `chitieu ARGS` over the database at `url`, as an operator runs it.
 async fn chitieu(url: &str, args: &[&str]) -> Output {
+    // Each run keeps its audit files apart (the checkpoints of one database are not another's).
+    let scratch = tempfile::tempdir().expect("a scratch folder");
     let (url, args) = (
         url.to_owned(),
         args.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
     );
     tokio::task::spawn_blocking(move || {
-        std::process::Command::new(chitieu_binary())
+        chitieu_e2e::chitieu_command(scratch.path())
             .args(&args)
             .env("DATABASE_URL", url)
-            // The key the test server chained the trail with.
-            .env("CHITIEU_AUDIT_KEY", chitieu_e2e::TEST_AUDIT_KEY)
             .env("CHITIEU_LOG_FORMAT", "text")
             .env("RUST_LOG", "warn")
             .output()

@@ -2,12 +2,12 @@
 //! chitieu-api`), over the test's database, delivering to an in-process simulator.
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use chitieu_connector::sim::{self, Faults, RunningSim, SimConfig};
+use chitieu_e2e::TestApp;
 use chitieu_e2e::sync_fixture::{approve_reports, outbox_counts, store_target, targets_json};
-use chitieu_e2e::{TestApp, chitieu_binary};
 use chitieu_schema::schema::sync_outbox;
 use diesel::prelude::*;
 
@@ -18,7 +18,10 @@ struct Service {
 
 impl Service {
     fn start(app: &TestApp, targets_file: &std::path::Path, schedule: bool) -> Service {
-        let child = Command::new(chitieu_binary())
+        let scratch = targets_file
+            .parent()
+            .expect("the targets file is in a folder");
+        let child = chitieu_e2e::chitieu_command(scratch)
             .env("DATABASE_URL", &app.database.url)
             .env("CHITIEU_PORT", "0")
             .env("CHITIEU_JWT_SECRET", chitieu_e2e::TEST_JWT_SECRET)
