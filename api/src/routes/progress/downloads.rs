@@ -179,7 +179,7 @@ pub async fn progress_dhis2(
     ),
     responses(
         (status = 200, description = "The figures as an ADX document",
-            content((String = "application/adx+xml", example = "<adx xmlns=\"urn:ietf:params:xml:ns:adx\" exported=\"2026-04-05T01:00:00Z\"><group orgUnit=\"31001\" period=\"2026-01-01/P3M\" dataSet=\"TT-18-2025\"><dataValue dataElement=\"NQ57-THAITAN-1\" categoryOptionCombo=\"NUMERATOR\" value=\"30\"/></group></adx>")),
+            content((String = "application/adx+xml", example = "<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2026-04-05T01:00:00Z\"><group orgUnit=\"31001\" period=\"2026-01-01/P3M\" dataSet=\"TT-18-2025\"><dataValue dataElement=\"NQ57-THAITAN-1\" categoryOptionCombo=\"NUMERATOR\" value=\"30\"/></group></adx>")),
             headers(("Content-Disposition" = String, description = "attachment with an ASCII file name"))),
         (status = 404, description = "No such unit or plan that the caller may read",
             body = crate::problem::Problem, content_type = "application/problem+json"),
