@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod catalog;
+pub mod data_version;
 pub mod db;
 pub mod demo;
 pub mod dhis2;

@@ -384,3 +384,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     sync_outbox,
     sync_job_slots,
 );
+
+diesel::table! {
+    /// One row: bumped by triggers in every transaction that writes what progress, roll-ups
+    /// and completeness read (see `crate::data_version`).
+    data_version (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}

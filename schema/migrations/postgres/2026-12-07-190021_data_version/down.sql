@@ -1,0 +1,14 @@
+DROP TRIGGER IF EXISTS org_units_bumps_data_version ON org_units;
+DROP TRIGGER IF EXISTS org_unit_successions_bumps_data_version ON org_unit_successions;
+DROP TRIGGER IF EXISTS catalogs_bumps_data_version ON catalogs;
+DROP TRIGGER IF EXISTS catalog_sections_bumps_data_version ON catalog_sections;
+DROP TRIGGER IF EXISTS indicators_bumps_data_version ON indicators;
+DROP TRIGGER IF EXISTS plans_bumps_data_version ON plans;
+DROP TRIGGER IF EXISTS plan_items_bumps_data_version ON plan_items;
+DROP TRIGGER IF EXISTS plan_item_targets_bumps_data_version ON plan_item_targets;
+DROP TRIGGER IF EXISTS plan_item_assignments_bumps_data_version ON plan_item_assignments;
+DROP TRIGGER IF EXISTS reports_bumps_data_version ON reports;
+DROP TRIGGER IF EXISTS report_values_bumps_data_version ON report_values;
+DROP TRIGGER IF EXISTS report_sections_bumps_data_version ON report_sections;
+DROP FUNCTION bump_data_version();
+DROP TABLE data_version;
