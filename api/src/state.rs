@@ -6,21 +6,32 @@ use chitieu_schema::db::{DbPool, PooledDb};
 
 use crate::auth::KeyUsage;
 use crate::error::ApiError;
+use crate::rendered_cache::{DEFAULT_BUDGET_BYTES, RenderedCache};
 
 #[derive(Clone)]
 pub struct AppState {
     pool: DbPool,
     key_usage: Arc<KeyUsage>,
+    rendered: Arc<RenderedCache>,
 }
 
 impl AppState {
     pub fn new(pool: DbPool, key_usage: Arc<KeyUsage>) -> Self {
-        Self { pool, key_usage }
+        Self {
+            pool,
+            key_usage,
+            rendered: Arc::new(RenderedCache::new(DEFAULT_BUDGET_BYTES)),
+        }
     }
 
     /// API key uses noted in memory, written by a background task.
     pub fn key_usage(&self) -> &KeyUsage {
         &self.key_usage
+    }
+
+    /// Rendered answers of computed reads, by query and data version (see `conditional`).
+    pub fn rendered(&self) -> Arc<RenderedCache> {
+        Arc::clone(&self.rendered)
     }
 
     /// Runs blocking Diesel work on the thread pool with a pooled connection, so the async

@@ -1,6 +1,7 @@
 //! Progress against target: roll-ups over the tree checked by hand-computed figures, and a
 //! unit's progress report with its exports.
 
+mod conditional;
 mod reports;
 mod rollups;
 
@@ -28,5 +29,10 @@ pub fn scenarios() -> Vec<Scenario> {
         reports::the_dhis2_export_is_a_data_value_set_with_codes,
         reports::the_printable_page_and_the_csv_carry_the_table,
         reports::a_plan_the_caller_cannot_read_is_not_found,
+        conditional::a_reread_with_its_tag_is_answered_304_without_a_body,
+        conditional::a_value_entered_below_changes_the_tag_and_the_answer,
+        conditional::a_merger_changes_what_the_successor_answers,
+        conditional::each_format_of_a_progress_report_has_its_own_tag,
+        conditional::completeness_answers_304_until_a_report_is_entered,
     ]
 }

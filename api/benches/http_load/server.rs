@@ -183,6 +183,24 @@ impl Server {
         })
     }
 
+    /// The ETag of the answer at `path`, for the conditional re-read.
+    pub fn etag(&self, token: &str, path: &str) -> anyhow::Result<String> {
+        self.runtime.block_on(async {
+            let response = self
+                .client
+                .get(format!("{}{path}", self.base_url))
+                .bearer_auth(token)
+                .send()
+                .await?;
+            response
+                .headers()
+                .get("etag")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+                .with_context(|| format!("GET {path} has no ETag"))
+        })
+    }
+
     pub fn response_bytes(&self, token: &str, path: &str) -> anyhow::Result<usize> {
         Ok(self.get(token, path)?.len())
     }

@@ -20,6 +20,8 @@ pub struct WrkRun<'a> {
     pub token: &'a str,
     pub connections: u32,
     pub load: &'a Load,
+    /// Another header every request carries (`If-None-Match: "…"`).
+    pub header: Option<&'a str>,
     /// Where the Lua script is written.
     pub scratch: &'a Path,
 }
@@ -57,6 +59,9 @@ impl WrkRun<'_> {
             // of the percentiles.
             .args(["--timeout", "30s", "--latency", "-H"])
             .arg(format!("Authorization: Bearer {}", self.token));
+        if let Some(header) = self.header {
+            command.arg("-H").arg(header);
+        }
         let first_path = match self.load {
             Load::One(path) => path,
             Load::Rotating(paths) => {

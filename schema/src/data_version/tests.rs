@@ -20,7 +20,11 @@ fn a_committed_write_changes_the_version() {
         assert!(after_insert > before, "{}", database.url);
         conn.batch_execute("UPDATE org_units SET name = 'Tỉnh Q' WHERE id = 1")
             .unwrap();
-        assert!(current(&mut conn).unwrap() > after_insert, "{}", database.url);
+        assert!(
+            current(&mut conn).unwrap() > after_insert,
+            "{}",
+            database.url
+        );
     }
 }
 

@@ -1,6 +1,7 @@
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use chitieu_schema::StoreError;
 use chitieu_schema::accounts::find_unit;
+use chitieu_schema::db::Db;
 use chitieu_schema::domain::{OrgUnitCode, Period};
 use chitieu_schema::progress::{self, CompletenessQuery};
 use chitieu_schema::reports::ReportKey;
@@ -9,6 +10,7 @@ use utoipa::IntoParams;
 
 use super::views::{CompletenessView, StatusName};
 use crate::auth::Caller;
+use crate::conditional::{ConditionalRead, json_answer};
 use crate::error::ApiError;
 use crate::pagination::PageQuery;
 use crate::state::AppState;
@@ -94,6 +96,7 @@ fn parse(
 )]
 #[get("/org-units/{code}/completeness")]
 pub async fn show_completeness(
+    request: HttpRequest,
     caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
@@ -108,18 +111,25 @@ pub async fn show_completeness(
     };
     let unit = OrgUnitCode::parse(&code).map_err(|_| missing())?;
     let query = parse(unit.clone(), params.into_inner(), page.into_inner())?;
-    let found = state
-        .db(move |conn| {
-            match find_unit(conn, &unit)? {
-                Some(found) if caller.can_read_path(&found.path) => {}
-                _ => return Err(missing()),
-            }
-            progress::completeness(conn, &query).map_err(|error| match error {
-                // Query parameters are named bare, as in the other lists, not as body pointers.
-                StoreError::Rejected { field, reason } => ApiError::invalid(field, reason),
-                other => other.into(),
-            })
+    let read = ConditionalRead {
+        key: format!("completeness {query:?}"),
+    };
+    let authorize = {
+        let caller = caller.clone();
+        move |conn: &mut Db| match find_unit(conn, &unit)? {
+            Some(found) if caller.can_read_path(&found.path) => Ok(()),
+            _ => Err(missing()),
+        }
+    };
+    let compute = move |conn: &mut Db| {
+        progress::completeness(conn, &query).map_err(|error| match error {
+            // Query parameters are named bare, as in the other lists, not as body pointers.
+            StoreError::Rejected { field, reason } => ApiError::invalid(field, reason),
+            other => other.into(),
         })
-        .await?;
-    Ok(HttpResponse::Ok().json(CompletenessView::from(found)))
+    };
+    read.answer(&request, &state, &caller, authorize, compute, |found| {
+        json_answer(&CompletenessView::from(found))
+    })
+    .await
 }

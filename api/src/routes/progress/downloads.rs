@@ -2,17 +2,17 @@
 //! type and schema in the document and a generated client can download it: CSV, XLSX, a
 //! printable HTML page, DHIS2 `dataValueSets` JSON and ADX XML.
 
-use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 
-use super::export::{ExportFormat, render};
-use super::show::{ProgressParams, load};
+use super::export::ExportFormat;
+use super::show::{ProgressParams, answer};
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::state::AppState;
 
 /// Renders the report of the request in `format`: attachments, except the printable page.
 async fn download(
+    request: &HttpRequest,
     format: ExportFormat,
     state: web::Data<AppState>,
     caller: Caller,
@@ -28,22 +28,7 @@ async fn download(
             ),
         ));
     }
-    let (report, _) = load(state, caller, code, params).await?;
-    let rendered = render(&report, format).map_err(|error| {
-        ApiError::Internal(anyhow::Error::new(error).context("rendering a progress export"))
-    })?;
-    let disposition = if format == ExportFormat::Html {
-        "inline"
-    } else {
-        "attachment"
-    };
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, rendered.content_type))
-        .insert_header((
-            CONTENT_DISPOSITION,
-            format!("{disposition}; filename=\"{}\"", rendered.filename),
-        ))
-        .body(rendered.body))
+    answer(request, state, caller, code, params, format).await
 }
 
 /// The progress report as CSV: UTF-8 with a byte order mark so Excel reads Vietnamese, dot
@@ -64,12 +49,21 @@ async fn download(
 )]
 #[get("/org-units/{code}/progress.csv")]
 pub async fn progress_csv(
+    request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     code: web::Path<String>,
     params: web::Query<ProgressParams>,
 ) -> Result<HttpResponse, ApiError> {
-    download(ExportFormat::Csv, state, caller, &code, params.into_inner()).await
+    download(
+        &request,
+        ExportFormat::Csv,
+        state,
+        caller,
+        &code,
+        params.into_inner(),
+    )
+    .await
 }
 
 /// The progress report as a spreadsheet: one sheet, `Tiến độ`, with numeric cells.
@@ -90,12 +84,14 @@ pub async fn progress_csv(
 )]
 #[get("/org-units/{code}/progress.xlsx")]
 pub async fn progress_xlsx(
+    request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     code: web::Path<String>,
     params: web::Query<ProgressParams>,
 ) -> Result<HttpResponse, ApiError> {
     download(
+        &request,
         ExportFormat::Xlsx,
         state,
         caller,
@@ -122,12 +118,14 @@ pub async fn progress_xlsx(
 )]
 #[get("/org-units/{code}/progress.html")]
 pub async fn progress_html(
+    request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     code: web::Path<String>,
     params: web::Query<ProgressParams>,
 ) -> Result<HttpResponse, ApiError> {
     download(
+        &request,
         ExportFormat::Html,
         state,
         caller,
@@ -155,12 +153,14 @@ pub async fn progress_html(
 )]
 #[get("/org-units/{code}/progress.dhis2.json")]
 pub async fn progress_dhis2(
+    request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     code: web::Path<String>,
     params: web::Query<ProgressParams>,
 ) -> Result<HttpResponse, ApiError> {
     download(
+        &request,
         ExportFormat::Dhis2,
         state,
         caller,
@@ -187,10 +187,19 @@ pub async fn progress_dhis2(
 )]
 #[get("/org-units/{code}/progress.adx.xml")]
 pub async fn progress_adx(
+    request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     code: web::Path<String>,
     params: web::Query<ProgressParams>,
 ) -> Result<HttpResponse, ApiError> {
-    download(ExportFormat::Adx, state, caller, &code, params.into_inner()).await
+    download(
+        &request,
+        ExportFormat::Adx,
+        state,
+        caller,
+        &code,
+        params.into_inner(),
+    )
+    .await
 }

@@ -1,15 +1,18 @@
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, get, web};
+use chitieu_schema::db::Db;
 use chitieu_schema::domain::Period;
 use chitieu_schema::progress::{self, ProgressQuery, ProgressReport};
 use chitieu_schema::reports::ReportKey;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::export::ExportFormat;
+use super::export::{ExportFormat, render};
 use super::views::ProgressReportView;
 use crate::auth::Caller;
+use crate::conditional::ConditionalRead;
 use crate::error::ApiError;
+use crate::rendered_cache::Rendered;
 use crate::routes::org_units::{code_in_path, readable_path};
 use crate::routes::plans::readable_plan;
 use crate::state::AppState;
@@ -101,27 +104,59 @@ pub async fn show_progress(
     if format != ExportFormat::Json {
         return Ok(redirect_to_download(&request, format));
     }
-    let report = load(state, caller, &code, params.into_inner()).await?.0;
-    Ok(HttpResponse::Ok().json(ProgressReportView::from(&report)))
+    answer(
+        &request,
+        state,
+        caller,
+        &code,
+        params.into_inner(),
+        ExportFormat::Json,
+    )
+    .await
 }
 
-/// The report a request asks for, and the format its parameters name.
-pub(super) async fn load(
+/// The report a request asks for in `format`, as a conditional read: 304 for the tag the
+/// client holds, the rendered bytes kept for the data version, or computed and rendered.
+pub(super) async fn answer(
+    request: &HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     code: &str,
     params: ProgressParams,
-) -> Result<(ProgressReport, ExportFormat), ApiError> {
+    format: ExportFormat,
+) -> Result<HttpResponse, ApiError> {
     let code = code_in_path(code)?;
-    let (query, format) = params.parse(code.as_str().to_owned())?;
-    let report = state
-        .db(move |conn| {
+    let (query, _) = params.parse(code.as_str().to_owned())?;
+    let read = ConditionalRead {
+        key: format!("progress {query:?} {}", format.extension()),
+    };
+    let authorize = {
+        let (caller, plan) = (caller.clone(), query.plan_code.clone());
+        move |conn: &mut Db| {
             readable_path(conn, &caller, &code)?;
-            readable_plan(&caller, conn, &query.plan_code)?;
-            Ok::<_, ApiError>(progress::unit_progress(conn, &query)?)
+            readable_plan(&caller, conn, &plan)?;
+            Ok(())
+        }
+    };
+    let compute = move |conn: &mut Db| Ok(progress::unit_progress(conn, &query)?);
+    let render = |report: ProgressReport| {
+        let rendered = render(&report, format).map_err(|error| {
+            ApiError::Internal(anyhow::Error::new(error).context("rendering a progress export"))
+        })?;
+        let disposition = match format {
+            ExportFormat::Json => None,
+            ExportFormat::Html => Some("inline"),
+            _ => Some("attachment"),
+        };
+        Ok(Rendered {
+            content_type: rendered.content_type.to_owned(),
+            disposition: disposition
+                .map(|kind| format!("{kind}; filename=\"{}\"", rendered.filename)),
+            body: rendered.body.into(),
         })
-        .await?;
-    Ok((report, format))
+    };
+    read.answer(request, &state, &caller, authorize, compute, render)
+        .await
 }
 
 /// `?format=csv` from before each format had its own address: the same query at

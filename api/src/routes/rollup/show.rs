@@ -1,4 +1,5 @@
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use chitieu_schema::db::Db;
 use chitieu_schema::domain::{IndicatorCode, Period};
 use chitieu_schema::progress::{self, IndicatorSelection, RollupQuery};
 use chitieu_schema::reports::ReportKey;
@@ -7,6 +8,7 @@ use utoipa::IntoParams;
 
 use super::views::RollupView;
 use crate::auth::Caller;
+use crate::conditional::{ConditionalRead, json_answer};
 use crate::error::ApiError;
 use crate::routes::org_units::{code_in_path, readable_path};
 use crate::routes::plans::readable_plan;
@@ -105,6 +107,7 @@ impl RollupParams {
 )]
 #[get("/org-units/{code}/rollup")]
 pub async fn show_rollup(
+    request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     code: web::Path<String>,
@@ -112,14 +115,22 @@ pub async fn show_rollup(
 ) -> Result<HttpResponse, ApiError> {
     let code = code_in_path(&code)?;
     let query = params.into_inner().parse(code.as_str().to_owned())?;
-    let rollup = state
-        .db(move |conn| {
+    let read = ConditionalRead {
+        key: format!("rollup {query:?}"),
+    };
+    let authorize = {
+        let (caller, indicators) = (caller.clone(), query.indicators.clone());
+        move |conn: &mut Db| {
             readable_path(conn, &caller, &code)?;
-            if let IndicatorSelection::Plan(plan) = &query.indicators {
+            if let IndicatorSelection::Plan(plan) = &indicators {
                 readable_plan(&caller, conn, plan)?;
             }
-            Ok::<_, ApiError>(progress::rollup(conn, &query)?)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(RollupView::from(rollup)))
+            Ok(())
+        }
+    };
+    let compute = move |conn: &mut Db| Ok(progress::rollup(conn, &query)?);
+    read.answer(&request, &state, &caller, authorize, compute, |rollup| {
+        json_answer(&RollupView::from(rollup))
+    })
+    .await
 }

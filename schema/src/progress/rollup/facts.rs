@@ -188,6 +188,9 @@ pub fn reports_of(
     let mut select = reports::table
         .inner_join(org_units::table.on(org_units::id.eq(reports::unit_id)))
         .filter(reports::period_start.ge(query.period.start()))
+        // Implied by the next filter, but it closes the index range on period_start: without
+        // it every report of a later period (next year's, say) is stepped over (issue 21).
+        .filter(reports::period_start.le(query.period.end()))
         .filter(reports::period_end.le(query.period.end()))
         .select((
             reports::id,

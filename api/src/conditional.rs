@@ -1,0 +1,160 @@
+//! Conditional reads of computed answers (progress, roll-up, completeness): a strong ETag from
+//! the data version and the query, `If-None-Match` answered with 304 without computing, and the
+//! rendered bytes kept in the [`RenderedCache`] by (query, version).
+//!
+//! The order matters: the data version is read first, then the caller is checked (skipped when
+//! the same scope was already checked for the same answer at the same version: the checks read
+//! only data the version covers), then the answer is computed from data at least as new as that
+//! version. An answer may be tagged with an older version than its data, never a newer one, so
+//! neither a client's copy nor a cached one is ever taken for current after a write.
+//!
+//! `Cache-Control: private, no-cache`: shared caches must not keep answers that depend on who
+//! asks, and a client's own cache must revalidate each time, which costs it a 304.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
+use chitieu_schema::data_version;
+use chitieu_schema::db::Db;
+
+use crate::auth::Caller;
+use crate::error::ApiError;
+use crate::rendered_cache::Rendered;
+use crate::state::AppState;
+
+pub const CACHE_CONTROL: &str = "private, no-cache";
+
+/// A read whose answer depends only on the data version and `key` (every parameter that
+/// changes the bytes, the format included).
+pub struct ConditionalRead {
+    pub key: String,
+}
+
+enum Found<T> {
+    NotModified,
+    Cached(Arc<Rendered>),
+    Computed(T),
+}
+
+impl ConditionalRead {
+    /// Answers the request: 304 when `If-None-Match` names the current tag, the cached bytes
+    /// when the version has not moved, otherwise `compute` then `render`. `authorize` answers
+    /// 404/403 as the operation would.
+    pub async fn answer<T: Send + 'static>(
+        self,
+        request: &HttpRequest,
+        state: &web::Data<AppState>,
+        caller: &Caller,
+        authorize: impl FnOnce(&mut Db) -> Result<(), ApiError> + Send + 'static,
+        compute: impl FnOnce(&mut Db) -> Result<T, ApiError> + Send + 'static,
+        render: impl FnOnce(T) -> Result<Rendered, ApiError>,
+    ) -> Result<HttpResponse, ApiError> {
+        let reader = format!("{:?}", caller.scope());
+        let asked = request.headers().get(header::IF_NONE_MATCH).cloned();
+        let cache = state.rendered();
+        let key = self.key;
+        let (version, found) = {
+            let key = key.clone();
+            let reader = reader.clone();
+            state
+                .db(move |conn| {
+                    let version = data_version::current(conn)?;
+                    let hit = cache.get(&key, version, &reader);
+                    if !hit.as_ref().is_some_and(|hit| hit.reader_known) {
+                        authorize(conn)?;
+                        cache.allow(&key, version, &reader);
+                    }
+                    if asked.is_some_and(|asked| matches(&asked, &etag(version, &key))) {
+                        return Ok::<_, ApiError>((version, Found::NotModified));
+                    }
+                    if let Some(hit) = hit {
+                        return Ok((version, Found::Cached(hit.answer)));
+                    }
+                    Ok((version, Found::Computed(compute(conn)?)))
+                })
+                .await?
+        };
+        let tag = etag(version, &key);
+        let answer = match found {
+            Found::NotModified => {
+                return Ok(HttpResponse::NotModified()
+                    .insert_header((header::ETAG, tag))
+                    .insert_header((header::CACHE_CONTROL, CACHE_CONTROL))
+                    .finish());
+            }
+            Found::Cached(answer) => answer,
+            Found::Computed(computed) => {
+                let answer = Arc::new(render(computed)?);
+                state
+                    .rendered()
+                    .put(key, version, Arc::clone(&answer), &reader);
+                answer
+            }
+        };
+        Ok(respond(&mut HttpResponse::Ok(), &tag, &answer))
+    }
+}
+
+fn respond(builder: &mut HttpResponseBuilder, tag: &str, answer: &Rendered) -> HttpResponse {
+    builder
+        .insert_header((header::ETAG, tag.to_owned()))
+        .insert_header((header::CACHE_CONTROL, CACHE_CONTROL))
+        .insert_header((header::CONTENT_TYPE, answer.content_type.clone()));
+    if let Some(disposition) = &answer.disposition {
+        builder.insert_header((header::CONTENT_DISPOSITION, disposition.clone()));
+    }
+    builder.body(answer.body.clone())
+}
+
+/// A JSON body, as `HttpResponse::json` would send it.
+pub fn json_answer(view: &impl serde::Serialize) -> Result<Rendered, ApiError> {
+    let body = serde_json::to_vec(view).map_err(|error| {
+        ApiError::Internal(anyhow::Error::new(error).context("writing a JSON answer"))
+    })?;
+    Ok(Rendered {
+        content_type: "application/json".to_owned(),
+        disposition: None,
+        body: body.into(),
+    })
+}
+
+/// The strong ETag of the answer to `key` at `version`: the same on every replica of one build.
+pub fn etag(version: i64, key: &str) -> String {
+    let mut hasher = DefaultHasher::new();
+    key.hash(&mut hasher);
+    format!("\"{version}-{:016x}\"", hasher.finish())
+}
+
+/// `If-None-Match` against the current tag, by the weak comparison RFC 9110 asks for: a list
+/// of tags, `W/` ignored, or `*` (an answer exists).
+fn matches(asked: &HeaderValue, current: &str) -> bool {
+    let Ok(asked) = asked.to_str() else {
+        return false;
+    };
+    asked.split(',').map(str::trim).any(|candidate| {
+        candidate == "*" || candidate.strip_prefix("W/").unwrap_or(candidate) == current
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_names_the_version_and_differs_between_queries() {
+        assert!(etag(7, "a").starts_with("\"7-"));
+        assert_ne!(etag(7, "a"), etag(7, "b"));
+        assert_ne!(etag(7, "a"), etag(8, "a"));
+    }
+
+    #[test]
+    fn if_none_match_takes_a_list_weak_tags_and_a_star() {
+        let current = etag(3, "q");
+        let list = HeaderValue::from_str(&format!("\"1-0\", W/{current}")).unwrap();
+        assert!(matches(&list, &current));
+        assert!(matches(&HeaderValue::from_static("*"), &current));
+        assert!(!matches(&HeaderValue::from_static("\"2-0\""), &current));
+    }
+}
