@@ -74,6 +74,24 @@ pub fn theodoinq(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
         .get("kpis")
         .and_then(Value::as_array)
         .ok_or_else(|| invalid("kpis is missing: send [] for a report without values".into()))?;
+    let audit_checkpoint = match body.get("auditCheckpoint") {
+        None | Some(Value::Null) => None,
+        Some(checkpoint) => Some(
+            checkpoint
+                .get("line")
+                .and_then(Value::as_str)
+                .filter(|line| line.starts_with("v1 "))
+                .ok_or_else(|| {
+                    invalid("auditCheckpoint.line is missing or not a v1 checkpoint line".into())
+                })?
+                .to_owned(),
+        ),
+    };
+    // A retry carries a newer checkpoint of the same chain: the same submission.
+    let mut compared = body.clone();
+    if let Some(members) = compared.as_object_mut() {
+        members.remove("auditCheckpoint");
+    }
     for (index, kpi) in kpis.iter().enumerate() {
         let has_code = kpi
             .get("code")
@@ -85,7 +103,7 @@ pub fn theodoinq(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
     }
     Ok(Intake {
         key: key.map(str::to_owned),
-        fingerprint: fingerprint(body),
+        fingerprint: fingerprint(&compared),
         natural: NaturalKey {
             profile: "theodoinq",
             unit: unit.to_owned(),
@@ -95,6 +113,7 @@ pub fn theodoinq(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
         },
         version: Some(version),
         values: kpis.len(),
+        audit_checkpoint,
         body: body.clone(),
     })
 }

@@ -47,11 +47,14 @@ impl Worker {
                 return self.refuse(&entry, why).await;
             }
         };
-        let delivery = match self.prepare(&entry).await? {
+        let mut delivery = match self.prepare(&entry).await? {
             Prepared::Ready(delivery) => delivery,
             Prepared::Superseded(why) => return self.supersede(&entry, why).await,
             Prepared::Broken(why) => return self.refuse(&entry, why).await,
         };
+        if target.profile.takes_audit_checkpoint() {
+            delivery.audit_checkpoint = self.checkpoint.recent(&self.pool).await?;
+        }
         let outcome = tokio::time::timeout(
             self.config.send_timeout,
             self.transport.send(target, &delivery),
@@ -93,6 +96,7 @@ impl Worker {
             entry_id: entry.id,
             idempotency_key: entry.idempotency_key.clone(),
             report: report_document(report),
+            audit_checkpoint: None,
         }))
     }
 
