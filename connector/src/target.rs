@@ -54,9 +54,9 @@ pub enum Profile {
 }
 
 impl Profile {
-    /// Whether the payload carries a signed checkpoint of our audit chain. DHIS2's
-    /// `dataValueSet` has no member for it (unknown members are refused or dropped), so only
-    /// our own profile does.
+    /// Whether the payload carries a signed checkpoint of our audit chain. DHIS2's data value
+    /// set has no member for it (DHIS2 drops members it does not know), so only our own
+    /// profile does.
     pub fn takes_audit_checkpoint(self) -> bool {
         matches!(self, Profile::Theodoinq)
     }

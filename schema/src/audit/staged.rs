@@ -170,12 +170,10 @@ pub fn append_staged(conn: &mut Db, staged: &StagedEntries) -> Result<(), StoreE
          COALESCE(LAG(h.hash) OVER (ORDER BY a.seq), {head}), h.hash \
          FROM audit_staged a JOIN audit_staged_hashes h ON h.seq = a.seq ORDER BY a.seq";
     let moved = match conn {
-        Db::Postgresql(pg) => {
-            diesel::sql_query(MOVE.replace("{at}", "$1").replace("{head}", "$2"))
-                .bind::<Timestamp, _>(at)
-                .bind::<Text, _>(&head)
-                .execute(pg)
-        }
+        Db::Postgresql(pg) => diesel::sql_query(MOVE.replace("{at}", "$1").replace("{head}", "$2"))
+            .bind::<Timestamp, _>(at)
+            .bind::<Text, _>(&head)
+            .execute(pg),
         Db::Sqlite(sqlite) => diesel::sql_query(MOVE.replace("{at}", "?").replace("{head}", "?"))
             .bind::<Timestamp, _>(at)
             .bind::<Text, _>(&head)
@@ -208,4 +206,3 @@ pub fn clear_staged(conn: &mut Db) -> Result<(), StoreError> {
     conn.batch_execute(&sql)
         .map_err(StoreError::database("preparing the audit staging tables"))
 }
-

@@ -88,6 +88,14 @@ struct Seen {
 }
 
 pub async fn a_national_import_leaves_other_writers_answered(app: TestApp) {
+    // A measuring run (`CHITIEU_E2E_LOG=1`, in a release build) also prints how long the
+    // import's phases took, the write transaction among them.
+    if std::env::var_os("CHITIEU_E2E_LOG").is_some() {
+        chitieu_api::telemetry::init(&chitieu_api::telemetry::LogSettings {
+            json: Some(false),
+            filter: "chitieu_schema::reports::bulk=info".to_owned(),
+        });
+    }
     let seeded = app
         .with_db(|conn| {
             national::seed_tree(conn).unwrap();

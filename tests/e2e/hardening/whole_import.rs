@@ -131,7 +131,9 @@ pub async fn killing_the_server_mid_import_leaves_all_of_it_or_nothing(app: Test
     // A whole import first, to learn how long one takes here.
     let server = Server::start(&app).await;
     let started = Instant::now();
-    let status = import(&app, &server, &month("202601", &kinds)).await.unwrap();
+    let status = import(&app, &server, &month("202601", &kinds))
+        .await
+        .unwrap();
     let took = started.elapsed();
     assert_eq!(status, 200);
     assert_eq!(stored(&app, "202601").await, (all, all));

@@ -25,6 +25,8 @@ mod fingerprint;
 mod load;
 mod write;
 
+use std::time::Instant;
+
 use diesel::Connection;
 
 use check::Plan;
@@ -190,13 +192,23 @@ pub fn import_values(
         return Ok(checked.summary());
     }
     for _ in 0..CHECK_ATTEMPTS {
+        let started = Instant::now();
         let checked = read_snapshot(conn, |conn| {
-            check(conn, plan_code, values.clone(), early.clone(), options, access)
+            check(
+                conn,
+                plan_code,
+                values.clone(),
+                early.clone(),
+                options,
+                access,
+            )
         })?;
         if checked.refused {
             return Ok(checked.summary());
         }
+        let check_took = started.elapsed();
         let staged = write::stage(conn, &checked.plan, &checked.planned, actor);
+        let stage_took = started.elapsed() - check_took;
         let written = staged.and_then(|staged| {
             conn.write_transaction(|conn| {
                 crate::audit::lock_chain(conn)?;
@@ -208,9 +220,17 @@ pub fn import_values(
                 Ok(true)
             })
         });
+        let write_took = started.elapsed() - check_took - stage_took;
         let cleared = write::clear(conn);
         if written? {
             cleared?;
+            tracing::info!(
+                values = checked.planned.changes.len(),
+                check_ms = check_took.as_millis() as u64,
+                stage_ms = stage_took.as_millis() as u64,
+                write_ms = write_took.as_millis() as u64,
+                "bulk import written; the write transaction took write_ms"
+            );
             return Ok(checked.summary());
         }
     }

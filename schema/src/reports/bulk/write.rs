@@ -153,9 +153,11 @@ pub(super) fn stage(
         entries.push(opened);
     }
     for chunk in drafts.chunks(STAGE_CHUNK) {
-        on_backend!(conn, |inner| diesel::insert_into(bulk_staged_reports::table)
-            .values(chunk)
-            .execute(inner))
+        on_backend!(conn, |inner| diesel::insert_into(
+            bulk_staged_reports::table
+        )
+        .values(chunk)
+        .execute(inner))
         .map_err(StoreError::database("staging reports to open"))?;
     }
 
@@ -213,9 +215,11 @@ pub(super) fn stage(
         .map_err(StoreError::database("staging values"))?;
     }
     for chunk in removed.chunks(STAGE_CHUNK * 10) {
-        on_backend!(conn, |inner| diesel::insert_into(bulk_staged_removed::table)
-            .values(chunk)
-            .execute(inner))
+        on_backend!(conn, |inner| diesel::insert_into(
+            bulk_staged_removed::table
+        )
+        .values(chunk)
+        .execute(inner))
         .map_err(StoreError::database("staging values to remove"))?;
     }
     let touched: Vec<_> = touched
@@ -230,9 +234,11 @@ pub(super) fn stage(
         })
         .collect();
     for chunk in touched.chunks(STAGE_CHUNK * 4) {
-        on_backend!(conn, |inner| diesel::insert_into(bulk_staged_touched::table)
-            .values(chunk)
-            .execute(inner))
+        on_backend!(conn, |inner| diesel::insert_into(
+            bulk_staged_touched::table
+        )
+        .values(chunk)
+        .execute(inner))
         .map_err(StoreError::database("staging reports to update"))?;
     }
     Ok(Staged {
