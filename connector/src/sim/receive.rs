@@ -146,4 +146,27 @@ mod tests {
         no_code["kpis"] = json!([{"code": "A"}, {"value": 2}]);
         assert_eq!(detail(no_code), "kpis[1].code is missing");
     }
+
+    #[test]
+    fn a_resend_with_a_newer_checkpoint_is_the_same_submission() {
+        let mut first = document();
+        first["auditCheckpoint"] = json!({"line": "v1 3 3 aa 2026-02-03T01:00:00Z mac"});
+        let mut resend = document();
+        resend["auditCheckpoint"] = json!({"line": "v1 9 9 bb 2026-02-03T01:05:00Z mac"});
+        let (first, resend) = (
+            theodoinq(&first, Some("k")).ok().unwrap(),
+            theodoinq(&resend, Some("k")).ok().unwrap(),
+        );
+        assert_eq!(first.fingerprint, resend.fingerprint);
+        assert_eq!(
+            first.audit_checkpoint.as_deref(),
+            Some("v1 3 3 aa 2026-02-03T01:00:00Z mac")
+        );
+        let mut malformed = document();
+        malformed["auditCheckpoint"] = json!({"head": "aa"});
+        assert_eq!(
+            detail(malformed),
+            "auditCheckpoint.line is missing or not a v1 checkpoint line"
+        );
+    }
 }

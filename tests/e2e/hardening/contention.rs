@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 // to every commune.
 #[allow(dead_code)]
 #[path = "../../../schema/benches/support/national/mod.rs"]
-mod national;
+pub(super) mod national;
 
 /// Holds the write lock of the database (SQLite) or of the access log (PostgreSQL) for `hold`.
 fn hold_write_lock(app: &TestApp, hold: Duration) -> std::thread::JoinHandle<()> {

@@ -10,10 +10,8 @@ use chitieu_schema::schema::{audit_entries, report_values, reports};
 use diesel::prelude::*;
 use serde_json::{Value, json};
 
-// The national data set of the benchmarks: 3,321 communes, 70 indicators.
-#[allow(dead_code)]
-#[path = "../../../schema/benches/support/national/mod.rs"]
-mod national;
+// The national data set of the benchmarks (3,321 communes, 70 indicators), loaded once.
+use super::contention::national;
 
 /// Communes in each import: 600 × 70 indicators = 42,000 values, many times what a write
 /// transaction used to take at once (2,500).
