@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use chitieu_schema::audit::Checkpoint;
 use chitieu_schema::domain::ReportedValue;
 use chrono::NaiveDateTime;
 use futures_util::future::BoxFuture;
@@ -16,6 +17,9 @@ pub struct Delivery {
     /// upstream and never stored twice: `chitieu:<unit>:<plan>:<period>:v<version>:<target>`.
     pub idempotency_key: String,
     pub report: ReportDocument,
+    /// A signed checkpoint of the audit chain's head, for targets that keep it (theodoinq's
+    /// `auditCheckpoint`): an anchor of the trail outside our database.
+    pub audit_checkpoint: Option<Checkpoint>,
 }
 
 /// An approved report as it is delivered: the values and the narrative outline.

@@ -53,6 +53,15 @@ pub enum Profile {
     Dhis2,
 }
 
+impl Profile {
+    /// Whether the payload carries a signed checkpoint of our audit chain. DHIS2's data value
+    /// set has no member for it (DHIS2 drops members it does not know), so only our own
+    /// profile does.
+    pub fn takes_audit_checkpoint(self) -> bool {
+        matches!(self, Profile::Theodoinq)
+    }
+}
+
 /// How to authenticate. Secrets are named by environment variable, never stored in the
 /// database or in the targets file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,8 @@ mod inputs;
 mod sign_in;
 mod tokens;
 mod trail;
+mod upstream_checkpoint;
+mod whole_import;
 
 use chitieu_e2e::Scenario;
 
@@ -33,5 +35,7 @@ pub fn scenarios() -> Vec<Scenario> {
         trail::a_value_edited_without_an_entry_is_reported,
         contention::a_busy_database_answers_503_with_retry_after_and_key_reads_go_on,
         contention::a_national_import_leaves_other_writers_answered,
+        upstream_checkpoint::each_submission_carries_a_checkpoint_that_matches_the_chain,
+        whole_import::killing_the_server_mid_import_leaves_all_of_it_or_nothing,
     ]
 }

@@ -89,6 +89,7 @@ pub(crate) mod tests {
         Delivery {
             entry_id: 7,
             idempotency_key: "chitieu:31001:KH-57-2026:202601:v3:theodoinq".to_owned(),
+            audit_checkpoint: None,
             report: ReportDocument {
                 unit_code: "31001".to_owned(),
                 plan_code: "KH-57-2026".to_owned(),

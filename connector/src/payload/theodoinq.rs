@@ -1,6 +1,7 @@
 //! Our documented JSON for theodoinq (`docs/THEODOINQ.md`): one document per unit, plan and
 //! period, with the KPI values and the narrative outline rows of the approved report.
 
+use chitieu_schema::audit::Checkpoint;
 use chitieu_schema::domain::{Period, ReportedValue};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,38 @@ pub struct Document {
     pub approved_by: Option<String>,
     pub kpis: Vec<Kpi>,
     pub outline: Vec<OutlineEntry>,
+    /// A signed checkpoint of our audit chain's head when the submission was sent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_checkpoint: Option<AuditCheckpoint>,
+}
+
+/// The audit chain's head, signed with our audit key: `line` is the line of our checkpoint
+/// file (`chitieu audit verify` checks every line of the file named by
+/// `CHITIEU_AUDIT_CHECKPOINT_FILE`); the other members repeat its
+/// parts for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuditCheckpoint {
+    pub entries: i64,
+    pub last_id: i64,
+    pub head: String,
+    pub at: String,
+    pub line: String,
+}
+
+impl AuditCheckpoint {
+    pub fn new(checkpoint: &Checkpoint) -> Self {
+        Self {
+            entries: checkpoint.entries,
+            last_id: checkpoint.last_id,
+            head: checkpoint.head.clone(),
+            at: checkpoint
+                .at
+                .and_utc()
+                .to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+            line: checkpoint.to_line(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +131,7 @@ pub fn document(delivery: &Delivery, mapping: &CodeMapping) -> Result<Document, 
                 html: row.html.clone(),
             })
             .collect(),
+        audit_checkpoint: delivery.audit_checkpoint.as_ref().map(AuditCheckpoint::new),
     })
 }
 

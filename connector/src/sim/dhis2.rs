@@ -183,6 +183,7 @@ pub fn receive(body: &Value, key: Option<&str>, sim: &Dhis2Sim) -> Result<Accept
             },
             version: None,
             values: accepted.len(),
+            audit_checkpoint: None,
             body: body.clone(),
         },
         conflicts,

@@ -74,6 +74,24 @@ pub fn theodoinq(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
         .get("kpis")
         .and_then(Value::as_array)
         .ok_or_else(|| invalid("kpis is missing: send [] for a report without values".into()))?;
+    let audit_checkpoint = match body.get("auditCheckpoint") {
+        None | Some(Value::Null) => None,
+        Some(checkpoint) => Some(
+            checkpoint
+                .get("line")
+                .and_then(Value::as_str)
+                .filter(|line| line.starts_with("v1 "))
+                .ok_or_else(|| {
+                    invalid("auditCheckpoint.line is missing or not a v1 checkpoint line".into())
+                })?
+                .to_owned(),
+        ),
+    };
+    // A retry carries a newer checkpoint of the same chain: the same submission.
+    let mut compared = body.clone();
+    if let Some(members) = compared.as_object_mut() {
+        members.remove("auditCheckpoint");
+    }
     for (index, kpi) in kpis.iter().enumerate() {
         let has_code = kpi
             .get("code")
@@ -85,7 +103,7 @@ pub fn theodoinq(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
     }
     Ok(Intake {
         key: key.map(str::to_owned),
-        fingerprint: fingerprint(body),
+        fingerprint: fingerprint(&compared),
         natural: NaturalKey {
             profile: "theodoinq",
             unit: unit.to_owned(),
@@ -95,6 +113,7 @@ pub fn theodoinq(body: &Value, key: Option<&str>) -> Result<Intake, Refusal> {
         },
         version: Some(version),
         values: kpis.len(),
+        audit_checkpoint,
         body: body.clone(),
     })
 }
@@ -126,5 +145,28 @@ mod tests {
         let mut no_code = document();
         no_code["kpis"] = json!([{"code": "A"}, {"value": 2}]);
         assert_eq!(detail(no_code), "kpis[1].code is missing");
+    }
+
+    #[test]
+    fn a_resend_with_a_newer_checkpoint_is_the_same_submission() {
+        let mut first = document();
+        first["auditCheckpoint"] = json!({"line": "v1 3 3 aa 2026-02-03T01:00:00Z mac"});
+        let mut resend = document();
+        resend["auditCheckpoint"] = json!({"line": "v1 9 9 bb 2026-02-03T01:05:00Z mac"});
+        let (first, resend) = (
+            theodoinq(&first, Some("k")).ok().unwrap(),
+            theodoinq(&resend, Some("k")).ok().unwrap(),
+        );
+        assert_eq!(first.fingerprint, resend.fingerprint);
+        assert_eq!(
+            first.audit_checkpoint.as_deref(),
+            Some("v1 3 3 aa 2026-02-03T01:00:00Z mac")
+        );
+        let mut malformed = document();
+        malformed["auditCheckpoint"] = json!({"head": "aa"});
+        assert_eq!(
+            detail(malformed),
+            "auditCheckpoint.line is missing or not a v1 checkpoint line"
+        );
     }
 }

@@ -53,6 +53,9 @@ pub struct StoredSubmission {
     pub period: String,
     pub version: Option<i64>,
     pub values: usize,
+    /// The sender's signed audit checkpoint line (theodoinq's `auditCheckpoint.line`).
+    #[serde(default)]
+    pub audit_checkpoint: Option<String>,
     /// Stored although its report was already stored under another key.
     pub duplicate: bool,
     pub received_at: String,
@@ -78,6 +81,8 @@ pub struct Intake {
     pub natural: NaturalKey,
     pub version: Option<i64>,
     pub values: usize,
+    /// theodoinq's `auditCheckpoint.line`, when sent.
+    pub audit_checkpoint: Option<String>,
     pub body: Value,
 }
 
@@ -149,6 +154,7 @@ impl State {
             period: natural.period,
             version: intake.version,
             values: intake.values,
+            audit_checkpoint: intake.audit_checkpoint,
             duplicate,
             received_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
             body: intake.body,

@@ -3,6 +3,7 @@
 //! of it. Every replica runs one; claiming keeps them from sending the same entry at once.
 
 mod backoff;
+mod checkpoint;
 mod config;
 mod document;
 mod metrics;

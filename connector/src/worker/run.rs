@@ -63,6 +63,7 @@ pub struct Worker {
     pub(super) transport: Arc<dyn Transport>,
     pub(super) config: WorkerConfig,
     pub(super) metrics: Arc<SyncMetrics>,
+    pub(super) checkpoint: super::checkpoint::RecentCheckpoint,
 }
 
 /// What a run waited for and got: a claimed batch, or the outcome of one delivery.
@@ -81,6 +82,7 @@ impl Worker {
             transport,
             config,
             metrics: Arc::new(SyncMetrics::default()),
+            checkpoint: Default::default(),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::error::SyncError;
 
 /// What the stored report says about an entry.
 enum Prepared {
-    Ready(Delivery),
+    Ready(Box<Delivery>),
     /// Reopened (or changed) since this version was approved.
     Superseded(String),
     /// Cannot be built at all: a person must look.
@@ -47,11 +47,14 @@ impl Worker {
                 return self.refuse(&entry, why).await;
             }
         };
-        let delivery = match self.prepare(&entry).await? {
-            Prepared::Ready(delivery) => delivery,
+        let mut delivery = match self.prepare(&entry).await? {
+            Prepared::Ready(delivery) => *delivery,
             Prepared::Superseded(why) => return self.supersede(&entry, why).await,
             Prepared::Broken(why) => return self.refuse(&entry, why).await,
         };
+        if target.profile.takes_audit_checkpoint() {
+            delivery.audit_checkpoint = self.checkpoint.recent(&self.pool).await?;
+        }
         let outcome = tokio::time::timeout(
             self.config.send_timeout,
             self.transport.send(target, &delivery),
@@ -89,11 +92,12 @@ impl Worker {
                 summary.state, summary.version, entry.report_version
             )));
         }
-        Ok(Prepared::Ready(Delivery {
+        Ok(Prepared::Ready(Box::new(Delivery {
             entry_id: entry.id,
             idempotency_key: entry.idempotency_key.clone(),
             report: report_document(report),
-        }))
+            audit_checkpoint: None,
+        })))
     }
 
     async fn record(&self, entry: &OutboxEntry, outcome: Outcome) -> Result<Recorded, SyncError> {

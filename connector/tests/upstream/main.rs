@@ -62,6 +62,7 @@ pub fn delivery(n: usize) -> Delivery {
     Delivery {
         entry_id: n as i64,
         idempotency_key: format!("chitieu:{unit}:KH-57-2026:202601:v1:upstream"),
+        audit_checkpoint: None,
         report: ReportDocument {
             unit_code: unit,
             plan_code: "KH-57-2026".to_owned(),

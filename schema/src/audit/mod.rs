@@ -12,6 +12,7 @@ mod hash;
 mod key;
 mod list;
 mod reconcile;
+mod staged;
 mod verify;
 
 pub use append::{append, lock_chain};
@@ -21,4 +22,5 @@ pub use hash::{GENESIS_HASH, entry_hash};
 pub use key::{AuditKey, DEVELOPMENT_KEY};
 pub use list::{AuditFilter, list};
 pub use reconcile::UnaccountedValue;
+pub use staged::{StagedEntries, append_staged, clear_staged, stage};
 pub use verify::{BrokenLink, Verification, verify};

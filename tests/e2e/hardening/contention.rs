@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 // to every commune.
 #[allow(dead_code)]
 #[path = "../../../schema/benches/support/national/mod.rs"]
-mod national;
+pub(super) mod national;
 
 /// Holds the write lock of the database (SQLite) or of the access log (PostgreSQL) for `hold`.
 fn hold_write_lock(app: &TestApp, hold: Duration) -> std::thread::JoinHandle<()> {
@@ -88,6 +88,14 @@ struct Seen {
 }
 
 pub async fn a_national_import_leaves_other_writers_answered(app: TestApp) {
+    // A measuring run (`CHITIEU_E2E_LOG=1`, in a release build) also prints how long the
+    // import's phases took, the write transaction among them.
+    if std::env::var_os("CHITIEU_E2E_LOG").is_some() {
+        chitieu_api::telemetry::init(&chitieu_api::telemetry::LogSettings {
+            json: Some(false),
+            filter: "chitieu_schema::reports::bulk=info".to_owned(),
+        });
+    }
     let seeded = app
         .with_db(|conn| {
             national::seed_tree(conn).unwrap();

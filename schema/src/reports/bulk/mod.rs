@@ -2,31 +2,41 @@
 //! plan. The context (units, assignments, reports, stored values) is read in a few set
 //! queries, every value is checked in memory with the rules of [`super::set_values`]
 //! ([`crate::domain::ReportedValue::parse`], the unit's assignments, the plan's validity, the
-//! report's state), and the changes are written with multi-row statements in chunks, with one
-//! audit entry per change appended in the same transaction.
+//! report's state), and the changes are written with set-based SQL, with one audit entry per
+//! change appended in the same transaction.
 //!
-//! An import of up to [`WRITE_BATCH`] values is one transaction. A larger one (a national
-//! month is 230,000 values) would hold the write lock for seconds and keep every other writer
-//! waiting, so it is first checked as a whole without the write lock (atomic mode `ALL` is
-//! decided there), then written report by report in transactions of about [`WRITE_BATCH`]
-//! values, each checking its values again under the lock and appending their audit entries.
-//! Other writers wait for one batch at most. The price: a crash in the middle leaves the
-//! batches before it written (each whole, with its audit entries); retrying the import (with
-//! the same `Idempotency-Key`) finds them unchanged and writes the rest. A report changed by
-//! someone else between the check and its batch is checked again there; with atomic mode
-//! `ALL`, a conflict found only then refuses that batch and the ones after it.
+//! Every import is all-or-nothing and holds the write lock briefly, whatever its size (a
+//! national month is 230,000 values):
+//! 1. the check runs in a read transaction, without the write lock (one snapshot, so it sees
+//!    one state of the database), and notes what it was made from ([`fingerprint`]);
+//! 2. the changes and their audit entries are copied into TEMP tables of the import's own
+//!    connection ([`write::stage`]): private to that connection, they take no lock on the
+//!    shared database;
+//! 3. one short write transaction compares the fingerprint and moves everything into the
+//!    shared tables with `INSERT … SELECT` ([`write::move_in`]); the audit chain's hashes are
+//!    computed there, since the chain continues from its head, known only under the lock.
+//!
+//! When the fingerprint moved (someone wrote to the same plan and periods meanwhile), the
+//! import is checked again; after [`CHECK_ATTEMPTS`] such rounds it is checked and written
+//! under the lock, which always succeeds. A crash at any point leaves nothing of the import.
 
 mod check;
+mod fingerprint;
 mod load;
 mod write;
 
+use std::time::Instant;
+
 use diesel::Connection;
+
+use check::Plan;
+use fingerprint::Fingerprint;
 
 use crate::StoreError;
 use crate::db::Db;
 use crate::domain::Period;
 
-use super::context::plan_ref;
+use super::context::{PlanRef, plan_ref};
 use super::key::Actor;
 
 /// One value of an import, at `index` among the rows sent (its first row for a ratio sent as
@@ -160,13 +170,12 @@ impl ImportSummary {
     }
 }
 
-/// Values per write transaction of a large import: about a tenth of a second of the write lock
-/// in a release build.
-pub const WRITE_BATCH: usize = 2_500;
+/// Rounds of checking outside the write lock before an import is checked under it.
+pub const CHECK_ATTEMPTS: usize = 3;
 
 /// Imports `values` into the reports of plan `plan_code`; `early` are conflicts found while
 /// reading the request (they count for atomic mode `ALL`). A missing plan is refused at
-/// `dataSet`. See the module docs for how a large import is written.
+/// `dataSet`. See the module docs for how an import is written.
 pub fn import_values(
     conn: &mut Db,
     plan_code: &str,
@@ -176,117 +185,153 @@ pub fn import_values(
     access: &dyn Fn(&str) -> UnitAccess,
     actor: &Actor,
 ) -> Result<ImportSummary, StoreError> {
-    if values.len() <= WRITE_BATCH || options.dry_run {
-        return import_batch(conn, plan_code, values, early, options, access, actor);
+    if options.dry_run {
+        let checked = read_snapshot(conn, |conn| {
+            check(conn, plan_code, values, early, options, access)
+        })?;
+        return Ok(checked.summary());
     }
-    let check = ImportOptions {
-        dry_run: true,
-        ..options
-    };
-    let checked = import_batch(
-        conn,
-        plan_code,
-        values.clone(),
-        early.clone(),
-        check,
-        access,
-        actor,
-    )?;
-    if checked.rejected_atomically {
-        return Ok(checked);
-    }
-    let mut total = ImportSummary {
-        count: ImportCount::default(),
-        conflicts: early,
-        rejected_atomically: false,
-    };
-    for batch in batches_by_report(values) {
-        if total.rejected_atomically {
-            // A conflict found only under the lock: the rest is not written.
-            total.count.ignored += batch.len() as u64;
-            continue;
+    for _ in 0..CHECK_ATTEMPTS {
+        let started = Instant::now();
+        let checked = read_snapshot(conn, |conn| {
+            check(
+                conn,
+                plan_code,
+                values.clone(),
+                early.clone(),
+                options,
+                access,
+            )
+        })?;
+        if checked.refused {
+            return Ok(checked.summary());
         }
-        let done = import_batch(conn, plan_code, batch, Vec::new(), options, access, actor)?;
-        let (c, d) = (&mut total.count, done.count);
-        c.imported += d.imported;
-        c.updated += d.updated;
-        c.unchanged += d.unchanged;
-        c.ignored += d.ignored;
-        c.deleted += d.deleted;
-        total.conflicts.extend(done.conflicts);
-        total.rejected_atomically = done.rejected_atomically;
+        let check_took = started.elapsed();
+        let staged = write::stage(conn, &checked.plan, &checked.planned, actor);
+        let stage_took = started.elapsed() - check_took;
+        let written = staged.and_then(|staged| {
+            conn.write_transaction(|conn| {
+                crate::audit::lock_chain(conn)?;
+                let now = Fingerprint::read(conn, checked.plan.id, &checked.periods)?;
+                if now != checked.fingerprint {
+                    return Ok(false);
+                }
+                write::move_in(conn, &checked.plan, &staged, actor)?;
+                Ok(true)
+            })
+        });
+        let write_took = started.elapsed() - check_took - stage_took;
+        let cleared = write::clear(conn);
+        if written? {
+            cleared?;
+            tracing::info!(
+                values = checked.planned.changes.len(),
+                check_ms = check_took.as_millis() as u64,
+                stage_ms = stage_took.as_millis() as u64,
+                write_ms = write_took.as_millis() as u64,
+                "bulk import written; the write transaction took write_ms"
+            );
+            return Ok(checked.summary());
+        }
     }
-    total.conflicts.sort_by_key(|c| c.index);
-    Ok(total)
+    // Every round met a change by someone else: check and write under the lock.
+    let summary = conn.write_transaction(|conn| {
+        crate::audit::lock_chain(conn)?;
+        let checked = check(conn, plan_code, values, early, options, access)?;
+        if !checked.refused {
+            let staged = write::stage(conn, &checked.plan, &checked.planned, actor)?;
+            write::move_in(conn, &checked.plan, &staged, actor)?;
+        }
+        Ok::<_, StoreError>(checked.summary())
+    });
+    write::clear(conn)?;
+    summary
 }
 
-/// `values` cut into batches of about [`WRITE_BATCH`], never splitting one report's values.
-fn batches_by_report(mut values: Vec<BulkValue>) -> Vec<Vec<BulkValue>> {
-    values.sort_by(|a, b| (&a.unit_code, a.period).cmp(&(&b.unit_code, b.period)));
-    let mut batches: Vec<Vec<BulkValue>> = Vec::new();
-    let mut current: Vec<BulkValue> = Vec::new();
-    for value in values {
-        let new_report = current
-            .last()
-            .is_some_and(|last| (&last.unit_code, last.period) != (&value.unit_code, value.period));
-        if new_report && current.len() >= WRITE_BATCH {
-            batches.push(std::mem::take(&mut current));
+/// `read` in a transaction that sees one state of the database throughout (PostgreSQL's
+/// default isolation would let each statement see a newer one).
+fn read_snapshot<T>(
+    conn: &mut Db,
+    read: impl FnOnce(&mut Db) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    conn.transaction(|conn| {
+        if let Db::Postgresql(_) = conn {
+            use diesel::connection::SimpleConnection;
+            conn.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .map_err(StoreError::database("starting a snapshot"))?;
         }
-        current.push(value);
-    }
-    if !current.is_empty() {
-        batches.push(current);
-    }
-    batches
+        read(conn)
+    })
 }
 
-/// One transaction: the whole pipeline for `values`.
-fn import_batch(
+/// An import checked against one state of the database.
+struct Checked {
+    plan: PlanRef,
+    planned: Plan,
+    periods: Vec<String>,
+    fingerprint: Fingerprint,
+    /// Atomic mode `ALL` met a conflict: nothing is written.
+    refused: bool,
+}
+
+impl Checked {
+    fn summary(&self) -> ImportSummary {
+        let counted = self.planned.count;
+        if !self.refused {
+            return ImportSummary {
+                count: counted,
+                conflicts: self.planned.conflicts.clone(),
+                rejected_atomically: false,
+            };
+        }
+        ImportSummary {
+            count: ImportCount {
+                ignored: counted.imported
+                    + counted.updated
+                    + counted.unchanged
+                    + counted.ignored
+                    + counted.deleted,
+                ..ImportCount::default()
+            },
+            conflicts: self.planned.conflicts.clone(),
+            rejected_atomically: true,
+        }
+    }
+}
+
+/// Reads the context of `values` and decides what each one does; writes nothing.
+fn check(
     conn: &mut Db,
     plan_code: &str,
     values: Vec<BulkValue>,
     early: Vec<Conflict>,
     options: ImportOptions,
     access: &dyn Fn(&str) -> UnitAccess,
-    actor: &Actor,
-) -> Result<ImportSummary, StoreError> {
-    conn.transaction(|conn| {
-        if !options.dry_run {
-            crate::audit::lock_chain(conn)?;
+) -> Result<Checked, StoreError> {
+    let plan = plan_ref(conn, plan_code).map_err(|error| match error {
+        StoreError::NotFound { .. } => {
+            StoreError::rejected("dataSet", format!("there is no plan with code {plan_code}"))
         }
-        let plan = plan_ref(conn, plan_code).map_err(|error| match error {
-            StoreError::NotFound { .. } => {
-                StoreError::rejected("dataSet", format!("there is no plan with code {plan_code}"))
-            }
-            other => other,
-        })?;
-        let context = load::context(conn, &plan, &values)?;
-        let mut planned = check::plan_changes(&context, &plan, values, options, access)?;
-        planned.conflicts.extend(early);
-        planned.conflicts.sort_by_key(|c| c.index);
-        let atomic_refusal = options.atomic == AtomicMode::All && !planned.conflicts.is_empty();
-        if atomic_refusal {
-            let taken = planned.count;
-            return Ok(ImportSummary {
-                count: ImportCount {
-                    ignored: taken.imported
-                        + taken.updated
-                        + taken.unchanged
-                        + taken.ignored
-                        + taken.deleted,
-                    ..ImportCount::default()
-                },
-                conflicts: planned.conflicts,
-                rejected_atomically: true,
-            });
-        }
-        if !options.dry_run {
-            write::apply(conn, &plan, &context, &planned, actor)?;
-        }
-        Ok(ImportSummary {
-            count: planned.count,
-            conflicts: planned.conflicts,
-            rejected_atomically: false,
-        })
+        other => other,
+    })?;
+    let periods: Vec<String> = values
+        .iter()
+        .map(|v| v.period)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .map(|p| p.to_string())
+        .collect();
+    let fingerprint = Fingerprint::read(conn, plan.id, &periods)?;
+    let context = load::context(conn, &plan, &values)?;
+    let mut planned = check::plan_changes(&context, &plan, values, options, access)?;
+    planned.conflicts.extend(early);
+    planned.conflicts.sort_by_key(|c| c.index);
+    let refused = options.atomic == AtomicMode::All && !planned.conflicts.is_empty();
+    Ok(Checked {
+        plan,
+        planned,
+        periods,
+        fingerprint,
+        refused,
     })
 }
