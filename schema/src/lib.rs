@@ -18,6 +18,7 @@ pub mod reports;
 pub mod schema;
 pub mod sync;
 mod time;
+pub mod validation;
 
 pub use error::StoreError;
 pub use time::now_utc;

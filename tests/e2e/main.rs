@@ -21,6 +21,7 @@ mod proxies;
 mod report_document;
 mod reports;
 mod sync;
+mod validation;
 
 fn main() {
     let mut scenarios = Vec::new();
@@ -44,5 +45,6 @@ fn main() {
     scenarios.extend(hardening::scenarios());
     scenarios.extend(proxies::scenarios());
     scenarios.extend(report_document::scenarios());
+    scenarios.extend(validation::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -117,6 +117,11 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "/api/v1/org-units/{code}/subtree",
         "listOrgUnitSubtree",
     ),
+    (
+        "GET",
+        "/api/v1/org-units/{code}/validation",
+        "listSubtreeValidationViolations",
+    ),
     ("GET", "/api/v1/plans", "listPlans"),
     ("POST", "/api/v1/plans", "createPlan"),
     ("POST", "/api/v1/plans/import", "importPlan"),
@@ -188,6 +193,11 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "submitReport",
     ),
     (
+        "GET",
+        "/api/v1/reports/{unitCode}/{planCode}/{period}/validation",
+        "validateReport",
+    ),
+    (
         "PUT",
         "/api/v1/reports/{unitCode}/{planCode}/{period}/values",
         "setReportValues",
@@ -207,6 +217,28 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/users", "createUser"),
     ("GET", "/api/v1/users/{username}", "getUser"),
     ("PATCH", "/api/v1/users/{username}", "updateUser"),
+    ("GET", "/api/v1/validation-rules", "listValidationRules"),
+    ("POST", "/api/v1/validation-rules", "createValidationRule"),
+    (
+        "PUT",
+        "/api/v1/validation-rules/built-in/{planCode}/{ruleCode}",
+        "switchBuiltInValidationRule",
+    ),
+    (
+        "DELETE",
+        "/api/v1/validation-rules/{code}",
+        "deleteValidationRule",
+    ),
+    (
+        "GET",
+        "/api/v1/validation-rules/{code}",
+        "getValidationRule",
+    ),
+    (
+        "PUT",
+        "/api/v1/validation-rules/{code}",
+        "updateValidationRule",
+    ),
     ("GET", "/health/live", "getLiveness"),
     ("GET", "/health/ready", "getReadiness"),
     (

@@ -18,6 +18,7 @@ pub mod reports;
 pub mod rollup;
 pub mod sync;
 pub mod users;
+pub mod validation_rules;
 
 use actix_web::middleware::from_fn;
 use utoipa_actix_web::scope;
@@ -47,6 +48,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(rollup::configure)
                 .configure(progress::configure)
                 .configure(sync::configure)
+                .configure(validation_rules::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         )
         // After `/api/v1`, which takes its own paths first.
