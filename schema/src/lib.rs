@@ -9,6 +9,7 @@ pub mod demo;
 pub mod dhis2;
 pub mod domain;
 mod error;
+pub mod events;
 pub mod org_units;
 pub mod pagination;
 pub mod plan_import;

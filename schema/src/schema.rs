@@ -377,6 +377,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        occurred_at -> Timestamp,
+        kind -> Text,
+        unit_code -> Text,
+        unit_path -> Text,
+        plan_code -> Nullable<Text>,
+        period -> Nullable<Text>,
+        data -> Text,
+    }
+}
+
 diesel::joinable!(catalog_sections -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalog_sections (section_id));
@@ -427,4 +440,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     validation_rules,
     validation_rule_switches,
     report_acknowledged_warnings,
+    events,
 );

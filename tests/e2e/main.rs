@@ -10,6 +10,7 @@ mod conventions;
 mod data_exchange;
 mod demo;
 mod dhis2;
+mod events;
 mod hardening;
 mod month_walkthrough;
 mod org_units;
@@ -46,5 +47,6 @@ fn main() {
     scenarios.extend(proxies::scenarios());
     scenarios.extend(report_document::scenarios());
     scenarios.extend(validation::scenarios());
+    scenarios.extend(events::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

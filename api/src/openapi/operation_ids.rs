@@ -56,6 +56,7 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
     ),
     ("GET", "/api/v1/catalogs/{code}/tree", "getCatalogTree"),
     ("POST", "/api/v1/dataValueSets", "importDataValueSets"),
+    ("GET", "/api/v1/events", "listEvents"),
     ("GET", "/api/v1/indicators", "listIndicators"),
     ("POST", "/api/v1/indicators", "createIndicator"),
     ("DELETE", "/api/v1/indicators/{code}", "deleteIndicator"),

@@ -9,6 +9,7 @@ pub mod catalogs;
 pub mod completeness;
 pub mod data_exchange;
 pub mod dhis2;
+pub mod events;
 pub mod health;
 pub mod org_units;
 pub mod plan_import;
@@ -49,6 +50,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(progress::configure)
                 .configure(sync::configure)
                 .configure(validation_rules::configure)
+                .configure(events::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         )
         // After `/api/v1`, which takes its own paths first.

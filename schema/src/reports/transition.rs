@@ -11,6 +11,7 @@ use super::record::{Report, bump_version, reread};
 use super::state::ReportState;
 use crate::audit::{self, NewAuditEntry};
 use crate::db::Db;
+use crate::events::{self, NewEvent};
 use crate::schema::reports;
 use crate::sync;
 use crate::validation::{self, Submission};
@@ -42,6 +43,15 @@ impl Transition {
             Transition::Submit(_) => ReportState::Submitted,
             Transition::Return { .. } | Transition::Reopen { .. } => ReportState::Returned,
             Transition::Approve { .. } => ReportState::Approved,
+        }
+    }
+
+    fn event_kind(&self) -> &'static str {
+        match self {
+            Transition::Submit(_) => events::REPORT_SUBMITTED,
+            Transition::Return { .. } => events::REPORT_RETURNED,
+            Transition::Approve { .. } => events::REPORT_APPROVED,
+            Transition::Reopen { .. } => events::REPORT_REOPENED,
         }
     }
 
@@ -192,6 +202,27 @@ pub fn transition(
             });
         }
         audit::append(conn, &entries)?;
+        events::append(
+            conn,
+            &NewEvent {
+                kind: transition.event_kind(),
+                unit_code: located.unit.code.clone(),
+                unit_path: located.unit.path.clone(),
+                plan_code: Some(located.plan.code.clone()),
+                period: Some(located.row.period.clone()),
+                data: serde_json::json!({
+                    "state": target,
+                    "version": version,
+                    "by": actor.subject,
+                    "reason": match &transition {
+                        Transition::Return { reason } | Transition::Reopen { reason } => {
+                            Some(reason.clone())
+                        }
+                        _ => None,
+                    },
+                }),
+            },
+        )?;
         reread(conn, located)
     })
 }

@@ -269,6 +269,7 @@ pub const MATRIX: &[Row] = &[
     row("PUT /api/v1/validation-rules/built-in/{planCode}/{ruleCode}", "plan issued by {unit}", Req::Validation(V::SwitchBuiltIn), plan_change(200)),
     row("GET /api/v1/org-units/{code}/validation", "{unit}, province 01's plan", Req::Validation(V::Subtree), SCOPED_READ),
     row("GET /api/v1/reports/{unitCode}/{planCode}/{period}/validation", "00001-A's", Req::Validation(V::Report), SCOPED_READ),
+    row("GET /api/v1/events", "the caller's part of the tree", Req::Validation(V::EventFeed), ALL_READ),
     // Sync to upstream systems
     row("POST /api/v1/sync/runs", "", Req::SyncRun,                           admin_only(202)),
     row("GET /api/v1/sync/targets", "", Req::SyncStatus,                      sync_read(200)),

@@ -19,6 +19,8 @@ pub enum ValidationReq {
     SwitchBuiltIn,
     Subtree,
     Report,
+    /// The event feed, which has no unit in its URL.
+    EventFeed,
 }
 
 const RULES: &str = "/api/v1/validation-rules";
@@ -86,6 +88,7 @@ pub async fn prepare(app: &TestApp, req: ValidationReq, anchor: &str, n: u32) ->
         ValidationReq::Subtree => Prepared::get(format!(
             "/api/v1/org-units/{anchor}/validation?plan={shared}&period={PERIOD}"
         )),
+        ValidationReq::EventFeed => Prepared::get("/api/v1/events"),
         ValidationReq::Report => Prepared::get(format!(
             "/api/v1/reports/{}/{shared}/{PERIOD}/validation",
             side.agency()
