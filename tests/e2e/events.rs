@@ -11,12 +11,51 @@ use crate::reports::support::{act_ok, commune, open, put_values, send, vhxh_valu
 const Q1: &str = "2026Q1";
 
 pub fn scenarios() -> Vec<Scenario> {
-    vec![Scenario::new(
-        "the_feed_lists_report_events_in_order_once_each_within_the_callers_scope",
-        |app| {
-            Box::pin(the_feed_lists_report_events_in_order_once_each_within_the_callers_scope(app))
-        },
-    )]
+    vec![
+        Scenario::new(
+            "the_feed_lists_report_events_in_order_once_each_within_the_callers_scope",
+            |app| {
+                Box::pin(
+                    the_feed_lists_report_events_in_order_once_each_within_the_callers_scope(app),
+                )
+            },
+        ),
+        Scenario::new(
+            "the_deadline_watch_raises_deadline_approaching_once_per_owed_report",
+            |app| {
+                Box::pin(the_deadline_watch_raises_deadline_approaching_once_per_owed_report(app))
+            },
+        ),
+    ]
+}
+
+async fn the_deadline_watch_raises_deadline_approaching_once_per_owed_report(app: TestApp) {
+    let people = commune(&app).await;
+    let raised = app
+        .with_db(|conn| {
+            let period = chitieu_schema::domain::Period::parse("202611").unwrap();
+            let watch = chitieu_connector::schedule::DeadlineWatch::of(conn, &period).unwrap();
+            let first = watch.raise_events(conn).unwrap();
+            // The watch runs every day until the deadline: the second run raises nothing new.
+            let second = watch.raise_events(conn).unwrap();
+            (watch.missing.len(), first, second)
+        })
+        .await;
+    assert!(
+        raised.0 >= 2,
+        "the commune's units owe the month: {raised:?}"
+    );
+    assert_eq!((raised.1, raised.2), (raised.0, 0));
+    let all = feed(&app, &people.province_officer, "").await;
+    let units: Vec<(String, String)> = kinds_and_units(&all);
+    assert_eq!(units.len(), raised.0);
+    assert!(units.iter().all(|(kind, _)| kind == "deadline.approaching"));
+    assert_eq!(all["items"][0]["period"], "202611");
+    let own = feed(&app, &people.vhxh, "").await;
+    assert_eq!(
+        kinds_and_units(&own),
+        vec![("deadline.approaching".to_owned(), VHXH.to_owned())]
+    );
 }
 
 async fn feed(app: &TestApp, client: &Client, query: &str) -> Value {

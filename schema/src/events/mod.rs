@@ -83,3 +83,31 @@ pub fn list_all(conn: &mut Db, after: i64, limit: i64) -> Result<Vec<Event>, Sto
         .load(conn)
         .map_err(StoreError::database("reading events"))
 }
+
+pub const DEADLINE_APPROACHING: &str = "deadline.approaching";
+
+/// Appends `event` unless one of the same kind about the same unit, plan and period exists
+/// already (a watch that runs every day raises each once); whether it was appended.
+pub fn append_once(conn: &mut Db, event: &NewEvent) -> Result<bool, StoreError> {
+    conn.transaction(|conn| {
+        let mut existing = events::table
+            .filter(events::kind.eq(event.kind))
+            .filter(events::unit_code.eq(&event.unit_code))
+            .into_boxed();
+        if let Some(plan) = &event.plan_code {
+            existing = existing.filter(events::plan_code.eq(plan));
+        }
+        if let Some(period) = &event.period {
+            existing = existing.filter(events::period.eq(period));
+        }
+        let found = existing
+            .count()
+            .get_result::<i64>(conn)
+            .map_err(StoreError::database("looking for an event"))?;
+        if found > 0 {
+            return Ok(false);
+        }
+        append(conn, event)?;
+        Ok(true)
+    })
+}

@@ -34,14 +34,16 @@ pub struct EventQuery {
 pub struct EventView {
     /// Increasing; the cursor of the feed.
     pub id: i64,
-    /// `report.submitted`, `report.returned`, `report.approved` or `report.reopened`.
+    /// `report.submitted`, `report.returned`, `report.approved`, `report.reopened`, or
+    /// `deadline.approaching` (raised once per owed report by the deadline watch).
     #[serde(rename = "type")]
     pub kind: String,
     pub occurred_at: DateTime<Utc>,
     pub unit_code: String,
     pub plan_code: Option<String>,
     pub period: Option<String>,
-    /// The new state and version, who acted, and the reason of a return or reopening.
+    /// For a report event: the new state and version, who acted, and the reason of a return or
+    /// reopening; for a deadline event: the report's state (`null` when it is not opened).
     #[schema(value_type = Object)]
     pub data: serde_json::Value,
 }
