@@ -45,6 +45,13 @@ pub enum ApiError {
         summary: Box<serde_json::Value>,
     },
 
+    /// A submission refused by validation rules: 422 with each violation as an extension.
+    #[error("{detail}")]
+    RulesViolated {
+        detail: String,
+        violations: Box<serde_json::Value>,
+    },
+
     /// The path exists but not with this method; `allow` lists the methods it has.
     #[error("{method} is not a method of this path; it has {allow}")]
     MethodNotAllowed { method: String, allow: String },
@@ -91,6 +98,10 @@ impl ApiError {
             ApiError::NotFound(_) => ("not-found", "Not found"),
             ApiError::Conflict(_) => ("conflict", "The change conflicts with stored data"),
             ApiError::ImportRejected { .. } => ("import-rejected", "Nothing was imported"),
+            ApiError::RulesViolated { .. } => (
+                "validation-rules-violated",
+                "The report violates validation rules",
+            ),
             ApiError::PreconditionFailed(_) => (
                 "precondition-failed",
                 "The resource changed since you read it",
@@ -144,7 +155,9 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge { .. } | ApiError::FileTooLarge(_) => {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
-            ApiError::UnprocessableFile(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::UnprocessableFile(_) | ApiError::RulesViolated { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -170,6 +183,10 @@ impl ResponseError for ApiError {
             errors: self.field_errors(),
             import_summary: match self {
                 ApiError::ImportRejected { summary, .. } => Some((**summary).clone()),
+                _ => None,
+            },
+            violations: match self {
+                ApiError::RulesViolated { violations, .. } => Some((**violations).clone()),
                 _ => None,
             },
         };
@@ -249,6 +266,14 @@ impl From<StoreError> for ApiError {
                 ApiError::invalid(format!("/{field}"), reason)
             }
             StoreError::RejectedAt { pointer, reason } => ApiError::invalid(pointer, reason),
+            StoreError::RulesViolated { detail, violations } => {
+                let views: Vec<crate::routes::validation_rules::views::RuleJudgement> =
+                    violations.into_iter().map(Into::into).collect();
+                ApiError::RulesViolated {
+                    detail,
+                    violations: Box::new(serde_json::to_value(views).unwrap_or_default()),
+                }
+            }
             // A busy database is a moment's wait for the caller (503 with Retry-After), not a
             // fault of the server.
             error if error.is_busy() => ApiError::Unavailable(error.into()),

@@ -36,6 +36,11 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<chitieu_schema::dhis2::ImportSummary>)]
     pub import_summary: Option<serde_json::Value>,
+    /// Only on 422 from `POST /api/v1/reports/…/submit`: each validation rule that refuses the
+    /// submission, with both sides' values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<crate::routes::validation_rules::views::RuleJudgement>>)]
+    pub violations: Option<serde_json::Value>,
 }
 
 /// What is wrong with one field of the request.

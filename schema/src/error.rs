@@ -22,6 +22,13 @@ pub enum StoreError {
     #[error("{pointer}: {reason}")]
     RejectedAt { pointer: String, reason: String },
 
+    /// The report violates validation rules: blocking ones, or warnings not acknowledged.
+    #[error("{detail}")]
+    RulesViolated {
+        detail: String,
+        violations: Vec<crate::validation::Judgement>,
+    },
+
     /// Hashing or random generation failed (the operating system's random source is gone).
     #[error("cryptographic operation failed while {context}: {detail}")]
     Crypto {

@@ -10,6 +10,7 @@ pub mod demo;
 pub mod dhis2;
 pub mod domain;
 mod error;
+pub mod events;
 pub mod org_units;
 pub mod pagination;
 pub mod plan_import;
@@ -19,6 +20,7 @@ pub mod reports;
 pub mod schema;
 pub mod sync;
 mod time;
+pub mod validation;
 
 pub use error::StoreError;
 pub use time::now_utc;

@@ -338,6 +338,58 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    validation_rules (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        code -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        left_expression -> Text,
+        operator -> Text,
+        right_expression -> Text,
+        importance -> Text,
+        missing_value_strategy -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    validation_rule_switches (plan_id, rule_code) {
+        plan_id -> BigInt,
+        rule_code -> Text,
+        switched_off_at -> Timestamp,
+        switched_off_by -> Text,
+    }
+}
+
+diesel::table! {
+    report_acknowledged_warnings (report_id, rule_code) {
+        report_id -> BigInt,
+        rule_code -> Text,
+        left_value -> Nullable<Double>,
+        right_value -> Nullable<Double>,
+        comment -> Nullable<Text>,
+        acknowledged_at -> Timestamp,
+        acknowledged_by -> Text,
+    }
+}
+
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        occurred_at -> Timestamp,
+        kind -> Text,
+        unit_code -> Text,
+        unit_path -> Text,
+        plan_code -> Nullable<Text>,
+        period -> Nullable<Text>,
+        data -> Text,
+    }
+}
+
 diesel::joinable!(catalog_sections -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalogs (catalog_id));
 diesel::joinable!(indicators -> catalog_sections (section_id));
@@ -359,6 +411,8 @@ diesel::joinable!(report_sections -> reports (report_id));
 diesel::joinable!(report_documents -> reports (report_id));
 diesel::joinable!(sync_outbox -> reports (report_id));
 diesel::joinable!(sync_outbox -> sync_targets (target_code));
+diesel::joinable!(validation_rules -> plans (plan_id));
+diesel::joinable!(report_acknowledged_warnings -> reports (report_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     org_units,
@@ -383,6 +437,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     sync_targets,
     sync_outbox,
     sync_job_slots,
+    validation_rules,
+    validation_rule_switches,
+    report_acknowledged_warnings,
+    events,
 );
 
 diesel::table! {

@@ -10,6 +10,7 @@ mod conventions;
 mod data_exchange;
 mod demo;
 mod dhis2;
+mod events;
 mod hardening;
 mod month_walkthrough;
 mod org_units;
@@ -21,6 +22,7 @@ mod proxies;
 mod report_document;
 mod reports;
 mod sync;
+mod validation;
 
 fn main() {
     let mut scenarios = Vec::new();
@@ -44,5 +46,7 @@ fn main() {
     scenarios.extend(hardening::scenarios());
     scenarios.extend(proxies::scenarios());
     scenarios.extend(report_document::scenarios());
+    scenarios.extend(validation::scenarios());
+    scenarios.extend(events::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

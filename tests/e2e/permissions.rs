@@ -8,6 +8,7 @@ mod plan_requests;
 mod report_requests;
 mod requests;
 mod table;
+mod validation_requests;
 
 use chitieu_e2e::{Scenario, TestApp};
 use serde_json::Value;

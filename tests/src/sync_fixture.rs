@@ -98,7 +98,14 @@ fn approve_one(conn: &mut chitieu_schema::db::Db, key: &ReportKey, n: usize, act
         evidence: Vec::new(),
     };
     reports::set_values(conn, key, None, vec![value], false, actor).expect("the value is set");
-    reports::transition(conn, key, None, Transition::Submit, actor).expect("submitted");
+    reports::transition(
+        conn,
+        key,
+        None,
+        Transition::Submit(Default::default()),
+        actor,
+    )
+    .expect("submitted");
     let approve = Transition::Approve {
         override_reason: None,
     };

@@ -9,6 +9,69 @@ use serde_json::{Map, Value, json};
 
 pub const MEANINGS: &[(&str, &[(&str, &str)])] = &[
     (
+        "MissingValueStrategy",
+        &[
+            (
+                "skipIfAnyValueMissing",
+                "The side has no value if any value it names is missing, and the rule is skipped (DHIS2's default)",
+            ),
+            (
+                "skipIfAllValuesMissing",
+                "The side has no value only if all values it names are missing; the others count as 0",
+            ),
+            (
+                "neverSkip",
+                "Missing values count as 0: the rule is always judged",
+            ),
+        ],
+    ),
+    (
+        "RuleImportance",
+        &[
+            ("blocking", "A violation refuses the submission"),
+            (
+                "warning",
+                "A violation must be acknowledged on submission (acknowledgedWarnings)",
+            ),
+        ],
+    ),
+    (
+        "RuleOperator",
+        &[
+            ("equalTo", "Left = right (DHIS2 equal_to)"),
+            ("notEqualTo", "Left ≠ right (DHIS2 not_equal_to)"),
+            ("greaterThan", "Left > right (DHIS2 greater_than)"),
+            (
+                "greaterThanOrEqualTo",
+                "Left ≥ right (DHIS2 greater_than_or_equal_to)",
+            ),
+            ("lessThan", "Left < right (DHIS2 less_than)"),
+            (
+                "lessThanOrEqualTo",
+                "Left ≤ right (DHIS2 less_than_or_equal_to)",
+            ),
+            (
+                "compulsoryPair",
+                "Both sides have a value or neither has (DHIS2 compulsory_pair)",
+            ),
+            (
+                "exclusivePair",
+                "Not both sides have a value (DHIS2 exclusive_pair)",
+            ),
+        ],
+    ),
+    (
+        "RuleOutcome",
+        &[
+            ("passed", "The values satisfy the rule"),
+            ("violated", "The values break the rule"),
+            (
+                "skipped",
+                "Not judged: a side has no value (missing, or a division by zero)",
+            ),
+        ],
+    ),
+    (
         "Aggregation",
         &[
             ("sum", "Add the units' values (counts)"),

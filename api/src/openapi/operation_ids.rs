@@ -56,6 +56,7 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
     ),
     ("GET", "/api/v1/catalogs/{code}/tree", "getCatalogTree"),
     ("POST", "/api/v1/dataValueSets", "importDataValueSets"),
+    ("GET", "/api/v1/events", "listEvents"),
     ("GET", "/api/v1/indicators", "listIndicators"),
     ("POST", "/api/v1/indicators", "createIndicator"),
     ("DELETE", "/api/v1/indicators/{code}", "deleteIndicator"),
@@ -116,6 +117,11 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "GET",
         "/api/v1/org-units/{code}/subtree",
         "listOrgUnitSubtree",
+    ),
+    (
+        "GET",
+        "/api/v1/org-units/{code}/validation",
+        "listSubtreeValidationViolations",
     ),
     ("GET", "/api/v1/plans", "listPlans"),
     ("POST", "/api/v1/plans", "createPlan"),
@@ -188,6 +194,11 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "submitReport",
     ),
     (
+        "GET",
+        "/api/v1/reports/{unitCode}/{planCode}/{period}/validation",
+        "validateReport",
+    ),
+    (
         "PUT",
         "/api/v1/reports/{unitCode}/{planCode}/{period}/values",
         "setReportValues",
@@ -207,6 +218,28 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/users", "createUser"),
     ("GET", "/api/v1/users/{username}", "getUser"),
     ("PATCH", "/api/v1/users/{username}", "updateUser"),
+    ("GET", "/api/v1/validation-rules", "listValidationRules"),
+    ("POST", "/api/v1/validation-rules", "createValidationRule"),
+    (
+        "PUT",
+        "/api/v1/validation-rules/built-in/{planCode}/{ruleCode}",
+        "switchBuiltInValidationRule",
+    ),
+    (
+        "DELETE",
+        "/api/v1/validation-rules/{code}",
+        "deleteValidationRule",
+    ),
+    (
+        "GET",
+        "/api/v1/validation-rules/{code}",
+        "getValidationRule",
+    ),
+    (
+        "PUT",
+        "/api/v1/validation-rules/{code}",
+        "updateValidationRule",
+    ),
     ("GET", "/health/live", "getLiveness"),
     ("GET", "/health/ready", "getReadiness"),
     (

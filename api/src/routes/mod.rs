@@ -9,6 +9,7 @@ pub mod catalogs;
 pub mod completeness;
 pub mod data_exchange;
 pub mod dhis2;
+pub mod events;
 pub mod health;
 pub mod org_units;
 pub mod plan_import;
@@ -18,6 +19,7 @@ pub mod reports;
 pub mod rollup;
 pub mod sync;
 pub mod users;
+pub mod validation_rules;
 
 use actix_web::middleware::from_fn;
 use utoipa_actix_web::scope;
@@ -47,6 +49,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(rollup::configure)
                 .configure(progress::configure)
                 .configure(sync::configure)
+                .configure(validation_rules::configure)
+                .configure(events::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         )
         // After `/api/v1`, which takes its own paths first.

@@ -2,6 +2,7 @@
 
 use chitieu_schema::db::Db;
 use chitieu_schema::domain::Period;
+use chitieu_schema::events;
 use chitieu_schema::sync::{self, MissingReport};
 use chrono::{DateTime, Datelike, Utc};
 
@@ -34,6 +35,28 @@ impl DeadlineWatch {
             period: period.to_string(),
             missing,
         })
+    }
+
+    /// A `deadline.approaching` event per owed report, once per unit, plan and period however
+    /// often the watch runs; how many were new.
+    pub fn raise_events(&self, conn: &mut Db) -> Result<usize, SyncError> {
+        let mut raised = 0;
+        for owed in &self.missing {
+            let event = events::NewEvent {
+                kind: events::DEADLINE_APPROACHING,
+                unit_code: owed.unit_code.clone(),
+                unit_path: owed.unit_path.clone(),
+                plan_code: Some(owed.plan_code.clone()),
+                period: Some(self.period.clone()),
+                data: serde_json::json!({"state": owed.state}),
+            };
+            if events::append_once(conn, &event)
+                .map_err(SyncError::store("raising a deadline event"))?
+            {
+                raised += 1;
+            }
+        }
+        Ok(raised)
     }
 
     /// One warning line per owed report (the first 200), and a total.

@@ -144,7 +144,9 @@ async fn run_job(worker: &Worker, kind: JobKind) -> Result<(), SyncError> {
                 return Ok(());
             };
             let watch = with_db(worker.pool(), "running the deadline watch", move |conn| {
-                DeadlineWatch::of(conn, &period)
+                let watch = DeadlineWatch::of(conn, &period)?;
+                watch.raise_events(conn)?;
+                Ok(watch)
             })
             .await?;
             watch.log();

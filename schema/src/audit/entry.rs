@@ -5,7 +5,8 @@ use crate::schema::audit_entries;
 
 /// What happened, before it is chained: `action` is one of `report_opened`, `value_set`,
 /// `narrative_set`, `submitted`, `returned`, `approved`, `reopened`, `value_deleted` (bulk
-/// imports with the DELETE strategy).
+/// imports with the DELETE strategy), `warning_acknowledged` (a validation warning named on
+/// submission).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAuditEntry {
     pub actor: String,

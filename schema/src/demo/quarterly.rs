@@ -36,7 +36,7 @@ pub fn seed(
     let nghi_duong = key(NGHI_DUONG_PLAN, NGHI_DUONG, quarter)?;
     narrative(conn, &nghi_duong, &nghi_duong_outline())?;
     for step in [
-        Transition::Submit,
+        Transition::Submit(Default::default()),
         Transition::Approve {
             override_reason: Some("Tổng hợp từ báo cáo giấy của các phòng, đơn vị".to_owned()),
         },

@@ -127,15 +127,15 @@ pub(super) fn report(
     reports::set_values(conn, &key, None, entries, false, &actor)?;
     let steps: Vec<Transition> = match stage {
         Stage::Draft => vec![],
-        Stage::Submitted => vec![Transition::Submit],
+        Stage::Submitted => vec![Transition::Submit(Default::default())],
         Stage::Returned => vec![
-            Transition::Submit,
+            Transition::Submit(Default::default()),
             Transition::Return {
                 reason: "Số liệu tỷ lệ chưa có mẫu số, đề nghị bổ sung".to_owned(),
             },
         ],
         Stage::Approved => vec![
-            Transition::Submit,
+            Transition::Submit(Default::default()),
             Transition::Approve {
                 // Nghi Dương's agencies send their figures on paper; the commune consolidates.
                 override_reason: (unit == NGHI_DUONG)

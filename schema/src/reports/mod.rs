@@ -18,6 +18,7 @@ mod open;
 mod record;
 mod state;
 mod transition;
+mod validation;
 mod values;
 
 pub use approve::ChildReport;
@@ -37,4 +38,5 @@ pub use open::{Opened, open};
 pub use record::{Report, ReportSummary, StoredValue};
 pub use state::ReportState;
 pub use transition::{Transition, transition};
+pub use validation::judge;
 pub use values::{ValueEntry, ValueProblem, ValuesOutcome, set_values};

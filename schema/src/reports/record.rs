@@ -150,6 +150,8 @@ pub struct Report {
     pub summary: ReportSummary,
     pub values: Vec<StoredValue>,
     pub sections: Vec<NarrativeSection>,
+    /// Validation warnings acknowledged at the last submission.
+    pub acknowledged_warnings: Vec<crate::validation::AcknowledgedWarning>,
 }
 
 type ValueTuple = (
@@ -236,10 +238,12 @@ pub(super) fn load_report(conn: &mut Db, located: Located) -> Result<Report, Sto
         .into_iter()
         .map(NarrativeSection::from_row)
         .collect();
+    let acknowledged_warnings = crate::validation::acknowledged_warnings(conn, report_id)?;
     Ok(Report {
         summary: located.row.summary(&located.unit, &located.plan.code)?,
         values,
         sections,
+        acknowledged_warnings,
     })
 }
 

@@ -11,31 +11,28 @@ use super::record::{Report, bump_version, reread};
 use super::state::ReportState;
 use crate::audit::{self, NewAuditEntry};
 use crate::db::Db;
+use crate::events::{self, NewEvent};
 use crate::schema::reports;
 use crate::sync;
+use crate::validation::{self, Submission};
 use crate::{StoreError, now_utc};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Transition {
-    Submit,
+    /// Judged by the plan's validation rules first; see [`crate::validation::check_submission`].
+    Submit(Submission),
     /// Back to the reporter, with the reason (required).
-    Return {
-        reason: String,
-    },
+    Return { reason: String },
     /// With a reason when approving although reports of child units are missing or unapproved.
-    Approve {
-        override_reason: Option<String>,
-    },
+    Approve { override_reason: Option<String> },
     /// An approved report goes back to the reporter, explicitly, with the reason.
-    Reopen {
-        reason: String,
-    },
+    Reopen { reason: String },
 }
 
 impl Transition {
     fn allowed_from(&self) -> &'static [ReportState] {
         match self {
-            Transition::Submit => &[ReportState::Draft, ReportState::Returned],
+            Transition::Submit(_) => &[ReportState::Draft, ReportState::Returned],
             Transition::Return { .. } | Transition::Approve { .. } => &[ReportState::Submitted],
             Transition::Reopen { .. } => &[ReportState::Approved],
         }
@@ -43,15 +40,24 @@ impl Transition {
 
     fn target(&self) -> ReportState {
         match self {
-            Transition::Submit => ReportState::Submitted,
+            Transition::Submit(_) => ReportState::Submitted,
             Transition::Return { .. } | Transition::Reopen { .. } => ReportState::Returned,
             Transition::Approve { .. } => ReportState::Approved,
         }
     }
 
+    fn event_kind(&self) -> &'static str {
+        match self {
+            Transition::Submit(_) => events::REPORT_SUBMITTED,
+            Transition::Return { .. } => events::REPORT_RETURNED,
+            Transition::Approve { .. } => events::REPORT_APPROVED,
+            Transition::Reopen { .. } => events::REPORT_REOPENED,
+        }
+    }
+
     fn verb(&self) -> &'static str {
         match self {
-            Transition::Submit => "submitted",
+            Transition::Submit(_) => "submitted",
             Transition::Return { .. } => "returned",
             Transition::Approve { .. } => "approved",
             Transition::Reopen { .. } => "reopened",
@@ -90,8 +96,16 @@ pub fn transition(
         let now = now_utc();
         let id = located.row.id;
         let target = transition.target().as_db_str();
+        let mut acknowledged = Vec::new();
         let (reason, override_reason) = match &transition {
-            Transition::Submit => {
+            Transition::Submit(submission) => {
+                acknowledged = validation::check_submission(
+                    conn,
+                    id,
+                    located.plan.id,
+                    submission,
+                    &actor.subject,
+                )?;
                 let late = located.row.due_at.is_some_and(|due| now >= due);
                 diesel::update(reports::table.find(id))
                     .set((
@@ -152,25 +166,62 @@ pub fn transition(
             Transition::Reopen { .. } => {
                 sync::supersede_unsent(conn, id)?;
             }
-            Transition::Submit | Transition::Return { .. } => {}
+            Transition::Submit(_) | Transition::Return { .. } => {}
         }
-        audit::append(
-            conn,
-            &[NewAuditEntry {
+        let mut entries = vec![NewAuditEntry {
+            actor: actor.subject.clone(),
+            request_id: actor.request_id.clone(),
+            action: transition.verb(),
+            unit_code: located.unit.code.clone(),
+            plan_code: located.plan.code.clone(),
+            period: located.row.period.clone(),
+            indicator_code: None,
+            old_value: Some(current.as_db_str().to_owned()),
+            new_value: Some(target.to_owned()),
+            reason: match override_reason {
+                Some(why) => Some(format!("override: {why}")),
+                None => reason,
+            },
+        }];
+        // Each acknowledged warning is its own entry, with both sides' values and the comment.
+        for judgement in &acknowledged {
+            entries.push(NewAuditEntry {
                 actor: actor.subject.clone(),
                 request_id: actor.request_id.clone(),
-                action: transition.verb(),
+                action: "warning_acknowledged",
                 unit_code: located.unit.code.clone(),
                 plan_code: located.plan.code.clone(),
                 period: located.row.period.clone(),
                 indicator_code: None,
-                old_value: Some(current.as_db_str().to_owned()),
-                new_value: Some(target.to_owned()),
-                reason: match override_reason {
-                    Some(why) => Some(format!("override: {why}")),
-                    None => reason,
+                old_value: Some(validation::describe(judgement)),
+                new_value: Some(judgement.rule.code.clone()),
+                reason: match &transition {
+                    Transition::Submit(submission) => submission.comment.clone(),
+                    _ => None,
                 },
-            }],
+            });
+        }
+        audit::append(conn, &entries)?;
+        events::append(
+            conn,
+            &NewEvent {
+                kind: transition.event_kind(),
+                unit_code: located.unit.code.clone(),
+                unit_path: located.unit.path.clone(),
+                plan_code: Some(located.plan.code.clone()),
+                period: Some(located.row.period.clone()),
+                data: serde_json::json!({
+                    "state": target,
+                    "version": version,
+                    "by": actor.subject,
+                    "reason": match &transition {
+                        Transition::Return { reason } | Transition::Reopen { reason } => {
+                            Some(reason.clone())
+                        }
+                        _ => None,
+                    },
+                }),
+            },
         )?;
         reread(conn, located)
     })

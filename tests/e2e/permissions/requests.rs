@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use super::fixture::{CATALOG, INDICATOR, SECTION, SIGN_IN_USER};
 use super::plan_requests::{self, PlanReq};
 use super::report_requests::{self, ReportReq};
+use super::validation_requests::{self, ValidationReq};
 
 #[derive(Debug, Clone, Copy)]
 pub enum Req {
@@ -62,6 +63,7 @@ pub enum Req {
     AccessEvents,
     Plans(PlanReq),
     Reports(ReportReq),
+    Validation(ValidationReq),
     ImportDataValues,
     /// The same set on DHIS2's path, unversioned or of an API version.
     ImportDataValuesDhis2(Option<u16>),
@@ -299,6 +301,7 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::AccessEvents => Prepared::get("/api/v1/access-events"),
         Req::Plans(req) => plan_requests::prepare(app, req, anchor, n).await,
         Req::Reports(req) => report_requests::prepare(app, req, anchor, n).await,
+        Req::Validation(req) => validation_requests::prepare(app, req, anchor, n).await,
         Req::ImportDataValues => data_value_set(app, anchor, n, "/api/v1").await,
         Req::ImportDataValuesDhis2(None) => data_value_set(app, anchor, n, "/api").await,
         Req::ImportDataValuesDhis2(Some(version)) => {

@@ -7,6 +7,7 @@
 use super::plan_requests::PlanReq as P;
 use super::report_requests::ReportReq as R;
 use super::requests::Req;
+use super::validation_requests::ValidationReq as V;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -259,6 +260,16 @@ pub const MATRIX: &[Row] = &[
                                                                               [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
     row("POST /api/{version}/dataValueSets", "version 40, a value at {unit}, atomicMode=ALL", Req::ImportDataValuesDhis2(Some(40)),
                                                                               [[200, 200], [403, 403], [403, 403], [200, 409], [403, 403], [403, 403]]),
+    // Validation rules of plans, and their verdicts on reports and subtrees
+    row("GET /api/v1/validation-rules", "of province 01's plan", Req::Validation(V::List), SCOPED_READ),
+    row("POST /api/v1/validation-rules", "plan issued by {unit}", Req::Validation(V::Create), plan_change(201)),
+    row("GET /api/v1/validation-rules/{code}", "of province 01's plan", Req::Validation(V::Show), SCOPED_READ),
+    row("PUT /api/v1/validation-rules/{code}", "plan issued by {unit}", Req::Validation(V::Update), plan_change(200)),
+    row("DELETE /api/v1/validation-rules/{code}", "plan issued by {unit}", Req::Validation(V::Delete), plan_change(204)),
+    row("PUT /api/v1/validation-rules/built-in/{planCode}/{ruleCode}", "plan issued by {unit}", Req::Validation(V::SwitchBuiltIn), plan_change(200)),
+    row("GET /api/v1/org-units/{code}/validation", "{unit}, province 01's plan", Req::Validation(V::Subtree), SCOPED_READ),
+    row("GET /api/v1/reports/{unitCode}/{planCode}/{period}/validation", "00001-A's", Req::Validation(V::Report), SCOPED_READ),
+    row("GET /api/v1/events", "the caller's part of the tree", Req::Validation(V::EventFeed), ALL_READ),
     // Sync to upstream systems
     row("POST /api/v1/sync/runs", "", Req::SyncRun,                           admin_only(202)),
     row("GET /api/v1/sync/targets", "", Req::SyncStatus,                      sync_read(200)),

@@ -17,7 +17,14 @@ pub async fn the_deadline_watch_lists_reports_missing_or_unapproved(app: TestApp
                 period: Period::parse("202611").unwrap(),
             };
             reports::open(conn, &key, &actor).unwrap();
-            reports::transition(conn, &key, None, Transition::Submit, &actor).unwrap();
+            reports::transition(
+                conn,
+                &key,
+                None,
+                Transition::Submit(Default::default()),
+                &actor,
+            )
+            .unwrap();
             if approve {
                 let approve = Transition::Approve {
                     override_reason: None,

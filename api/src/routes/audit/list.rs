@@ -39,7 +39,8 @@ pub struct AuditEntryView {
     #[schema(example = "vhxh.reporter")]
     pub actor: String,
     pub request_id: Option<String>,
-    /// report_opened, value_set, narrative_set, submitted, returned, approved or reopened.
+    /// report_opened, value_set, narrative_set, submitted, returned, approved, reopened or
+    /// warning_acknowledged (a validation warning named on submission).
     #[schema(example = "value_set")]
     pub action: String,
     #[schema(example = "01001-VHXH")]

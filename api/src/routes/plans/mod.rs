@@ -13,7 +13,7 @@
 //!   an assignment gets 403 too.
 
 mod access;
-pub(crate) use access::readable_plan;
+pub(crate) use access::{manageable_plan, readable_plan};
 mod create_item;
 mod create_plan;
 pub(crate) use create_plan::NewPlanRequest;

@@ -218,6 +218,8 @@ pub struct ReportView {
     pub summary: ReportSummaryView,
     pub values: Vec<ValueView>,
     pub sections: Vec<SectionView>,
+    /// Validation warnings the submitter acknowledged at the last submission.
+    pub acknowledged_warnings: Vec<crate::routes::validation_rules::views::AcknowledgedWarningView>,
 }
 
 impl ReportView {
@@ -239,6 +241,11 @@ impl From<Report> for ReportView {
             summary: r.summary.into(),
             values: r.values.into_iter().map(Into::into).collect(),
             sections: r.sections.into_iter().map(Into::into).collect(),
+            acknowledged_warnings: r
+                .acknowledged_warnings
+                .into_iter()
+                .map(Into::into)
+                .collect(),
         }
     }
 }
