@@ -42,7 +42,11 @@ pub async fn check(settings: &Settings, pool: &DbPool, args: &CheckArgs) -> anyh
         Some(report) => format!("the approved report {report}"),
         None => "the sample report (name a real one with --report UNIT:PLAN:PERIOD)".to_owned(),
     };
-    println!("# target {} ({}), rendered from {source}", target.code, profile(&target));
+    println!(
+        "# target {} ({}), rendered from {source}",
+        target.code,
+        profile(&target)
+    );
     if let Some(spec) = &target.template {
         println!("# template version {}", spec.version());
     }

@@ -100,3 +100,57 @@ fn fingerprint(file: &TargetsFile) -> u64 {
     format!("{file:?}").hash(&mut hasher);
     hasher.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use chitieu_schema::db::{DatabaseUrl, build_pool, run_pending_migrations};
+    use chitieu_schema::sync;
+
+    use super::*;
+
+    fn targets() -> String {
+        serde_json::json!({"targets": [{"code": "tinh", "profile": "template",
+            "baseUrl": "http://127.0.0.1:9", "auth": {"type": "none"},
+            "template": {"path": "/x", "bodyFile": "body.json.j2"}}]})
+        .to_string()
+    }
+
+    #[tokio::test]
+    async fn a_changed_body_file_is_stored_on_the_next_check_and_a_broken_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let url =
+            DatabaseUrl::parse(&format!("sqlite://{}", dir.path().join("t.db").display())).unwrap();
+        let pool = build_pool(&url, 2).unwrap();
+        run_pending_migrations(&mut pool.get().unwrap()).unwrap();
+        let path = dir.path().join("targets.json");
+        let body = dir.path().join("body.json.j2");
+        std::fs::write(&path, targets()).unwrap();
+        std::fs::write(&body, r#"{"v": 1}"#).unwrap();
+        let watcher = TargetsWatcher::new(path.display().to_string(), None);
+        let stored_body = |pool: &DbPool| {
+            let stored = sync::list_targets(&mut pool.get().unwrap()).unwrap();
+            let target = crate::targets_file::target_from_stored(&stored[0]).unwrap();
+            target.template.unwrap().body.unwrap()
+        };
+
+        assert_eq!(
+            watcher.reload(&pool, false).await.unwrap(),
+            Reloaded::Stored(1)
+        );
+        assert_eq!(
+            watcher.reload(&pool, false).await.unwrap(),
+            Reloaded::Unchanged
+        );
+        std::fs::write(&body, r#"{"v": 2}"#).unwrap();
+        assert_eq!(
+            watcher.reload(&pool, false).await.unwrap(),
+            Reloaded::Stored(1)
+        );
+        assert_eq!(stored_body(&pool), r#"{"v": 2}"#);
+
+        std::fs::write(&body, r#"{"v": {% if %}}"#).unwrap();
+        let error = watcher.reload(&pool, false).await.unwrap_err().to_string();
+        assert!(error.contains("line 1, column"), "{error}");
+        assert_eq!(stored_body(&pool), r#"{"v": 2}"#);
+    }
+}

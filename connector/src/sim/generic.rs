@@ -37,7 +37,9 @@ impl GenericSim {
 fn with_receipt(value: &Value, receipt: &str) -> Value {
     match value {
         Value::String(s) => Value::String(s.replace("{receipt}", receipt)),
-        Value::Array(items) => Value::Array(items.iter().map(|v| with_receipt(v, receipt)).collect()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| with_receipt(v, receipt)).collect())
+        }
         Value::Object(members) => Value::Object(
             members
                 .iter()
@@ -53,7 +55,11 @@ fn with_receipt(value: &Value, receipt: &str) -> Value {
 /// (`chitieu:<unit>:<plan>:<period>:v<version>:<target>`) when it is one.
 pub fn receive(request: &str, key: Option<&str>, body: &[u8]) -> Result<Intake, Refusal> {
     if body.is_empty() {
-        return Err(Refusal::problem(400, "Empty body", "the request has no body"));
+        return Err(Refusal::problem(
+            400,
+            "Empty body",
+            "the request has no body",
+        ));
     }
     let stored = match serde_json::from_slice::<Value>(body) {
         Ok(json) => json,

@@ -31,7 +31,9 @@ impl AnswerRules {
             (&self.refused, Meaning::Refused),
         ];
         let exact = lists.iter().find(|(rules, _)| {
-            rules.iter().any(|r| matches!(r, StatusRule::Code(c) if *c == status))
+            rules
+                .iter()
+                .any(|r| matches!(r, StatusRule::Code(c) if *c == status))
         });
         if let Some((_, meaning)) = exact {
             return *meaning;
@@ -75,8 +77,14 @@ impl AnswerRules {
         }
         for (pointer, what) in [
             (self.receipt.as_deref(), "answer.receipt"),
-            (self.refusal.as_ref().map(|r| r.pointer.as_str()), "answer.refusal.pointer"),
-            (self.refusal.as_ref().and_then(|r| r.message.as_deref()), "answer.refusal.message"),
+            (
+                self.refusal.as_ref().map(|r| r.pointer.as_str()),
+                "answer.refusal.pointer",
+            ),
+            (
+                self.refusal.as_ref().and_then(|r| r.message.as_deref()),
+                "answer.refusal.message",
+            ),
         ] {
             if let Some(pointer) = pointer
                 && !pointer.is_empty()
@@ -146,8 +154,9 @@ fn refuses(rule: &RefusalRule, json: &Value) -> bool {
     match (&rule.equals, found) {
         (Some(expected), Some(found)) => found == expected,
         (Some(_), None) => false,
-        (None, Some(found)) => !matches!(found, Value::Null | Value::Bool(false))
-            && found.as_str() != Some(""),
+        (None, Some(found)) => {
+            !matches!(found, Value::Null | Value::Bool(false)) && found.as_str() != Some("")
+        }
         (None, None) => false,
     }
 }

@@ -20,7 +20,10 @@ fn json(value: Value) -> Result<Value, Error> {
 
 pub fn to_json(value: &Value) -> Result<String, Error> {
     if value.is_undefined() {
-        return Err(Error::new(ErrorKind::UndefinedError, "this value is not in the context"));
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "this value is not in the context",
+        ));
     }
     serde_json::to_string(value)
         .map_err(|e| Error::new(ErrorKind::BadSerialization, "could not write JSON").with_source(e))
@@ -40,14 +43,22 @@ fn date(value: Value, format: Option<String>, zone: Option<String>) -> Result<Va
         Ok(at) => at.with_timezone(&Utc),
         Err(_) => match NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
             Ok(day) => NaiveDateTime::from(day).and_utc(),
-            Err(_) => return Err(bad(format!("date: {text:?} is not a date or RFC 3339 time"))),
+            Err(_) => {
+                return Err(bad(format!(
+                    "date: {text:?} is not a date or RFC 3339 time"
+                )));
+            }
         },
     };
     let mut out = String::new();
     let written = match zone.as_deref() {
         None | Some("UTC") => {
             use std::fmt::Write;
-            write!(out, "{}", at.format_with_items(checked_items(&format)?.into_iter()))
+            write!(
+                out,
+                "{}",
+                at.format_with_items(checked_items(&format)?.into_iter())
+            )
         }
         Some(name) => {
             use std::fmt::Write;
@@ -57,7 +68,8 @@ fn date(value: Value, format: Option<String>, zone: Option<String>) -> Result<Va
             write!(
                 out,
                 "{}",
-                at.with_timezone(&zone).format_with_items(checked_items(&format)?.into_iter())
+                at.with_timezone(&zone)
+                    .format_with_items(checked_items(&format)?.into_iter())
             )
         }
     };
@@ -67,7 +79,10 @@ fn date(value: Value, format: Option<String>, zone: Option<String>) -> Result<Va
 
 fn checked_items(format: &str) -> Result<Vec<chrono::format::Item<'_>>, Error> {
     let items: Vec<_> = chrono::format::StrftimeItems::new(format).collect();
-    if items.iter().any(|i| matches!(i, chrono::format::Item::Error)) {
+    if items
+        .iter()
+        .any(|i| matches!(i, chrono::format::Item::Error))
+    {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
             format!("date: {format:?} is not a valid chrono format"),
@@ -83,10 +98,16 @@ fn number(value: Value, decimals: Option<u32>) -> Result<Value, Error> {
         return Ok(Value::from_safe_string("null".to_owned()));
     }
     let n = f64::try_from(value.clone()).map_err(|_| {
-        Error::new(ErrorKind::InvalidOperation, format!("number: {value} is not a number"))
+        Error::new(
+            ErrorKind::InvalidOperation,
+            format!("number: {value} is not a number"),
+        )
     })?;
     if !n.is_finite() {
-        return Err(Error::new(ErrorKind::InvalidOperation, "number: not a finite number"));
+        return Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "number: not a finite number",
+        ));
     }
     let text = match decimals {
         Some(d) => format!("{n:.*}", d.min(12) as usize),

@@ -38,7 +38,9 @@ pub enum TemplateError {
     },
     #[error("template {part}: {detail}")]
     Rendered { part: String, detail: String },
-    #[error("the rendered body is not JSON (line {line}, column {column}: {detail}); near: {excerpt}")]
+    #[error(
+        "the rendered body is not JSON (line {line}, column {column}: {detail}); near: {excerpt}"
+    )]
     NotJson {
         line: usize,
         column: usize,
@@ -136,11 +138,10 @@ pub fn render(target: &Target, delivery: &Delivery) -> Result<RenderedRequest, T
 pub fn check_target(target: &mut Target, base: &Path) -> Result<(), String> {
     let code = target.code.clone();
     match (target.profile, target.template.as_mut()) {
-        (crate::target::Profile::Template, Some(spec)) => {
-            spec.resolve_body(base)
-                .and_then(|()| spec.check().map(drop))
-                .map_err(|e| format!("target {code}: {e}"))
-        }
+        (crate::target::Profile::Template, Some(spec)) => spec
+            .resolve_body(base)
+            .and_then(|()| spec.check().map(drop))
+            .map_err(|e| format!("target {code}: {e}")),
         (crate::target::Profile::Template, None) => Err(format!(
             "target {code}: the template profile needs a \"template\" object (method, path, \
              headers, body or bodyFile, answer)"

@@ -50,7 +50,8 @@ pub struct Compiled {
 /// Whether the content type is JSON (`application/json`, `application/problem+json`…).
 pub fn is_json(content_type: &str) -> bool {
     let essence = content_type.split(';').next().unwrap_or("").trim();
-    essence.eq_ignore_ascii_case("application/json") || essence.to_ascii_lowercase().ends_with("+json")
+    essence.eq_ignore_ascii_case("application/json")
+        || essence.to_ascii_lowercase().ends_with("+json")
 }
 
 impl Compiled {
@@ -58,7 +59,9 @@ impl Compiled {
     /// line and column.
     pub fn new(spec: &TemplateSpec) -> Result<Self, TemplateError> {
         let method = Method::from_bytes(spec.method.trim().to_ascii_uppercase().as_bytes())
-            .map_err(|_| TemplateError::Invalid(format!("method {:?} is not an HTTP method", spec.method)))?;
+            .map_err(|_| {
+                TemplateError::Invalid(format!("method {:?} is not an HTTP method", spec.method))
+            })?;
         if !spec.path.starts_with('/') {
             return Err(TemplateError::Invalid(format!(
                 "path {:?} must start with '/' (it goes below the target's baseUrl)",
@@ -66,7 +69,10 @@ impl Compiled {
             )));
         }
         HeaderValue::from_str(&spec.content_type).map_err(|_| {
-            TemplateError::Invalid(format!("contentType {:?} is not a header value", spec.content_type))
+            TemplateError::Invalid(format!(
+                "contentType {:?} is not a header value",
+                spec.content_type
+            ))
         })?;
         let body = spec.body.as_deref().ok_or_else(|| {
             TemplateError::Invalid("the template has neither body nor bodyFile".to_owned())
@@ -77,8 +83,9 @@ impl Compiled {
         add(&mut env, PATH, &spec.path)?;
         let mut header_names = Vec::new();
         for (name, value) in &spec.headers {
-            let header = HeaderName::from_bytes(name.trim().as_bytes())
-                .map_err(|_| TemplateError::Invalid(format!("header name {name:?} is not valid")))?;
+            let header = HeaderName::from_bytes(name.trim().as_bytes()).map_err(|_| {
+                TemplateError::Invalid(format!("header name {name:?} is not valid"))
+            })?;
             if RESERVED_HEADERS.contains(&header.as_str()) {
                 return Err(TemplateError::Invalid(format!(
                     "header {name:?} is set by chitieu (credentials go in auth, read from an \
@@ -102,7 +109,10 @@ impl Compiled {
     pub fn render(&self, context: &serde_json::Value) -> Result<RenderedRequest, TemplateError> {
         let context = Value::from(minijinja::value::Serde(context));
         let render = |name: &str| -> Result<String, TemplateError> {
-            let template = self.env.get_template(name).map_err(|e| located(name, None, &e))?;
+            let template = self
+                .env
+                .get_template(name)
+                .map_err(|e| located(name, None, &e))?;
             template
                 .render(&context)
                 .map_err(|e| located(name, Some(template.source()), &e))
@@ -121,10 +131,11 @@ impl Compiled {
         let mut headers = Vec::new();
         for (part, name) in &self.header_names {
             let text = render(part)?;
-            let value = HeaderValue::from_str(text.trim()).map_err(|_| TemplateError::Rendered {
-                part: part.clone(),
-                detail: format!("the value {text:?} cannot be sent in a header"),
-            })?;
+            let value =
+                HeaderValue::from_str(text.trim()).map_err(|_| TemplateError::Rendered {
+                    part: part.clone(),
+                    detail: format!("the value {text:?} cannot be sent in a header"),
+                })?;
             headers.push((name.clone(), value));
         }
         Ok(RenderedRequest {
@@ -162,7 +173,10 @@ fn add(env: &mut Environment<'static>, name: &str, source: &str) -> Result<(), T
 /// built-in profile byte for byte; a filter's safe output (`| json`, `| number`) goes as is.
 fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<(), Error> {
     if value.is_undefined() {
-        return Err(Error::new(ErrorKind::UndefinedError, "this value is not in the context"));
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "this value is not in the context",
+        ));
     }
     let escape = match state.auto_escape() {
         AutoEscape::Custom(name) => name.as_ref(),

@@ -101,4 +101,3 @@ pub struct RefusalRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
-

@@ -122,7 +122,9 @@ fn a_quote_in_a_value_cannot_break_the_document() {
     let mut tricky = delivery();
     tricky.report.outline[0].name = "Tên \"có\" ngoặc\", \"x\": \"".into();
     let rendered = render(
-        &target(spec(r#"{"name": {{ outline[0].name }}, "key": {{ idempotencyKey }}, "to": {{ target }}}"#)),
+        &target(spec(
+            r#"{"name": {{ outline[0].name }}, "key": {{ idempotencyKey }}, "to": {{ target }}}"#,
+        )),
         &tricky,
     )
     .unwrap();
@@ -183,7 +185,11 @@ fn rules(json: Value) -> AnswerRules {
 }
 
 fn outcome(rules: &AnswerRules, status: u16, body: &str) -> Outcome {
-    rules.outcome(StatusCode::from_u16(status).unwrap(), &HeaderMap::new(), body)
+    rules.outcome(
+        StatusCode::from_u16(status).unwrap(),
+        &HeaderMap::new(),
+        body,
+    )
 }
 
 #[test]
@@ -191,7 +197,11 @@ fn a_200_with_a_refusal_body_is_a_refusal_with_the_upstreams_message() {
     let rules = rules(json!({"receipt": "/data/id",
         "refusal": {"pointer": "/success", "equals": false, "message": "/message"}}));
     assert_eq!(
-        outcome(&rules, 200, r#"{"success": false, "message": "Chỉ tiêu không tồn tại"}"#),
+        outcome(
+            &rules,
+            200,
+            r#"{"success": false, "message": "Chỉ tiêu không tồn tại"}"#
+        ),
         Outcome::Rejected {
             status: 200,
             message: "Chỉ tiêu không tồn tại".into()
@@ -209,11 +219,20 @@ fn a_200_with_a_refusal_body_is_a_refusal_with_the_upstreams_message() {
 fn an_exact_status_wins_over_a_class_and_unnamed_statuses_read_as_usual() {
     let rules = rules(json!({"stored": ["2xx", 409], "retry": [423], "refused": ["5xx", 503]}));
     rules.check().unwrap();
-    assert!(matches!(outcome(&rules, 409, "{}"), Outcome::Delivered { .. }));
+    assert!(matches!(
+        outcome(&rules, 409, "{}"),
+        Outcome::Delivered { .. }
+    ));
     assert!(matches!(outcome(&rules, 423, "{}"), Outcome::Retry { .. }));
-    assert!(matches!(outcome(&rules, 500, "{}"), Outcome::Rejected { status: 500, .. }));
+    assert!(matches!(
+        outcome(&rules, 500, "{}"),
+        Outcome::Rejected { status: 500, .. }
+    ));
     assert!(matches!(outcome(&rules, 429, "{}"), Outcome::Retry { .. }));
-    assert!(matches!(outcome(&rules, 404, "{}"), Outcome::Rejected { status: 404, .. }));
+    assert!(matches!(
+        outcome(&rules, 404, "{}"),
+        Outcome::Rejected { status: 404, .. }
+    ));
 }
 
 #[test]

@@ -61,7 +61,8 @@ async fn sync_until_drained(app: &TestApp) {
 
 async fn sent_entries(app: &TestApp) -> Vec<Value> {
     let sent = expect_json(
-        app.get("/api/v1/sync/entries?state=sent&pageSize=100").await,
+        app.get("/api/v1/sync/entries?state=sent&pageSize=100")
+            .await,
         200,
     )
     .await;
@@ -90,12 +91,18 @@ pub async fn the_theodoinq_template_reaches_a_flaky_upstream_exactly_once(app: T
     let version = entries[0]["templateVersion"].as_str().unwrap();
     assert!(version.starts_with("sha256:"), "{version}");
     assert!(entries.iter().all(|e| e["templateVersion"] == version));
-    assert!(entries.iter().all(|e| e["receipt"].as_str().unwrap().starts_with("TDNQ-")));
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["receipt"].as_str().unwrap().starts_with("TDNQ-"))
+    );
 }
 
 pub async fn the_report_api_template_reaches_a_flaky_upstream_exactly_once(app: TestApp) {
     const REPORTS: usize = 40;
-    let upstream = sim::start(flaky(Some(GenericSim::default()))).await.unwrap();
+    let upstream = sim::start(flaky(Some(GenericSim::default())))
+        .await
+        .unwrap();
     store_template_target(&app, "report-api.target.json", &upstream.base_url()).await;
     let approved = approve_reports(&app, REPORTS).await;
     sync_until_drained(&app).await;
@@ -105,7 +112,11 @@ pub async fn the_report_api_template_reaches_a_flaky_upstream_exactly_once(app: 
     let (unit, _) = &approved[0];
     let first = stored
         .iter()
-        .find(|s| s.idempotency_key.as_deref().is_some_and(|k| k.contains(unit.as_str())))
+        .find(|s| {
+            s.idempotency_key
+                .as_deref()
+                .is_some_and(|k| k.contains(unit.as_str()))
+        })
         .unwrap();
     let request = first.body["request"].as_str().unwrap();
     assert!(
@@ -117,7 +128,11 @@ pub async fn the_report_api_template_reaches_a_flaky_upstream_exactly_once(app: 
     assert!(first.body["body"].is_array(), "{}", first.body);
     // The receipt is read where the answer rules point: `/data/id`.
     let entries = sent_entries(&app).await;
-    assert!(entries.iter().all(|e| e["receipt"].as_str().unwrap().starts_with("GEN-")));
+    assert!(
+        entries
+            .iter()
+            .all(|e| e["receipt"].as_str().unwrap().starts_with("GEN-"))
+    );
 }
 
 pub async fn a_template_error_puts_the_entry_in_attention_without_sending(app: TestApp) {
@@ -159,7 +174,11 @@ pub async fn a_200_whose_body_refuses_is_a_refusal(app: TestApp) {
     store_template_target(&app, "report-api.target.json", &upstream.base_url()).await;
     approve_reports(&app, 1).await;
     let run = expect_json(app.post_json("/api/v1/sync/runs", &json!({})).await, 202).await;
-    assert_eq!((run["attention"].clone(), run["sent"].clone()), (json!(1), json!(0)), "{run}");
+    assert_eq!(
+        (run["attention"].clone(), run["sent"].clone()),
+        (json!(1), json!(0)),
+        "{run}"
+    );
     let refused = expect_json(app.get("/api/v1/sync/entries?state=attention").await, 200).await;
     let message = refused["items"][0]["lastError"].as_str().unwrap();
     assert!(
