@@ -55,6 +55,10 @@ pub enum Command {
 pub enum SyncCommand {
     /// Print every target's entries per state and its last run, without sending.
     Status,
+    /// Print the request TARGET would get for a report (a sample, or --report), without
+    /// sending it; --send sends it once with a test key and prints the answer as chitieu
+    /// reads it.
+    Check(crate::sync_check_cli::CheckArgs),
 }
 
 #[derive(Debug, Subcommand)]

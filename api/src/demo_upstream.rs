@@ -40,6 +40,7 @@ pub async fn start(pool: &DbPool, port: u16) -> anyhow::Result<Option<RunningSim
                 auth: Auth::None,
                 mapping: CodeMapping::default(),
                 tls: Default::default(),
+                template: None,
             },
             enabled: true,
         }],

@@ -28,6 +28,7 @@ pub mod settings_args;
 pub mod startup;
 pub mod state;
 pub mod sync;
+pub mod sync_check_cli;
 pub mod sync_cli;
 pub mod sync_settings;
 pub mod telemetry;

@@ -62,6 +62,9 @@ async fn main() -> anyhow::Result<()> {
             match command {
                 None => chitieu_api::sync_cli::run_once(&settings, &pool).await,
                 Some(SyncCommand::Status) => chitieu_api::sync_cli::status(&pool).await,
+                Some(SyncCommand::Check(args)) => {
+                    chitieu_api::sync_check_cli::check(&settings, &pool, &args).await
+                }
             }
         }
         Some(Command::Serve(_)) => {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use chitieu_connector::schedule::{self, ScheduleConfig, ScheduleHandle};
 use chitieu_connector::targets_file::TargetsFile;
+use chitieu_connector::targets_reload::TargetsWatcher;
 use chitieu_connector::worker::Worker;
 use chitieu_connector::{HttpSettings, HttpTransport, Transport};
 use chitieu_schema::db::DbPool;
@@ -19,6 +20,8 @@ pub struct SyncService {
     pub schedule: ScheduleConfig,
     /// Whether this process runs the schedule (otherwise another replica may).
     pub schedule_running: bool,
+    /// The targets file, watched for changes; `None` when no file is configured.
+    pub targets: Option<Arc<TargetsWatcher>>,
 }
 
 /// Keeps the background parts alive for as long as the server runs.
@@ -26,11 +29,15 @@ pub struct SyncRuntime {
     pub service: Arc<SyncService>,
     worker_loop: Option<tokio::task::JoinHandle<()>>,
     schedule: Option<ScheduleHandle>,
+    targets_watch: Option<tokio::task::JoinHandle<()>>,
 }
 
 impl SyncRuntime {
     pub async fn stop(self) {
         if let Some(task) = self.worker_loop {
+            task.abort();
+        }
+        if let Some(task) = self.targets_watch {
             task.abort();
         }
         if let Some(schedule) = self.schedule {
@@ -58,8 +65,11 @@ pub async fn start(
     settings: &SyncSettings,
     transport: Arc<dyn Transport>,
 ) -> anyhow::Result<SyncRuntime> {
+    let mut targets = None;
     if let Some(path) = settings.targets_file.clone() {
+        // A template that does not parse stops start-up here, with its line and column.
         let file = TargetsFile::read(&path)?;
+        let watcher = Arc::new(TargetsWatcher::new(path.clone(), Some(&file)));
         let pool = pool.clone();
         let stored = tokio::task::spawn_blocking(move || -> anyhow::Result<usize> {
             let mut conn = pool.get().context("could not take a database connection")?;
@@ -68,7 +78,12 @@ pub async fn start(
         .await
         .context("the targets file task failed")??;
         tracing::info!(%path, targets = stored, "sync targets stored from the targets file");
+        targets = Some(watcher);
     }
+    // A changed file (or template body file) takes effect on the next delivery.
+    let targets_watch = targets.as_ref().map(|watcher| {
+        Arc::clone(watcher).spawn(pool.clone(), settings.worker_config.poll_interval)
+    });
     let worker = Arc::new(Worker::new(
         pool.clone(),
         transport,
@@ -89,8 +104,10 @@ pub async fn start(
             worker,
             schedule: settings.schedule_config.clone(),
             schedule_running: settings.schedule,
+            targets,
         }),
         worker_loop,
         schedule,
+        targets_watch,
     })
 }

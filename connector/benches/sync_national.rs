@@ -289,6 +289,7 @@ fn store_target(conn: &mut Db, base_url: &str) -> anyhow::Result<()> {
             mapping_json: "{}".to_owned(),
             enabled: true,
             tls_json: None,
+            template_json: None,
         },
     )?;
     Ok(())

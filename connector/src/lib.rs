@@ -15,6 +15,8 @@ pub mod schedule;
 pub mod sim;
 pub mod target;
 pub mod targets_file;
+pub mod targets_reload;
+pub mod template;
 pub mod worker;
 
 pub use delivery::{DeliveredValue, Delivery, Outcome, OutlineRow, ReportDocument, Transport};

@@ -19,6 +19,10 @@ pub struct Target {
     /// Extra trust and a client certificate for HTTPS to this target.
     #[serde(default, skip_serializing_if = "TargetTls::is_default")]
     pub tls: TargetTls,
+    /// The request of a `template` target (`crate::template`); `None` for the built-in
+    /// profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<crate::template::TemplateSpec>,
 }
 
 /// TLS to one target, as PEM files on the server: a CA bundle trusted besides the built-in
@@ -51,6 +55,9 @@ pub enum Profile {
     Theodoinq,
     /// DHIS2 `POST /api/dataValueSets` (JSON, idScheme=code).
     Dhis2,
+    /// The request described in the target's `template` (`crate::template`), for an
+    /// upstream whose interface is learnt after the release.
+    Template,
 }
 
 impl Profile {

@@ -45,11 +45,26 @@ impl TargetsFile {
         Self::parse(path, &raw)
     }
 
+    /// Parses and checks the file: a `template` target's `bodyFile` is read (relative to the
+    /// file's folder) and every template must parse, or start-up stops naming its line and
+    /// column.
     pub fn parse(path: &str, raw: &str) -> Result<Self, SyncError> {
-        let file: TargetsFile = serde_json::from_str(raw).map_err(|e| SyncError::TargetsJson {
-            path: path.to_owned(),
-            detail: e.to_string(),
-        })?;
+        let mut file: TargetsFile =
+            serde_json::from_str(raw).map_err(|e| SyncError::TargetsJson {
+                path: path.to_owned(),
+                detail: e.to_string(),
+            })?;
+        let base = std::path::Path::new(path)
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        for entry in &mut file.targets {
+            crate::template::check_target(&mut entry.target, base).map_err(|detail| {
+                SyncError::TargetsJson {
+                    path: path.to_owned(),
+                    detail,
+                }
+            })?;
+        }
         for entry in &file.targets {
             let target = &entry.target;
             if target.code.is_empty() || target.code.contains(':') {
@@ -94,6 +109,11 @@ impl TargetsFile {
                     true => None,
                     false => Some(to_json(&target.tls, &target.code)?),
                 },
+                template_json: target
+                    .template
+                    .as_ref()
+                    .map(|template| to_json(template, &target.code))
+                    .transpose()?,
             };
             sync::upsert_target(conn, &new).map_err(SyncError::store("storing a sync target"))?;
         }
@@ -112,6 +132,7 @@ pub fn profile_name(profile: Profile) -> &'static str {
     match profile {
         Profile::Theodoinq => "theodoinq",
         Profile::Dhis2 => "dhis2",
+        Profile::Template => "template",
     }
 }
 
@@ -124,6 +145,7 @@ pub fn target_from_stored(stored: &StoredTarget) -> Result<Target, SyncError> {
     let profile = match stored.profile.as_str() {
         "theodoinq" => Profile::Theodoinq,
         "dhis2" => Profile::Dhis2,
+        "template" => Profile::Template,
         other => return Err(invalid(format!("unknown profile {other:?}"))),
     };
     let auth: Auth =
@@ -134,6 +156,12 @@ pub fn target_from_stored(stored: &StoredTarget) -> Result<Target, SyncError> {
         Some(json) => serde_json::from_str(json).map_err(|e| invalid(format!("tls: {e}")))?,
         None => TargetTls::default(),
     };
+    let template = stored
+        .template_json
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|e| invalid(format!("template: {e}")))?;
     Ok(Target {
         code: stored.code.clone(),
         profile,
@@ -141,6 +169,7 @@ pub fn target_from_stored(stored: &StoredTarget) -> Result<Target, SyncError> {
         auth,
         mapping,
         tls,
+        template,
     })
 }
 

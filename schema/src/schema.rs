@@ -301,6 +301,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         tls -> Nullable<Text>,
+        template -> Nullable<Text>,
     }
 }
 
@@ -325,6 +326,7 @@ diesel::table! {
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
+        template_version -> Nullable<Text>,
     }
 }
 

@@ -6,6 +6,7 @@ mod attention;
 mod deadline;
 mod delivery;
 mod processes;
+mod template;
 
 use chitieu_e2e::Scenario;
 
@@ -23,5 +24,9 @@ pub fn scenarios() -> Vec<Scenario> {
         deadline::the_deadline_watch_lists_reports_missing_or_unapproved,
         processes::killing_the_service_mid_sync_loses_and_duplicates_nothing,
         processes::two_replicas_deliver_each_report_exactly_once,
+        template::the_theodoinq_template_reaches_a_flaky_upstream_exactly_once,
+        template::the_report_api_template_reaches_a_flaky_upstream_exactly_once,
+        template::a_template_error_puts_the_entry_in_attention_without_sending,
+        template::a_200_whose_body_refuses_is_a_refusal,
     ]
 }

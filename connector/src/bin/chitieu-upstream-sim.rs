@@ -92,6 +92,16 @@ struct Args {
     /// Print nothing per submission.
     #[arg(long)]
     quiet: bool,
+    /// Generic mode, for `template` targets: any other path stores what it gets and answers
+    /// with `--generic-status` and `--generic-answer`.
+    #[arg(long)]
+    generic: bool,
+    #[arg(long, default_value_t = 200)]
+    generic_status: u16,
+    /// The JSON answer of the generic mode; every string "{receipt}" becomes the receipt.
+    /// Default: `{"success": true, "message": "OK", "data": {"id": "{receipt}"}}`.
+    #[arg(long)]
+    generic_answer: Option<String>,
     /// The user accepted with `--auth basic`.
     #[arg(long, default_value = "chitieu")]
     username: String,
@@ -126,6 +136,8 @@ enum SimError {
         #[source]
         source: std::io::Error,
     },
+    #[error("--generic-answer is not JSON: {0}")]
+    GenericAnswer(#[source] serde_json::Error),
     #[error("could not wait for Ctrl-C: {0}")]
     Signal(#[source] std::io::Error),
 }
@@ -187,6 +199,22 @@ impl Args {
                 unknown_data_sets: Vec::new(),
             },
             tls: None,
+            generic: match (self.generic, self.generic_answer) {
+                (false, _) => None,
+                (true, answer) => {
+                    let defaults = sim::GenericSim::default();
+                    Some(sim::GenericSim {
+                        status: self.generic_status,
+                        body: match answer {
+                            Some(text) => {
+                                serde_json::from_str(&text).map_err(SimError::GenericAnswer)?
+                            }
+                            None => defaults.body,
+                        },
+                        replay_status: self.generic_status,
+                    })
+                }
+            },
         })
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod auth;
+pub mod outgoing;
 pub mod tls;
 
 use std::sync::Arc;
@@ -12,10 +13,11 @@ use futures_util::FutureExt;
 use futures_util::future::BoxFuture;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderValue};
 
+use outgoing::Outgoing;
+
 pub use auth::{EnvSecrets, Secrets};
 
 use crate::delivery::{Delivery, Outcome, Transport};
-use crate::payload::{self, Payload};
 use crate::target::Target;
 
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
@@ -88,28 +90,37 @@ impl HttpTransport {
     }
 
     async fn deliver(&self, target: &Target, delivery: &Delivery) -> Outcome {
+        let answered = self.exchange(target, delivery).await;
+        log_outcome(target, delivery, &answered.outcome);
+        answered.outcome
+    }
+
+    /// Sends one delivery once, as `chitieu sync check --send` does: the outcome as the
+    /// worker would record it, with the upstream's status and body as they came.
+    pub async fn check(&self, target: &Target, delivery: &Delivery) -> Answered {
+        self.exchange(target, delivery).await
+    }
+
+    async fn exchange(&self, target: &Target, delivery: &Delivery) -> Answered {
         let inner = &self.inner;
-        let payload = match payload::build(target, delivery) {
-            Ok(payload) => payload,
+        let outgoing = match outgoing::prepare(target, delivery) {
+            Ok(outgoing) => outgoing,
             // Status 0: refused here, before anything was sent; the report needs a person.
-            Err(error) => {
-                return Outcome::Rejected {
-                    status: 0,
-                    message: error.to_string(),
-                };
+            Err(message) => {
+                return Answered::unsent(Outcome::Rejected { status: 0, message });
             }
         };
         // A TLS file gone bad since start-up is an operator's to mend: the entry waits.
         let client = match inner.clients.for_target(target) {
             Ok(client) => client,
             Err(error) => {
-                return Outcome::Retry {
+                return Answered::unsent(Outcome::Retry {
                     after: None,
                     reason: error.to_string(),
-                };
+                });
             }
         };
-        let url = format!("{}{}", target.base_url.trim_end_matches('/'), payload.path);
+        let url = format!("{}{}", target.base_url.trim_end_matches('/'), outgoing.path);
         let secrets = inner.settings.secrets.as_ref();
         let credential = match inner
             .tokens
@@ -117,64 +128,100 @@ impl HttpTransport {
             .await
         {
             Ok(credential) => credential,
-            Err(error) => return error.into_outcome(),
+            Err(error) => return Answered::unsent(error.into_outcome()),
         };
-        let mut outcome = self
-            .submit(&client, &url, &payload, &credential, delivery)
+        let mut answered = self
+            .submit(&client, &url, &outgoing, &credential, delivery)
             .await;
-        if credential.refreshable && matches!(outcome, Outcome::Rejected { status: 401, .. }) {
+        if credential.refreshable
+            && matches!(answered.outcome, Outcome::Rejected { status: 401, .. })
+        {
             tracing::info!(upstream = %target.code, "token refused: fetching a new one, once");
-            outcome = match inner
+            answered = match inner
                 .tokens
                 .credential(&client, secrets, target, Some(&credential))
                 .await
             {
-                Ok(fresh) => self.submit(&client, &url, &payload, &fresh, delivery).await,
-                Err(error) => error.into_outcome(),
+                Ok(fresh) => {
+                    self.submit(&client, &url, &outgoing, &fresh, delivery)
+                        .await
+                }
+                Err(error) => Answered::unsent(error.into_outcome()),
             };
         }
-        log_outcome(target, delivery, &outcome);
-        outcome
+        answered
     }
 
     async fn submit(
         &self,
         client: &reqwest::Client,
         url: &str,
-        payload: &Payload,
+        outgoing: &Outgoing,
         credential: &auth::Credential,
         delivery: &Delivery,
-    ) -> Outcome {
+    ) -> Answered {
         let inner = &self.inner;
         let Ok(key) = HeaderValue::from_str(&delivery.idempotency_key) else {
-            return Outcome::Rejected {
+            return Answered::unsent(Outcome::Rejected {
                 status: 0,
                 message: format!(
                     "the idempotency key {:?} is not a valid header value",
                     delivery.idempotency_key
                 ),
-            };
+            });
         };
         let mut request = client
-            .post(url)
-            .header(CONTENT_TYPE, "application/json")
+            .request(outgoing.method.clone(), url)
+            .header(CONTENT_TYPE, outgoing.content_type.as_str())
             .header(ACCEPT, "application/json")
             .header(IDEMPOTENCY_KEY, key)
-            .body(payload.body.clone());
+            .body(outgoing.body.clone());
+        for (name, value) in &outgoing.headers {
+            request = request.header(name, value);
+        }
         if let Some((name, value)) = &credential.header {
             request = request.header(name, value);
         }
         let response = match request.send().await {
             Ok(response) => response,
-            Err(error) => return answer::failure_outcome(&error, inner.settings.timeout),
+            Err(error) => {
+                return Answered::unsent(answer::failure_outcome(&error, inner.settings.timeout));
+            }
         };
         let status = response.status();
         let headers = response.headers().clone();
         match response.text().await {
-            Ok(body) => answer::outcome(payload.profile, status, &headers, &body),
+            Ok(body) => Answered {
+                outcome: outgoing.reading.outcome(status, &headers, &body),
+                status: Some(status.as_u16()),
+                body: Some(body),
+            },
             // The head arrived but not the body: resending under the same key fetches the
             // receipt, which is worth more than a delivery recorded without one.
-            Err(error) => answer::failure_outcome(&error, inner.settings.timeout),
+            Err(error) => Answered {
+                outcome: answer::failure_outcome(&error, inner.settings.timeout),
+                status: Some(status.as_u16()),
+                body: None,
+            },
+        }
+    }
+}
+
+/// What came of one exchange: the outcome as chitieu reads it, and the upstream's status and
+/// body when an answer arrived.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answered {
+    pub outcome: Outcome,
+    pub status: Option<u16>,
+    pub body: Option<String>,
+}
+
+impl Answered {
+    fn unsent(outcome: Outcome) -> Self {
+        Self {
+            outcome,
+            status: None,
+            body: None,
         }
     }
 }

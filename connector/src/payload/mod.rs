@@ -25,6 +25,8 @@ pub enum PayloadError {
         period: String,
         reason: String,
     },
+    #[error("report {key}: the template profile's body is rendered from its template")]
+    NotBuiltIn { key: String },
     #[error("report {key}: could not write the JSON body: {source}")]
     Json {
         key: String,
@@ -59,6 +61,11 @@ pub fn build(target: &Target, delivery: &Delivery) -> Result<Payload, PayloadErr
                 &delivery.idempotency_key,
             )?))?,
         },
+        Profile::Template => {
+            return Err(PayloadError::NotBuiltIn {
+                key: delivery.idempotency_key.clone(),
+            });
+        }
     })
 }
 

@@ -5,6 +5,7 @@
 
 mod credentials;
 mod dhis2;
+mod generic;
 mod receive;
 mod server;
 mod state;
@@ -18,6 +19,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub use dhis2::{Dhis2Release, Dhis2Sim};
+pub use generic::GenericSim;
 pub use state::{FaultCounts, SimStats, StoredSubmission};
 pub use tls::SimTls;
 
@@ -44,6 +46,9 @@ pub struct SimConfig {
     pub dhis2: Dhis2Sim,
     /// `Some`: serve HTTPS with this certificate.
     pub tls: Option<SimTls>,
+    /// `Some`: store what arrives at any other path (a `template` target's requests) and
+    /// answer as configured.
+    pub generic: Option<GenericSim>,
 }
 
 impl Default for SimConfig {
@@ -59,6 +64,7 @@ impl Default for SimConfig {
             verbose: false,
             dhis2: Dhis2Sim::default(),
             tls: None,
+            generic: None,
         }
     }
 }

@@ -18,6 +18,7 @@ use tokio_rustls::TlsAcceptor;
 
 use super::Sim;
 use super::dhis2;
+use super::generic;
 use super::receive::{self, Refusal};
 use super::state::Stored;
 use crate::http::IDEMPOTENCY_KEY;
@@ -107,6 +108,11 @@ impl Sim {
                 Ok(json_answer(200, &json!(self.state().submissions())))
             }
             (&Method::GET, "/") => Ok(json_answer(200, &index())),
+            (method, path) if self.config.generic.is_some() && !path.starts_with("/_sim/") => {
+                let request = format!("{method} {}", parts.uri);
+                self.generic_submission(&request, &parts.headers, &body)
+                    .await
+            }
             _ => Ok(refusal(&Refusal::problem(
                 404,
                 "Not found",
@@ -122,6 +128,27 @@ impl Sim {
     async fn submission(
         &self,
         profile: Profile,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Answer, Dropped> {
+        self.receive_submission(profile, "", headers, body).await
+    }
+
+    /// A `template` target's request, in the generic mode.
+    async fn generic_submission(
+        &self,
+        request: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Answer, Dropped> {
+        self.receive_submission(Profile::Template, request, headers, body)
+            .await
+    }
+
+    async fn receive_submission(
+        &self,
+        profile: Profile,
+        request: &str,
         headers: &HeaderMap,
         body: &[u8],
     ) -> Result<Answer, Dropped> {
@@ -175,7 +202,7 @@ impl Sim {
                 .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
             return Ok(answer);
         }
-        let answer = match self.intake(profile, key, body) {
+        let answer = match self.intake(profile, request, key, body) {
             Ok(answer) => answer,
             Err(refused) => {
                 self.state().stats.rejected += 1;
@@ -216,13 +243,17 @@ impl Sim {
     }
 
     /// Validates and stores (or replays) a submission; its answer is built here.
-    fn intake(&self, profile: Profile, key: Option<&str>, body: &[u8]) -> Result<Answer, Refusal> {
+    fn intake(
+        &self,
+        profile: Profile,
+        request: &str,
+        key: Option<&str>,
+        body: &[u8],
+    ) -> Result<Answer, Refusal> {
         let name = profile_name(profile);
-        let json: Value = serde_json::from_slice(body).map_err(|error| {
-            Refusal::problem(400, "Not JSON", format!("the body is not JSON: {error}"))
-        })?;
         let mut dhis2_conflicts = (Vec::new(), Vec::new());
         let intake = match profile {
+            Profile::Template => generic::receive(request, key, body)?,
             Profile::Theodoinq => {
                 let Some(key) = key else {
                     return Err(Refusal::problem(
@@ -232,11 +263,11 @@ impl Sim {
                          is recognised",
                     ));
                 };
-                receive::theodoinq(&json, Some(key))?
+                receive::theodoinq(&json_of(body)?, Some(key))?
             }
             // DHIS2 itself takes no key: without one, only duplicates are counted.
             Profile::Dhis2 => {
-                let accepted = dhis2::receive(&json, key, &self.config.dhis2)?;
+                let accepted = dhis2::receive(&json_of(body)?, key, &self.config.dhis2)?;
                 dhis2_conflicts = (accepted.conflicts, accepted.rejected);
                 accepted.intake
             }
@@ -244,11 +275,15 @@ impl Sim {
         let (fingerprint, values) = (intake.fingerprint, intake.values);
         let natural = intake.natural.clone();
         let version = intake.version.map(|v| format!(" v{v}")).unwrap_or_default();
-        let what = format!(
-            "{name} {} {} {}{version}",
-            natural.unit, natural.plan, natural.period
-        );
+        let what = match profile {
+            Profile::Template => format!("{name} {request}"),
+            _ => format!(
+                "{name} {} {} {}{version}",
+                natural.unit, natural.plan, natural.period
+            ),
+        };
         let shown_key = key.unwrap_or("no key");
+        let generic = self.config.generic.clone().unwrap_or_default();
         let mut state = self.state();
         match state.store(intake, receipt_prefix(profile)) {
             Stored::New { receipt, duplicate } => {
@@ -265,6 +300,7 @@ impl Sim {
                         answer["response"]["reference"] = json!(receipt);
                         (status, answer)
                     }
+                    Profile::Template => (generic.status, generic.answer(&receipt)),
                 };
                 state.remember_answer(key, fingerprint, &answer);
                 drop(state);
@@ -283,7 +319,11 @@ impl Sim {
                 self.say(format!(
                     "↺ {what}: same key again, first receipt returned [{shown_key}]"
                 ));
-                let mut response = json_answer(200, &answer);
+                let status = match profile {
+                    Profile::Template => generic.replay_status,
+                    _ => 200,
+                };
+                let mut response = json_answer(status, &answer);
                 response
                     .headers_mut()
                     .insert("Idempotent-Replayed", HeaderValue::from_static("true"));
@@ -304,10 +344,17 @@ impl Sim {
     }
 }
 
+fn json_of(body: &[u8]) -> Result<Value, Refusal> {
+    serde_json::from_slice(body).map_err(|error| {
+        Refusal::problem(400, "Not JSON", format!("the body is not JSON: {error}"))
+    })
+}
+
 fn profile_name(profile: Profile) -> &'static str {
     match profile {
         Profile::Theodoinq => "theodoinq",
         Profile::Dhis2 => "dhis2",
+        Profile::Template => "template",
     }
 }
 
@@ -315,6 +362,7 @@ fn receipt_prefix(profile: Profile) -> &'static str {
     match profile {
         Profile::Theodoinq => "TDNQ",
         Profile::Dhis2 => "DHIS2",
+        Profile::Template => "GEN",
     }
 }
 
@@ -325,6 +373,7 @@ fn index() -> Value {
             "POST /oauth/token (grant_type=client_credentials)",
             "POST /api/v1/submissions (theodoinq, docs/THEODOINQ.md)",
             "POST /api/dataValueSets?idScheme=code (DHIS2)",
+            "any other path, in the generic mode (--generic): stored as sent, answered as configured",
             "GET /_sim/stats",
             "GET /_sim/submissions",
         ],

@@ -4,7 +4,7 @@ use chitieu_schema::reports::Report;
 
 use crate::delivery::{DeliveredValue, OutlineRow, ReportDocument};
 
-pub(crate) fn report_document(report: Report) -> ReportDocument {
+pub fn report_document(report: Report) -> ReportDocument {
     let summary = report.summary;
     ReportDocument {
         unit_code: summary.unit_code,

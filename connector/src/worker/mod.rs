@@ -15,5 +15,6 @@ mod tests;
 
 pub use backoff::Backoff;
 pub use config::WorkerConfig;
+pub use document::report_document;
 pub use metrics::{MetricsSnapshot, SyncMetrics};
 pub use run::{RunSummary, Worker, error_chain};

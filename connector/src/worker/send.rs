@@ -64,7 +64,8 @@ impl Worker {
             after: None,
             reason: format!("no answer within {:?}", self.config.send_timeout),
         });
-        self.record(&entry, outcome).await
+        let template_version = target.template.as_ref().map(|t| t.version());
+        self.record(&entry, outcome, template_version).await
     }
 
     async fn prepare(&self, entry: &OutboxEntry) -> Result<Prepared, SyncError> {
@@ -100,12 +101,17 @@ impl Worker {
         })))
     }
 
-    async fn record(&self, entry: &OutboxEntry, outcome: Outcome) -> Result<Recorded, SyncError> {
+    async fn record(
+        &self,
+        entry: &OutboxEntry,
+        outcome: Outcome,
+        template_version: Option<String>,
+    ) -> Result<Recorded, SyncError> {
         let (id, worker, attempts) = (entry.id, self.config.worker_id.clone(), entry.attempts);
         match outcome {
             Outcome::Delivered { receipt } => {
                 with_db(&self.pool, "recording a delivery", move |conn| {
-                    sync::mark_sent(conn, id, &receipt)
+                    sync::mark_sent(conn, id, &receipt, template_version.as_deref())
                         .map_err(SyncError::store("recording a delivery"))
                 })
                 .await?;
@@ -139,7 +145,12 @@ impl Worker {
                 })
             }
             Outcome::Rejected { status, message } => {
-                self.refuse(entry, format!("{status}: {message}")).await
+                // The template a refusal came from is worth knowing when the file changes.
+                let message = match template_version {
+                    Some(version) => format!("{status}: {message} (template {version})"),
+                    None => format!("{status}: {message}"),
+                };
+                self.refuse(entry, message).await
             }
         }
     }

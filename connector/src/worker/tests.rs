@@ -92,6 +92,7 @@ fn database(reports: usize) -> (tempfile::TempDir, DbPool) {
             mapping_json: "{}".into(),
             enabled: true,
             tls_json: None,
+            template_json: None,
         },
     )
     .unwrap();

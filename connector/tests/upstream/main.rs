@@ -48,6 +48,7 @@ pub fn target(sim: &RunningSim, profile: Profile, auth: Auth) -> Target {
             ..CodeMapping::default()
         },
         tls: Default::default(),
+        template: None,
     }
 }
 

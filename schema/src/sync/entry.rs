@@ -82,6 +82,7 @@ pub(super) struct OutboxRow {
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
+    pub template_version: Option<String>,
 }
 
 pub(super) type OutboxColumns = (
@@ -104,6 +105,7 @@ pub(super) type OutboxColumns = (
     sync_outbox::created_at,
     sync_outbox::sent_at,
     sync_outbox::updated_at,
+    sync_outbox::template_version,
 );
 
 pub(super) const OUTBOX_COLUMNS: OutboxColumns = (
@@ -126,6 +128,7 @@ pub(super) const OUTBOX_COLUMNS: OutboxColumns = (
     sync_outbox::created_at,
     sync_outbox::sent_at,
     sync_outbox::updated_at,
+    sync_outbox::template_version,
 );
 
 /// One report version on its way to one target.
@@ -152,6 +155,8 @@ pub struct OutboxEntry {
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
+    /// The version of the template a `template` target's delivery was sent with.
+    pub template_version: Option<String>,
 }
 
 impl TryFrom<OutboxRow> for OutboxEntry {
@@ -184,6 +189,7 @@ impl TryFrom<OutboxRow> for OutboxEntry {
             created_at: row.created_at,
             sent_at: row.sent_at,
             updated_at: row.updated_at,
+            template_version: row.template_version,
         })
     }
 }

@@ -8,7 +8,13 @@ use crate::{StoreError, now_utc};
 /// Records the upstream's receipt. Whoever holds the claim, a delivered entry is sent: a late
 /// answer from a worker whose lease ran out is still the truth about the upstream. Returns
 /// whether the entry changed (false when it was already sent, discarded or superseded).
-pub fn mark_sent(conn: &mut Db, entry_id: i64, receipt: &str) -> Result<bool, StoreError> {
+/// `template_version` names the template a `template` target's request was rendered with.
+pub fn mark_sent(
+    conn: &mut Db,
+    entry_id: i64,
+    receipt: &str,
+    template_version: Option<&str>,
+) -> Result<bool, StoreError> {
     let now = now_utc();
     let updated = diesel::update(sync_outbox::table.find(entry_id).filter(
         sync_outbox::state.eq_any([
@@ -19,6 +25,7 @@ pub fn mark_sent(conn: &mut Db, entry_id: i64, receipt: &str) -> Result<bool, St
     .set((
         sync_outbox::state.eq(EntryState::Sent.as_db_str()),
         sync_outbox::receipt.eq(receipt),
+        sync_outbox::template_version.eq(template_version),
         sync_outbox::last_error.eq(None::<String>),
         sync_outbox::lease_until.eq(None::<chrono::NaiveDateTime>),
         sync_outbox::sent_at.eq(now),

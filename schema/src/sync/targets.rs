@@ -18,6 +18,8 @@ pub struct NewTarget {
     pub enabled: bool,
     /// TLS file paths (JSON); `None` for the defaults.
     pub tls_json: Option<String>,
+    /// A `template` target's request (JSON, body inline); `None` for the built-in profiles.
+    pub template_json: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable)]
@@ -31,6 +33,7 @@ pub struct StoredTarget {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub tls_json: Option<String>,
+    pub template_json: Option<String>,
 }
 
 /// Creates the target or replaces its settings (the start-up seed from the targets file).
@@ -46,6 +49,7 @@ pub fn upsert_target(conn: &mut Db, target: &NewTarget) -> Result<(), StoreError
         sync_targets::created_at.eq(now),
         sync_targets::updated_at.eq(now),
         sync_targets::tls.eq(&target.tls_json),
+        sync_targets::template.eq(&target.template_json),
     );
     let changes = (
         sync_targets::profile.eq(&target.profile),
@@ -55,6 +59,7 @@ pub fn upsert_target(conn: &mut Db, target: &NewTarget) -> Result<(), StoreError
         sync_targets::enabled.eq(target.enabled),
         sync_targets::updated_at.eq(now),
         sync_targets::tls.eq(&target.tls_json),
+        sync_targets::template.eq(&target.template_json),
     );
     // `on_conflict` is not available on the MultiConnection enum, only per backend.
     let outcome = match conn {

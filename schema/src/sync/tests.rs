@@ -44,6 +44,7 @@ fn fixtures() -> Vec<TestDatabase> {
                     mapping_json: "{}".into(),
                     enabled,
                     tls_json: None,
+                    template_json: None,
                 },
             )
             .unwrap();
@@ -113,7 +114,7 @@ fn a_claimed_entry_is_claimed_again_only_after_its_lease_runs_out() {
             mark_retry(&mut conn, again[0].id, "a", soon(), "late", 10).unwrap(),
             None
         );
-        assert!(mark_sent(&mut conn, again[0].id, "receipt-1").unwrap());
+        assert!(mark_sent(&mut conn, again[0].id, "receipt-1", None).unwrap());
         let sent = find_entry(&mut conn, again[0].id).unwrap();
         assert_eq!(sent.state, EntryState::Sent);
         assert_eq!(sent.receipt.as_deref(), Some("receipt-1"));
@@ -176,7 +177,7 @@ fn a_reopened_report_supersedes_its_unsent_entries_and_keeps_sent_ones() {
         let entry = claim(&mut conn, &claim_request("a", Duration::from_secs(60)))
             .unwrap()
             .remove(0);
-        mark_sent(&mut conn, entry.id, "r-4").unwrap();
+        mark_sent(&mut conn, entry.id, "r-4", None).unwrap();
         enqueue(&mut conn, &approved(8)).unwrap();
         assert_eq!(supersede_unsent(&mut conn, 1).unwrap(), 1);
         enqueue(&mut conn, &approved(12)).unwrap();
@@ -260,6 +261,7 @@ fn a_report_dhis2_cannot_hold_gets_its_dhis2_entry_in_attention_at_once() {
                 auth_json: r#"{"type":"none"}"#.into(),
                 mapping_json: "{}".into(),
                 tls_json: None,
+                template_json: None,
                 enabled: true,
             },
         )

@@ -145,7 +145,8 @@ pub struct SyncStatusView {
     "idempotencyKey": "chitieu:31001:KH-18-THAITAN-2025:202611:v7:theodoinq",
     "state": "attention", "attempts": 1, "nextAttemptAt": "2026-12-02T00:00:00Z",
     "lastAttemptAt": "2026-12-02T00:00:01Z", "lastError": "422: unknown KPI code NQ57-X",
-    "receipt": null, "createdAt": "2026-12-01T09:12:00Z", "sentAt": null}))]
+    "receipt": null, "createdAt": "2026-12-01T09:12:00Z", "sentAt": null,
+    "templateVersion": null}))]
 pub struct SyncEntryView {
     pub id: i64,
     pub target_code: String,
@@ -164,6 +165,10 @@ pub struct SyncEntryView {
     pub receipt: Option<String>,
     pub created_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
+    /// For a `template` target, the version of the template the delivery was sent with
+    /// (`sha256:` and 16 hex digits).
+    #[schema(example = "sha256:3f1c9a0b7d2e4f61")]
+    pub template_version: Option<String>,
 }
 
 impl From<OutboxEntry> for SyncEntryView {
@@ -184,6 +189,7 @@ impl From<OutboxEntry> for SyncEntryView {
             receipt: e.receipt,
             created_at: utc(e.created_at),
             sent_at: e.sent_at.map(utc),
+            template_version: e.template_version,
         }
     }
 }
