@@ -2,6 +2,7 @@
 //! conventions in one pass ([`conventions`], [`schemas`], [`operation_ids`]) so a route added
 //! later gets them without repeating them.
 
+mod codes;
 pub mod conventions;
 pub mod enum_values;
 pub mod operation_ids;
@@ -119,6 +120,7 @@ pub(crate) fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::Ope
     conventions::apply(&mut json);
     schemas::apply(&mut json);
     enum_values::apply(&mut json);
+    codes::apply(&mut json);
     operation_ids::apply(&mut json);
     serde_json::from_value(json).expect("the finished OpenAPI document reads back")
 }

@@ -26,10 +26,10 @@ pub fn error_statuses(path: &str) -> Vec<u16> {
 pub(super) fn add_components(document: &mut Value) {
     document["components"]["responses"][ERROR_RESPONSE] = json!({
         "description": "An error as DHIS2 answers it: a `WebMessage` with status `ERROR` and \
-            the reason in `message`. Errors raised before the request reaches the import (a \
-            query that cannot be read, a body over its limit or of a type not read) are \
-            `application/problem+json`. A 401 carries `WWW-Authenticate` offering Basic; a 429 \
-            or 503 carries `Retry-After`.",
+            the reason in `message`, also for errors raised before the request reaches the \
+            import or export (a query that cannot be read, a body over its limit or of a type \
+            not read, missing credentials). A 401 carries `WWW-Authenticate` offering Basic; a \
+            429 or 503 carries `Retry-After`.",
         "content": {
             "application/json": {
                 "schema": { "$ref": "#/components/schemas/Dhis2ErrorMessage" },
@@ -37,8 +37,7 @@ pub(super) fn add_components(document: &mut Value) {
                     "httpStatus": "Unauthorized", "httpStatusCode": 401, "status": "ERROR",
                     "message": "the username or password is wrong"
                 }
-            },
-            "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } }
+            }
         }
     });
     document["components"]["schemas"]["Dhis2ErrorMessage"] = json!({
