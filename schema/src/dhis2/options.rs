@@ -1,6 +1,6 @@
 //! DHIS2's import options as it spells them in a query (`importStrategy`, `atomicMode`,
-//! `idScheme`): closed sets, read exactly as DHIS2's Spring binding reads its enums (the
-//! constant's name, upper case), and mapped to the import's own options.
+//! `idScheme`): closed sets, read by their exact names (DHIS2's enum constants, upper case),
+//! so the document's enums and the server agree, and mapped to the import's own options.
 
 use serde::Deserialize;
 
