@@ -232,8 +232,18 @@ fn flag(name: &str, raw: &str) -> Result<bool, QueryError> {
     }
 }
 
+/// A day written `YYYY-MM-DD` exactly (chrono alone would take `2026-1-5`), as the document's
+/// `format: date` says.
 fn date(name: &str, raw: &str) -> Result<NaiveDate, QueryError> {
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| unreadable(name, raw, "a day YYYY-MM-DD"))
+    let shaped = raw.len() == 10
+        && raw
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .filter(|_| shaped)
+        .ok_or_else(|| unreadable(name, raw, "a day YYYY-MM-DD"))
 }
 
 /// A day or a moment, as DHIS2's date binding reads it (UTC when no offset is given).
