@@ -20,9 +20,7 @@ enum Code {
 
 impl Code {
     fn keywords(self) -> Value {
-        let code = |rule: CodeRule| {
-            json!({"pattern": rule.pattern(), "minLength": rule.min, "maxLength": rule.max})
-        };
+        let code = |rule: CodeRule| json!({"pattern": rule.pattern(), "minLength": rule.min, "maxLength": rule.max});
         match self {
             Code::OrgUnit => code(OrgUnitCode::RULE),
             Code::Catalog => code(CatalogCode::RULE),
@@ -162,12 +160,15 @@ mod tests {
         let document = serde_json::to_value(crate::openapi::document()).unwrap();
         for (prefix, _) in PATH_CODES {
             assert!(
-                document["paths"].as_object().unwrap().keys().any(|p| p.starts_with(prefix)),
+                document["paths"]
+                    .as_object()
+                    .unwrap()
+                    .keys()
+                    .any(|p| p.starts_with(prefix)),
                 "{prefix}"
             );
         }
-        let period = &document["paths"]["/api/v1/reports/{unitCode}/{planCode}/{period}"]["get"]
-            ["parameters"];
+        let period = &document["paths"]["/api/v1/reports/{unitCode}/{planCode}/{period}"]["get"]["parameters"];
         let period = period
             .as_array()
             .unwrap()

@@ -204,7 +204,10 @@ pub const MEANINGS: &[(&str, &[(&str, &str)])] = &[
         "EventKindName",
         &[
             ("sign_in", "A user signed in or a token was issued"),
-            ("sign_in_failed", "A sign-in was refused (wrong password, unknown or disabled user, throttled)"),
+            (
+                "sign_in_failed",
+                "A sign-in was refused (wrong password, unknown or disabled user, throttled)",
+            ),
             ("key_created", "An API key was created"),
             ("key_revoked", "An API key was revoked"),
             ("user_created", "A user account was created"),
@@ -220,10 +223,19 @@ pub const MEANINGS: &[(&str, &[(&str, &str)])] = &[
     (
         "ImportStrategyName",
         &[
-            ("CREATE", "New values only; values already stored are ignored"),
-            ("UPDATE", "Stored values only; values not stored yet are ignored"),
+            (
+                "CREATE",
+                "New values only; values already stored are ignored",
+            ),
+            (
+                "UPDATE",
+                "Stored values only; values not stored yet are ignored",
+            ),
             ("CREATE_AND_UPDATE", "New and stored values (the default)"),
-            ("DELETE", "Removes the stored values named; values not stored are ignored"),
+            (
+                "DELETE",
+                "Removes the stored values named; values not stored are ignored",
+            ),
             (
                 "SYNC",
                 "As DHIS2 2.43: create and update, and delete the values marked `deleted`",
@@ -237,14 +249,20 @@ pub const MEANINGS: &[(&str, &[(&str, &str)])] = &[
     (
         "AtomicModeName",
         &[
-            ("NONE", "The valid values are stored; the rejected ones are listed (the default)"),
+            (
+                "NONE",
+                "The valid values are stored; the rejected ones are listed (the default)",
+            ),
             ("ALL", "Nothing is stored when any value is rejected"),
         ],
     ),
     (
         "IdSchemeName",
         &[
-            ("code", "Data sets, units and data elements are named by their codes"),
+            (
+                "code",
+                "Data sets, units and data elements are named by their codes",
+            ),
             ("CODE", "The same, as DHIS2 clients also write it"),
         ],
     ),

@@ -57,7 +57,11 @@ pub fn adx(values: &[DataValue], data_set: &str, exported: &str) -> String {
     }
     let mut xml = String::with_capacity(128 * (values.len() + 1));
     xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(xml, "<adx xmlns=\"{NAMESPACE}\" exported=\"{}\">", text(exported));
+    let _ = writeln!(
+        xml,
+        "<adx xmlns=\"{NAMESPACE}\" exported=\"{}\">",
+        text(exported)
+    );
     for ((unit, period), values) in groups {
         let interval = Period::parse(period).map_or_else(|_| period.to_owned(), |p| p.adx());
         let _ = writeln!(
@@ -70,7 +74,10 @@ pub fn adx(values: &[DataValue], data_set: &str, exported: &str) -> String {
         for value in values {
             let element = value.data_element.as_deref().unwrap_or_default();
             let _ = write!(xml, "    <dataValue dataElement=\"{}\"", text(element));
-            let combo = value.category_option_combo.as_deref().unwrap_or(DEFAULT_COMBO);
+            let combo = value
+                .category_option_combo
+                .as_deref()
+                .unwrap_or(DEFAULT_COMBO);
             if combo != DEFAULT_COMBO {
                 let _ = write!(xml, " {COMBO_ATTRIBUTE}=\"{}\"", text(combo));
             }
@@ -139,11 +146,16 @@ mod tests {
     #[test]
     fn adx_groups_by_unit_and_period_and_annotates_text() {
         let written = adx(
-            &[value("X-1", "NUMERATOR", "3"), value("X-2", "default", "Đạt")],
+            &[
+                value("X-1", "NUMERATOR", "3"),
+                value("X-2", "default", "Đạt"),
+            ],
             "TT-18-2025",
             "2026-04-01T00:00:00Z",
         );
-        assert!(written.contains("<group orgUnit=\"31001\" period=\"2026-01-01/P3M\" dataSet=\"TT-18-2025\">"));
+        assert!(written.contains(
+            "<group orgUnit=\"31001\" period=\"2026-01-01/P3M\" dataSet=\"TT-18-2025\">"
+        ));
         assert!(written.contains("categoryOptionCombo=\"NUMERATOR\" value=\"3\"/>"));
         assert!(written.contains("value=\"0\"><annotation>Đạt</annotation>"));
     }

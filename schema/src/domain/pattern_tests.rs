@@ -62,11 +62,29 @@ proptest! {
 #[test]
 fn the_periods_of_every_type_match() {
     let pattern = Regex::new(&Period::pattern()).unwrap();
-    for raw in ["2026", "202601", "202612", "2026Q4", "2026S2", "2100", "210012", "2026-03-15..2026-03-20"] {
+    for raw in [
+        "2026",
+        "202601",
+        "202612",
+        "2026Q4",
+        "2026S2",
+        "2100",
+        "210012",
+        "2026-03-15..2026-03-20",
+    ] {
         assert!(pattern.is_match(raw), "{raw}");
         assert!(Period::parse(raw).is_ok(), "{raw}");
     }
-    for raw in ["1999", "2101", "202600", "202613", "2026Q5", "2026S3", " 2026", "2026-3-15..2026-03-20"] {
+    for raw in [
+        "1999",
+        "2101",
+        "202600",
+        "202613",
+        "2026Q5",
+        "2026S3",
+        " 2026",
+        "2026-3-15..2026-03-20",
+    ] {
         assert!(!pattern.is_match(raw), "{raw}");
         assert!(Period::parse(raw).is_err(), "{raw}");
     }

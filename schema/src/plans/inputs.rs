@@ -6,7 +6,8 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    CatalogCode, CodeRule, DeadlineRule, DeadlineRules, IndicatorCode, Invalid, Name, OrgUnitCode, Target,
+    CatalogCode, CodeRule, DeadlineRule, DeadlineRules, IndicatorCode, Invalid, Name, OrgUnitCode,
+    Target,
 };
 
 /// The code of a plan, used in its URL: 2 to 64 of `A-Z 0-9 . _ -`, starting with a letter or

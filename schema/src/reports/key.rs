@@ -12,11 +12,13 @@ pub struct ReportKey {
 impl ReportKey {
     /// Parses a plan code: the rule of [`PlanCode`], with a message naming the code.
     pub fn parse_plan_code(raw: &str) -> Result<String, Invalid> {
-        PlanCode::parse(raw).map(|code| code.as_str().to_owned()).map_err(|_| {
-            Invalid::new(format!(
-                "{raw:?} is not a plan code: 2 to 64 of A-Z, 0-9, '.', '_' and '-'"
-            ))
-        })
+        PlanCode::parse(raw)
+            .map(|code| code.as_str().to_owned())
+            .map_err(|_| {
+                Invalid::new(format!(
+                    "{raw:?} is not a plan code: 2 to 64 of A-Z, 0-9, '.', '_' and '-'"
+                ))
+            })
     }
 }
 

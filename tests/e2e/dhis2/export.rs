@@ -48,8 +48,12 @@ pub async fn a_posted_set_is_read_back_as_json_csv_and_adx(app: TestApp) {
     post_two_values(&app).await;
     let query = format!("dataSet={PLAN}&period={Q1}&orgUnit={VHXH}");
 
-    let (status, content_type, body) =
-        get(&app, &format!("/api/dataValueSets?{query}"), "application/json").await;
+    let (status, content_type, body) = get(
+        &app,
+        &format!("/api/dataValueSets?{query}"),
+        "application/json",
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert!(content_type.starts_with("application/json"));
     let set: Value = serde_json::from_str(&body).unwrap();
@@ -64,8 +68,7 @@ pub async fn a_posted_set_is_read_back_as_json_csv_and_adx(app: TestApp) {
     assert_eq!(value_of(&set, TEXT)["value"], "Đã triển khai, đạt yêu cầu");
 
     // The versioned path and the extension answer the same values.
-    let (status, _, versioned) =
-        get(&app, &format!("/api/40/dataValueSets?{query}"), "*/*").await;
+    let (status, _, versioned) = get(&app, &format!("/api/40/dataValueSets?{query}"), "*/*").await;
     assert_eq!(status, 200);
     assert_eq!(serde_json::from_str::<Value>(&versioned).unwrap(), set);
     let (_, _, by_extension) = get(&app, &format!("/api/dataValueSets.json?{query}"), "*/*").await;
@@ -74,23 +77,43 @@ pub async fn a_posted_set_is_read_back_as_json_csv_and_adx(app: TestApp) {
     let (status, content_type, csv) =
         get(&app, &format!("/api/dataValueSets.csv?{query}"), "*/*").await;
     assert_eq!(status, 200);
-    assert!(content_type.starts_with("application/csv"), "{content_type}");
+    assert!(
+        content_type.starts_with("application/csv"),
+        "{content_type}"
+    );
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().starts_with("dataelement,period,orgunit,"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("dataelement,period,orgunit,")
+    );
     assert!(
         csv.contains(&format!("{COUNT},{Q1},{VHXH},default,default,3,admin,")),
         "{csv}"
     );
     assert!(csv.contains("\"Đã triển khai, đạt yêu cầu\""), "{csv}");
-    let (_, _, by_format) = get(&app, &format!("/api/dataValueSets?{query}&format=csv"), "*/*").await;
+    let (_, _, by_format) = get(
+        &app,
+        &format!("/api/dataValueSets?{query}&format=csv"),
+        "*/*",
+    )
+    .await;
     assert_eq!(by_format, csv);
 
-    let (status, content_type, adx) =
-        get(&app, &format!("/api/dataValueSets?{query}"), "application/adx+xml").await;
+    let (status, content_type, adx) = get(
+        &app,
+        &format!("/api/dataValueSets?{query}"),
+        "application/adx+xml",
+    )
+    .await;
     assert_eq!(status, 200);
     assert!(content_type.starts_with("application/adx+xml"));
     adx_loose::validate(&adx).unwrap_or_else(|e| panic!("{e}\n{adx}"));
-    assert!(adx.contains(&format!("dataElement=\"{COUNT}\" value=\"3\"")), "{adx}");
+    assert!(
+        adx.contains(&format!("dataElement=\"{COUNT}\" value=\"3\"")),
+        "{adx}"
+    );
 }
 
 pub async fn the_export_takes_subtrees_dates_and_changes_since(app: TestApp) {
@@ -99,32 +122,70 @@ pub async fn the_export_takes_subtrees_dates_and_changes_since(app: TestApp) {
     let read = |query: String| {
         let app = &app;
         async move {
-            let (status, _, body) = get(app, &format!("/api/dataValueSets?{query}"), "application/json").await;
+            let (status, _, body) = get(
+                app,
+                &format!("/api/dataValueSets?{query}"),
+                "application/json",
+            )
+            .await;
             assert_eq!(status, 200, "{body}");
             let set: Value = serde_json::from_str(&body).unwrap();
             set["dataValues"].as_array().map_or(0, Vec::len)
         }
     };
-    assert_eq!(read(format!("dataSet={PLAN}&period={Q1}&orgUnit={COMMUNE}")).await, 0);
-    assert_eq!(read(format!("dataSet={PLAN}&period={Q1}&orgUnit={COMMUNE}&children=true")).await, 2);
     assert_eq!(
-        read(format!("dataSet={PLAN}&startDate=2026-01-01&endDate=2026-03-31&orgUnit={VHXH}")).await,
+        read(format!("dataSet={PLAN}&period={Q1}&orgUnit={COMMUNE}")).await,
+        0
+    );
+    assert_eq!(
+        read(format!(
+            "dataSet={PLAN}&period={Q1}&orgUnit={COMMUNE}&children=true"
+        ))
+        .await,
         2
     );
     assert_eq!(
-        read(format!("dataSet={PLAN}&startDate=2026-02-01&endDate=2026-03-31&orgUnit={VHXH}")).await,
+        read(format!(
+            "dataSet={PLAN}&startDate=2026-01-01&endDate=2026-03-31&orgUnit={VHXH}"
+        ))
+        .await,
+        2
+    );
+    assert_eq!(
+        read(format!(
+            "dataSet={PLAN}&startDate=2026-02-01&endDate=2026-03-31&orgUnit={VHXH}"
+        ))
+        .await,
         0
     );
-    assert_eq!(read(format!("dataSet={PLAN}&lastUpdatedDuration=1d&orgUnit={VHXH}")).await, 2);
-    assert_eq!(read(format!("dataSet={PLAN}&lastUpdated=2999-01-01&orgUnit={VHXH}")).await, 0);
-    assert_eq!(read(format!("dataSet={PLAN}&period={Q1}&orgUnit={VHXH}&limit=1")).await, 1);
+    assert_eq!(
+        read(format!(
+            "dataSet={PLAN}&lastUpdatedDuration=1d&orgUnit={VHXH}"
+        ))
+        .await,
+        2
+    );
+    assert_eq!(
+        read(format!(
+            "dataSet={PLAN}&lastUpdated=2999-01-01&orgUnit={VHXH}"
+        ))
+        .await,
+        0
+    );
+    assert_eq!(
+        read(format!("dataSet={PLAN}&period={Q1}&orgUnit={VHXH}&limit=1")).await,
+        1
+    );
 }
 
 pub async fn an_illegal_export_query_is_409_with_dhis2s_error_code(app: TestApp) {
     seed_commune_plan(&app).await;
     for (query, code) in [
         (format!("period={Q1}&orgUnit={VHXH}"), "E2001"),
-        (format!("dataSet=NO-SUCH-PLAN&period={Q1}&orgUnit={VHXH}"), "E2001"),
+        (
+            format!("dataSet=NO-SUCH-PLAN&period={Q1}&orgUnit={VHXH}"),
+            "E2001",
+        ),
         (format!("dataSet={PLAN}&orgUnit={VHXH}"), "E2002"),
         (format!("dataSet={PLAN}&period={Q1}"), "E2006"),
         (format!("dataSet={PLAN}&period={Q1}&orgUnit=99999"), "E2012"),
@@ -136,8 +197,12 @@ pub async fn an_illegal_export_query_is_409_with_dhis2s_error_code(app: TestApp)
         assert_eq!(message["httpStatusCode"], 409);
         assert_eq!(message["errorCode"], code, "{query}");
     }
-    let (status, _, body) =
-        get(&app, &format!("/api/dataValueSets?dataSet={PLAN}&period={Q1}&orgUnit={VHXH}&limit=x"), "*/*").await;
+    let (status, _, body) = get(
+        &app,
+        &format!("/api/dataValueSets?dataSet={PLAN}&period={Q1}&orgUnit={VHXH}&limit=x"),
+        "*/*",
+    )
+    .await;
     assert_eq!(status, 400);
     assert!(body.contains("limit"), "{body}");
 }
@@ -145,12 +210,21 @@ pub async fn an_illegal_export_query_is_409_with_dhis2s_error_code(app: TestApp)
 /// A WebMessage of an error, with its status.
 async fn web_message(response: reqwest::Response, status: u16) -> Value {
     assert_eq!(response.status().as_u16(), status);
-    let content_type = response.headers()["content-type"].to_str().unwrap().to_owned();
-    assert!(content_type.starts_with("application/json"), "{content_type}");
+    let content_type = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        content_type.starts_with("application/json"),
+        "{content_type}"
+    );
     let message: Value = response.json().await.unwrap();
     assert_eq!(message["status"], "ERROR", "{message}");
     assert_eq!(message["httpStatusCode"], status, "{message}");
-    assert!(!message["message"].as_str().unwrap().is_empty(), "{message}");
+    assert!(
+        !message["message"].as_str().unwrap().is_empty(),
+        "{message}"
+    );
     message
 }
 
@@ -159,8 +233,18 @@ pub async fn errors_before_the_handler_are_web_messages_on_dhis2_paths(app: Test
     let client = reqwest::Client::new();
     let set = json!({"dataSet": PLAN, "period": Q1, "orgUnit": VHXH, "dataValues": []});
     // 401, keeping the offer of Basic.
-    let anonymous = client.post(app.url("/api/dataValueSets")).json(&set).send().await.unwrap();
-    assert!(anonymous.headers()["www-authenticate"].to_str().unwrap().starts_with("Basic"));
+    let anonymous = client
+        .post(app.url("/api/dataValueSets"))
+        .json(&set)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        anonymous.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .starts_with("Basic")
+    );
     web_message(anonymous, 401).await;
     let anonymous_get = client
         .get(app.url(&format!("/api/40/dataValueSets?dataSet={PLAN}")))
@@ -189,11 +273,19 @@ pub async fn errors_before_the_handler_are_web_messages_on_dhis2_paths(app: Test
     web_message(strategy, 400).await;
     // Our own route keeps problem+json for the same mistake.
     let own = app
-        .request(reqwest::Method::POST, "/api/v1/dataValueSets?importStrategy=MERGE")
+        .request(
+            reqwest::Method::POST,
+            "/api/v1/dataValueSets?importStrategy=MERGE",
+        )
         .json(&set)
         .send()
         .await
         .unwrap();
     assert_eq!(own.status(), 400);
-    assert!(own.headers()["content-type"].to_str().unwrap().starts_with("application/problem+json"));
+    assert!(
+        own.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/problem+json")
+    );
 }

@@ -5,11 +5,11 @@
 //! answer WebMessages themselves; this converts whatever problem+json is left, keeping its
 //! status and headers (`WWW-Authenticate`, `Retry-After`, `Allow`).
 
+use actix_web::HttpResponse;
 use actix_web::body::{BoxBody, MessageBody, to_bytes};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap};
 use actix_web::middleware::Next;
-use actix_web::HttpResponse;
 use serde_json::{Value, json};
 
 /// What `crate::error` answers errors with.
@@ -27,7 +27,11 @@ pub async fn problems_as_web_messages(
     let is_problem = response
         .headers()
         .get(header::CONTENT_TYPE)
-        .is_some_and(|value| value.as_bytes().starts_with(PROBLEM_CONTENT_TYPE.as_bytes()));
+        .is_some_and(|value| {
+            value
+                .as_bytes()
+                .starts_with(PROBLEM_CONTENT_TYPE.as_bytes())
+        });
     if !is_problem {
         return Ok(response);
     }

@@ -101,7 +101,12 @@ pub async fn get_data_value_sets_versioned(
     version: web::Path<String>,
     query: web::Query<Vec<(String, String)>>,
 ) -> HttpResponse {
-    if version.parse::<u16>().ok().and_then(ApiVersion::numbered).is_none() {
+    if version
+        .parse::<u16>()
+        .ok()
+        .and_then(ApiVersion::numbered)
+        .is_none()
+    {
         return web_message_error(&ApiError::NotFound(format!(
             "{} is not a DHIS2 API version ({} to {})",
             req.path(),

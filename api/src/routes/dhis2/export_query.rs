@@ -4,9 +4,9 @@
 //! (`dataElementGroup`, `orgUnitGroup`, a non-default `attributeOptionCombo`) are refused
 //! rather than silently dropped; other unknown parameters are ignored, as Spring does.
 
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use chitieu_schema::dhis2::DEFAULT_COMBO;
 use chitieu_schema::domain::Period;
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -132,9 +132,10 @@ impl ExportRequest {
                 }
                 "lastUpdated" => request.last_updated = Some(moment(name, raw)?),
                 "lastUpdatedDuration" => {
-                    request.last_updated_duration = Some(duration(raw).ok_or_else(|| {
-                        illegal("E2005", format!("Duration is not valid: {raw}"))
-                    })?)
+                    request.last_updated_duration =
+                        Some(duration(raw).ok_or_else(|| {
+                            illegal("E2005", format!("Duration is not valid: {raw}"))
+                        })?)
                 }
                 "limit" => {
                     let limit: i64 = raw
@@ -148,8 +149,13 @@ impl ExportRequest {
                     }
                     request.limit = Some(limit);
                 }
-                "idScheme" | "dataSetIdScheme" | "dataElementIdScheme" | "orgUnitIdScheme"
-                | "outputIdScheme" | "outputDataElementIdScheme" | "outputOrgUnitIdScheme" => {
+                "idScheme"
+                | "dataSetIdScheme"
+                | "dataElementIdScheme"
+                | "orgUnitIdScheme"
+                | "outputIdScheme"
+                | "outputDataElementIdScheme"
+                | "outputOrgUnitIdScheme" => {
                     if !matches!(raw.as_str(), "code" | "CODE") {
                         return Err(unreadable(name, raw, "code: only codes name things here"));
                     }
@@ -164,8 +170,12 @@ impl ExportRequest {
                     request.format = Some(format);
                 }
                 "attributeOptionCombo" if raw.split(',').all(|c| c.trim() == DEFAULT_COMBO) => {}
-                "dataElementGroup" | "orgUnitGroup" | "attributeOptionCombo" | "attributeCombo"
-                | "attributeOptions" | "dataElement" => {
+                "dataElementGroup"
+                | "orgUnitGroup"
+                | "attributeOptionCombo"
+                | "attributeCombo"
+                | "attributeOptions"
+                | "dataElement" => {
                     return Err(illegal(
                         "E2000",
                         format!(
@@ -236,10 +246,13 @@ fn flag(name: &str, raw: &str) -> Result<bool, QueryError> {
 /// `format: date` says.
 fn date(name: &str, raw: &str) -> Result<NaiveDate, QueryError> {
     let shaped = raw.len() == 10
-        && raw
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && raw.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     NaiveDate::parse_from_str(raw, "%Y-%m-%d")
         .ok()
         .filter(|_| shaped)
@@ -279,7 +292,10 @@ mod tests {
     use super::*;
 
     fn pairs(query: &[(&str, &str)]) -> Vec<(String, String)> {
-        query.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        query
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -303,12 +319,20 @@ mod tests {
         assert_eq!(code(&[("dataSet", "A"), ("orgUnit", "31")]), "E2002");
         assert_eq!(code(&[("dataSet", "A"), ("period", "2026")]), "E2006");
         assert_eq!(
-            code(&[("dataSet", "A"), ("orgUnit", "31"), ("startDate", "2026-02-01"),
-                ("endDate", "2026-01-01")]),
+            code(&[
+                ("dataSet", "A"),
+                ("orgUnit", "31"),
+                ("startDate", "2026-02-01"),
+                ("endDate", "2026-01-01")
+            ]),
             "E2004"
         );
         assert_eq!(
-            code(&[("dataSet", "A"), ("orgUnit", "31"), ("lastUpdatedDuration", "3w")]),
+            code(&[
+                ("dataSet", "A"),
+                ("orgUnit", "31"),
+                ("lastUpdatedDuration", "3w")
+            ]),
             "E2005"
         );
         assert_eq!(code(&[("dataSet", "A"), ("limit", "x")]), "E1000");

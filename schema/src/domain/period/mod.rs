@@ -61,9 +61,13 @@ impl Period {
             // chrono alone would also take `2026-3-5` or `+2026-03-05`.
             let shaped = |s: &str| {
                 s.len() == 10
-                    && s.bytes()
-                        .enumerate()
-                        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+                    && s.bytes().enumerate().all(|(i, b)| {
+                        if i == 4 || i == 7 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    })
             };
             let date = |s: &str| {
                 NaiveDate::parse_from_str(s, "%Y-%m-%d")
