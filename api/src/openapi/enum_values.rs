@@ -266,6 +266,14 @@ pub const MEANINGS: &[(&str, &[(&str, &str)])] = &[
             ("CODE", "The same, as DHIS2 clients also write it"),
         ],
     ),
+    (
+        "DataExportFormat",
+        &[
+            ("json", "DHIS2's dataValueSets JSON (the default)"),
+            ("csv", "DHIS2's CSV, with its header row"),
+            ("adx+xml", "ADX in the IHE namespace urn:ihe:qrph:adx:2015"),
+        ],
+    ),
 ];
 
 pub fn apply(document: &mut Value) {

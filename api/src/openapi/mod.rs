@@ -46,7 +46,16 @@ use utoipa_actix_web::AppExt;
         (name = "DHIS2 compatibility", description = "DHIS2's own paths (/api/dataValueSets, /api/{version}/dataValueSets) with its logins (Basic, ApiToken) and answers; see docs/DHIS2.md"),
     ),
     modifiers(&SecuritySchemes),
-    components(schemas(crate::problem::Problem, crate::problem::FieldError))
+    // Enums that only query parameters use: utoipa collects the schemas of bodies, not of
+    // parameters.
+    components(schemas(
+        crate::problem::Problem,
+        crate::problem::FieldError,
+        chitieu_schema::dhis2::ImportStrategyName,
+        chitieu_schema::dhis2::AtomicModeName,
+        chitieu_schema::dhis2::IdSchemeName,
+        crate::routes::dhis2::DataExportFormat
+    ))
 )]
 pub(crate) struct ApiDoc;
 

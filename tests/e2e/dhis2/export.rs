@@ -43,7 +43,7 @@ fn value_of<'a>(set: &'a Value, element: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{element} in {set}"))
 }
 
-pub async fn a_posted_set_is_read_back_as_json_csv_and_adx(app: TestApp) {
+pub async fn dhis2_export_reads_a_posted_set_back_as_json_csv_and_adx(app: TestApp) {
     seed_commune_plan(&app).await;
     post_two_values(&app).await;
     let query = format!("dataSet={PLAN}&period={Q1}&orgUnit={VHXH}");
@@ -116,7 +116,7 @@ pub async fn a_posted_set_is_read_back_as_json_csv_and_adx(app: TestApp) {
     );
 }
 
-pub async fn the_export_takes_subtrees_dates_and_changes_since(app: TestApp) {
+pub async fn dhis2_export_takes_subtrees_dates_and_changes_since(app: TestApp) {
     seed_commune_plan(&app).await;
     post_two_values(&app).await;
     let read = |query: String| {
@@ -178,7 +178,7 @@ pub async fn the_export_takes_subtrees_dates_and_changes_since(app: TestApp) {
     );
 }
 
-pub async fn an_illegal_export_query_is_409_with_dhis2s_error_code(app: TestApp) {
+pub async fn dhis2_export_query_dhis2_calls_illegal_is_409_with_its_error_code(app: TestApp) {
     seed_commune_plan(&app).await;
     for (query, code) in [
         (format!("period={Q1}&orgUnit={VHXH}"), "E2001"),
@@ -228,7 +228,7 @@ async fn web_message(response: reqwest::Response, status: u16) -> Value {
     message
 }
 
-pub async fn errors_before_the_handler_are_web_messages_on_dhis2_paths(app: TestApp) {
+pub async fn dhis2_errors_before_the_handler_are_web_messages(app: TestApp) {
     seed_commune_plan(&app).await;
     let client = reqwest::Client::new();
     let set = json!({"dataSet": PLAN, "period": Q1, "orgUnit": VHXH, "dataValues": []});
