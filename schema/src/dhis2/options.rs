@@ -66,14 +66,14 @@ impl AtomicModeName {
 }
 
 /// `idScheme`, `dataElementIdScheme`, `orgUnitIdScheme`: only codes name things here (DHIS2's
-/// default, `UID`, does not exist). DHIS2 clients write it `code` or `CODE`; both are taken.
+/// default, `UID`, does not exist). DHIS2 clients write it `code` or `CODE`; both are read. The
+/// document lists `code` alone: two values differing only in case break generated clients
+/// (openapi-python-client names both `CODE`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum IdSchemeName {
-    #[serde(rename = "code")]
+    #[serde(rename = "code", alias = "CODE")]
     Code,
-    #[serde(rename = "CODE")]
-    CodeUpperCase,
 }
 
 #[cfg(test)]
