@@ -19,10 +19,20 @@ pub async fn problems_as_web_messages(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let request = req.request().clone();
+    // No clone of the request is kept across the call: actix needs it uniquely owned later.
+    // An error returned by an inner middleware (the credentials' 401) becomes a WebMessage
+    // here; one of any other kind keeps its own answer.
     let response = match next.call(req).await {
         Ok(response) => response.map_into_boxed_body(),
-        Err(error) => ServiceResponse::new(request, error.error_response()),
+        Err(error) => {
+            let Some(api_error) = error.as_error::<crate::error::ApiError>() else {
+                return Err(error);
+            };
+            let answer = super::web_message_error(api_error);
+            return Err(
+                actix_web::error::InternalError::from_response(error.to_string(), answer).into(),
+            );
+        }
     };
     let is_problem = response
         .headers()
