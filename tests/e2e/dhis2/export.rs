@@ -65,7 +65,8 @@ pub async fn dhis2_export_reads_a_posted_set_back_as_json_csv_and_adx(app: TestA
     assert_eq!(count["comment"], "Theo sổ");
     assert_eq!(count["categoryOptionCombo"], "default");
     assert_eq!(count["storedBy"], "admin");
-    assert_eq!(value_of(&set, TEXT)["value"], "Đã triển khai, đạt yêu cầu");
+    // The text value is refused by the import (a conflict), so it is not exported.
+    assert_eq!(set["dataValues"].as_array().unwrap().len(), 1);
 
     // The versioned path and the extension answer the same values.
     let (status, _, versioned) = get(&app, &format!("/api/40/dataValueSets?{query}"), "*/*").await;
@@ -92,7 +93,6 @@ pub async fn dhis2_export_reads_a_posted_set_back_as_json_csv_and_adx(app: TestA
         csv.contains(&format!("{COUNT},{Q1},{VHXH},default,default,3,admin,")),
         "{csv}"
     );
-    assert!(csv.contains("\"Đã triển khai, đạt yêu cầu\""), "{csv}");
     let (_, _, by_format) = get(
         &app,
         &format!("/api/dataValueSets?{query}&format=csv"),
