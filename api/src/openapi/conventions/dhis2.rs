@@ -59,7 +59,8 @@ pub(super) fn apply_to_operation(path: &str, operation: &mut Value) {
         responses[status.to_string()] =
             json!({ "$ref": format!("#/components/responses/{ERROR_RESPONSE}") });
     }
-    if path.contains("{version}") {
+    // Only the import (which has a body) answers the bare summary below version 38.
+    if path.contains("{version}") && operation.get("requestBody").is_some() {
         for status in ["200", "409"] {
             if let Some(json) = responses[status]["content"].get_mut("application/json") {
                 json["schema"] = json!({ "oneOf": [
