@@ -54,13 +54,14 @@ pub(super) fn add_components(document: &mut Value) {
 }
 
 pub(super) fn apply_to_operation(path: &str, operation: &mut Value) {
+    let imports = operation.get("requestBody").is_some();
     let responses = &mut operation["responses"];
     for status in error_statuses(path) {
         responses[status.to_string()] =
             json!({ "$ref": format!("#/components/responses/{ERROR_RESPONSE}") });
     }
     // Only the import (which has a body) answers the bare summary below version 38.
-    if path.contains("{version}") && operation.get("requestBody").is_some() {
+    if path.contains("{version}") && imports {
         for status in ["200", "409"] {
             if let Some(json) = responses[status]["content"].get_mut("application/json") {
                 json["schema"] = json!({ "oneOf": [
