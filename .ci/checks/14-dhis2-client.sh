@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A DHIS2 client we did not write (the `dhis2-client` package from PyPI) posts a data value set
 # to the release binary with Basic authentication, as it would to DHIS2, and reads its
-# importCount; then again with an API key in DHIS2's `Authorization: ApiToken` header.
+# importCount; then again with an API key in DHIS2's `Authorization: ApiToken` header; then
+# reads the set back with its `get_data_value_set` (GET /api/dataValueSets).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 ci_pip "dhis2-client==0.3.*"
@@ -66,4 +67,22 @@ answer = DHIS2Client(base, token=key).post_data_value_set(data_set)
 count = answer["response"]["importCount"]
 assert (count["imported"], count["updated"], count["ignored"]) == (0, 2, 0), count
 print("dhis2-client: Basic imported 2, ApiToken updated 2")
+
+# Read the set back with the client's own export call (GET /api/dataValueSets).
+client = DHIS2Client(base, username="admin", password=password)
+exported = client.get_data_value_set(
+    {"dataSet": "TT-18-2025", "period": "2030", "orgUnit": "31001"})
+values = {v["dataElement"]: v for v in exported["dataValues"]}
+assert exported["dataSet"] == "TT-18-2025", exported
+assert values["NQ57-THAITAN-2025-12"]["value"] == "4", values
+assert values["NQ57-THAITAN-2025-12"]["comment"] == "dhis2-client", values
+assert values["NQ57-THAITAN-2025-18"]["value"] == "7", values
+# An illegal query is DHIS2's 409 WebMessage with its error code, as the client reports it.
+from dhis2_client.errors import DHIS2HTTPError
+try:
+    client.get_data_value_set({"period": "2030", "orgUnit": "31001"})
+    raise AssertionError("a query without a data set was answered")
+except DHIS2HTTPError as error:
+    assert error.status_code == 409 and error.payload["errorCode"] == "E2001", error.payload
+print("dhis2-client: get_data_value_set read both values back; E2001 without a data set")
 PY

@@ -11,6 +11,8 @@ use futures_util::StreamExt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+mod objects_only;
+
 use crate::error::ApiError;
 use crate::problem::FieldError;
 
@@ -164,14 +166,15 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         errors: Vec::new(),
     })?;
     // Every body of the API is an object; serde would read an array as the members of a
-    // struct in declaration order.
+    // struct in declaration order, here and at every depth (see `objects_only`).
     if document.is_array() {
         return Err(ApiError::Malformed {
             detail: "the body must be a JSON object, not an array".to_owned(),
             errors: vec![FieldError::new("/", "expected an object")],
         });
     }
-    serde_path_to_error::deserialize(whole_numbers_as_integers(document)).map_err(to_api_error)
+    let document = whole_numbers_as_integers(document);
+    serde_path_to_error::deserialize(objects_only::ObjectsOnly(document)).map_err(to_api_error)
 }
 
 fn whole_numbers_as_integers(value: serde_json::Value) -> serde_json::Value {
@@ -314,6 +317,23 @@ mod tests {
     fn an_array_is_not_read_as_the_members_of_an_object() {
         let err = parse_json::<Body>(br#"["x", []]"#).unwrap_err();
         assert_eq!(field_of(err), "/");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        inner: Option<Item>,
+        list: Option<Vec<Item>>,
+    }
+
+    #[test]
+    fn an_array_where_a_nested_object_belongs_is_refused_by_name() {
+        let err = parse_json::<Outer>(br#"{"inner": [3]}"#).unwrap_err();
+        assert_eq!(field_of(err), "/inner");
+        let err = parse_json::<Outer>(br#"{"list": [{"count": 1}, [2]]}"#).unwrap_err();
+        assert_eq!(field_of(err), "/list/1");
+        let fine = parse_json::<Outer>(br#"{"inner": {"count": 2.0}, "list": []}"#).unwrap();
+        assert_eq!(fine.inner.unwrap().count, 2);
     }
 
     #[test]

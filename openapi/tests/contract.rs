@@ -242,3 +242,31 @@ fn every_value_of_every_closed_set_is_described() {
         }
     }
 }
+
+#[test]
+fn every_schema_reference_names_a_component() {
+    fn references(value: &Value, found: &mut Vec<String>) {
+        match value {
+            Value::Object(members) => {
+                for (name, member) in members {
+                    match (name.as_str(), member.as_str()) {
+                        ("$ref", Some(target)) => found.push(target.to_owned()),
+                        _ => references(member, found),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| references(item, found)),
+            _ => {}
+        }
+    }
+    let document = document();
+    let mut found = Vec::new();
+    references(&document, &mut found);
+    for target in found {
+        let pointer = target.trim_start_matches('#');
+        assert!(
+            document.pointer(pointer).is_some(),
+            "{target} names nothing: register the type in the document's components"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //! seeded by the reporting fixture.
 
 mod answers;
+mod export;
 mod logins;
 mod sets;
 
@@ -27,5 +28,9 @@ pub fn scenarios() -> Vec<Scenario> {
         answers::api_versions_before_38_answer_the_bare_summary_and_unknown_ones_404,
         logins::basic_authentication_takes_a_password_and_is_throttled_like_sign_in,
         logins::an_api_token_header_takes_an_api_key,
+        export::dhis2_export_reads_a_posted_set_back_as_json_csv_and_adx,
+        export::dhis2_export_takes_subtrees_dates_and_changes_since,
+        export::dhis2_export_query_dhis2_calls_illegal_is_409_with_its_error_code,
+        export::dhis2_errors_before_the_handler_are_web_messages,
     ]
 }

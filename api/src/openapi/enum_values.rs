@@ -263,6 +263,80 @@ pub const MEANINGS: &[(&str, &[(&str, &str)])] = &[
             ("text", "Free text"),
         ],
     ),
+    (
+        "EventKindName",
+        &[
+            ("sign_in", "A user signed in or a token was issued"),
+            (
+                "sign_in_failed",
+                "A sign-in was refused (wrong password, unknown or disabled user, throttled)",
+            ),
+            ("key_created", "An API key was created"),
+            ("key_revoked", "An API key was revoked"),
+            ("user_created", "A user account was created"),
+            ("user_disabled", "A user account was disabled"),
+            ("user_enabled", "A user account was enabled again"),
+            ("password_changed", "The owner changed their own password"),
+            (
+                "password_reset",
+                "Someone else set the password; the owner must change it at the next sign-in",
+            ),
+        ],
+    ),
+    (
+        "ImportStrategyName",
+        &[
+            (
+                "CREATE",
+                "New values only; values already stored are ignored",
+            ),
+            (
+                "UPDATE",
+                "Stored values only; values not stored yet are ignored",
+            ),
+            ("CREATE_AND_UPDATE", "New and stored values (the default)"),
+            (
+                "DELETE",
+                "Removes the stored values named; values not stored are ignored",
+            ),
+            (
+                "SYNC",
+                "As DHIS2 2.43: create and update, and delete the values marked `deleted`",
+            ),
+            ("NEW", "DHIS2's older name of CREATE"),
+            ("UPDATES", "DHIS2's older name of UPDATE"),
+            ("NEW_AND_UPDATES", "DHIS2's older name of CREATE_AND_UPDATE"),
+            ("DELETES", "DHIS2's older name of DELETE"),
+        ],
+    ),
+    (
+        "AtomicModeName",
+        &[
+            (
+                "NONE",
+                "The valid values are stored; the rejected ones are listed (the default)",
+            ),
+            ("ALL", "Nothing is stored when any value is rejected"),
+        ],
+    ),
+    (
+        "IdSchemeName",
+        &[
+            (
+                "code",
+                "Data sets, units and data elements are named by their codes",
+            ),
+            ("CODE", "The same, as DHIS2 clients also write it"),
+        ],
+    ),
+    (
+        "DataExportFormat",
+        &[
+            ("json", "DHIS2's dataValueSets JSON (the default)"),
+            ("csv", "DHIS2's CSV, with its header row"),
+            ("adx+xml", "ADX in the IHE namespace urn:ihe:qrph:adx:2015"),
+        ],
+    ),
 ];
 
 pub fn apply(document: &mut Value) {

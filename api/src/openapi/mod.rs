@@ -2,6 +2,7 @@
 //! conventions in one pass ([`conventions`], [`schemas`], [`operation_ids`]) so a route added
 //! later gets them without repeating them.
 
+mod codes;
 pub mod conventions;
 pub mod enum_values;
 pub mod operation_ids;
@@ -47,7 +48,16 @@ use utoipa_actix_web::AppExt;
         (name = "DHIS2 compatibility", description = "DHIS2's own paths (/api/dataValueSets, /api/{version}/dataValueSets) with its logins (Basic, ApiToken) and answers; see docs/DHIS2.md"),
     ),
     modifiers(&SecuritySchemes),
-    components(schemas(crate::problem::Problem, crate::problem::FieldError))
+    // Enums that only query parameters use: utoipa collects the schemas of bodies, not of
+    // parameters.
+    components(schemas(
+        crate::problem::Problem,
+        crate::problem::FieldError,
+        chitieu_schema::dhis2::ImportStrategyName,
+        chitieu_schema::dhis2::AtomicModeName,
+        chitieu_schema::dhis2::IdSchemeName,
+        crate::routes::dhis2::DataExportFormat
+    ))
 )]
 pub(crate) struct ApiDoc;
 
@@ -121,6 +131,7 @@ pub(crate) fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::Ope
     conventions::apply(&mut json);
     schemas::apply(&mut json);
     enum_values::apply(&mut json);
+    codes::apply(&mut json);
     operation_ids::apply(&mut json);
     serde_json::from_value(json).expect("the finished OpenAPI document reads back")
 }

@@ -16,6 +16,17 @@ use super::conventions::HTTP_METHODS;
 /// (method, path, operationId).
 pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
     ("POST", "/api/dataValueSets", "postDataValueSetsDhis2"),
+    ("GET", "/api/dataValueSets", "getDataValueSetsDhis2"),
+    (
+        "GET",
+        "/api/dataValueSets.{extension}",
+        "getDataValueSetsDhis2WithExtension",
+    ),
+    (
+        "GET",
+        "/api/{version}/dataValueSets",
+        "getDataValueSetsDhis2Versioned",
+    ),
     ("GET", "/api/v1/access-events", "listAccessEvents"),
     ("GET", "/api/v1/api-keys", "listApiKeys"),
     ("POST", "/api/v1/api-keys", "createApiKey"),

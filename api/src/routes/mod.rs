@@ -58,6 +58,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
             scope("/api")
                 .service(dhis2::post_data_value_sets)
                 .service(dhis2::post_data_value_sets_versioned)
-                .wrap(from_fn(crate::auth::require_dhis2_credentials)),
+                .service(dhis2::get_data_value_sets)
+                .service(dhis2::get_data_value_sets_with_extension)
+                .service(dhis2::get_data_value_sets_versioned)
+                .wrap(from_fn(crate::auth::require_dhis2_credentials))
+                // Outermost, so the credentials' 401 is a WebMessage too.
+                .wrap(from_fn(dhis2::problems_as_web_messages)),
         );
 }

@@ -10,14 +10,19 @@
 pub mod adx;
 pub mod combo;
 pub mod csv;
+mod export;
 mod model;
 mod number;
+mod options;
 mod rows;
 mod summary;
+pub mod write;
 
 pub use combo::{DEFAULT_COMBO, RatioPart};
+pub use export::{ExportQuery, export_values, known_data_sets, value_parts};
 pub use model::{DataValue, DataValueSet};
 pub use number::machine_number;
+pub use options::{AtomicModeName, IdSchemeName, ImportStrategyName};
 pub use rows::{SetDefaults, to_bulk_values};
 pub use summary::{
     ApiVersion, ImportConflict, ImportCount, ImportOptionsView, ImportSummary, Status, StatusRules,

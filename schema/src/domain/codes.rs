@@ -10,9 +10,12 @@ use super::{Invalid, OrgUnitKind};
 pub struct OrgUnitCode(String);
 
 impl OrgUnitCode {
+    /// What any unit code looks like; the official shape per level is checked on top.
+    pub const RULE: CodeRule = CodeRule { min: 2, max: 40 };
+
     /// Parses a code whose kind is not known yet (a code in a URL or a parent reference).
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        check_code_charset(raw, 2, 40)?;
+        Self::RULE.check(raw)?;
         Ok(Self(raw.to_owned()))
     }
 
@@ -53,8 +56,10 @@ impl fmt::Display for OrgUnitCode {
 pub struct CatalogCode(String);
 
 impl CatalogCode {
+    pub const RULE: CodeRule = CodeRule { min: 2, max: 64 };
+
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        check_code_charset(raw, 2, 64)?;
+        Self::RULE.check(raw)?;
         Ok(Self(raw.to_owned()))
     }
 
@@ -69,8 +74,10 @@ impl CatalogCode {
 pub struct IndicatorCode(String);
 
 impl IndicatorCode {
+    pub const RULE: CodeRule = CodeRule { min: 1, max: 64 };
+
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        check_code_charset(raw, 1, 64)?;
+        Self::RULE.check(raw)?;
         Ok(Self(raw.to_owned()))
     }
 
@@ -79,22 +86,44 @@ impl IndicatorCode {
     }
 }
 
-fn check_code_charset(raw: &str, min: usize, max: usize) -> Result<(), Invalid> {
-    if raw.len() < min || raw.len() > max {
-        return Err(Invalid::new(format!(
-            "must be {min} to {max} characters long"
-        )));
+/// The shape every official code shares: `min` to `max` of `A-Z 0-9 . _ -`, starting with a
+/// letter or a digit. The check and the regular expression the OpenAPI document publishes
+/// ([`CodeRule::pattern`]) come from the same two numbers, so they cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeRule {
+    pub min: usize,
+    pub max: usize,
+}
+
+impl CodeRule {
+    /// The rule as an ECMA-262 regular expression (JSON Schema's `pattern`). Length limits are
+    /// in the pattern too: every allowed character is one byte, one UTF-16 unit.
+    pub fn pattern(&self) -> String {
+        format!(
+            "^[A-Z0-9][A-Z0-9._-]{{{},{}}}$",
+            self.min.saturating_sub(1),
+            self.max - 1
+        )
     }
-    let allowed = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit() || b"._-".contains(&b);
-    if let Some(bad) = raw.chars().find(|c| !c.is_ascii() || !allowed(*c as u8)) {
-        return Err(Invalid::new(format!(
-            "may contain only upper-case letters A-Z, digits, '.', '_' and '-' (found {bad:?})"
-        )));
+
+    pub fn check(&self, raw: &str) -> Result<(), Invalid> {
+        let (min, max) = (self.min, self.max);
+        if raw.len() < min || raw.len() > max {
+            return Err(Invalid::new(format!(
+                "must be {min} to {max} characters long"
+            )));
+        }
+        let allowed = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit() || b"._-".contains(&b);
+        if let Some(bad) = raw.chars().find(|c| !c.is_ascii() || !allowed(*c as u8)) {
+            return Err(Invalid::new(format!(
+                "may contain only upper-case letters A-Z, digits, '.', '_' and '-' (found {bad:?})"
+            )));
+        }
+        if !raw.as_bytes()[0].is_ascii_alphanumeric() {
+            return Err(Invalid::new("must start with a letter or a digit"));
+        }
+        Ok(())
     }
-    if !raw.as_bytes()[0].is_ascii_alphanumeric() {
-        return Err(Invalid::new("must start with a letter or a digit"));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

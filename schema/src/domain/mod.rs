@@ -9,10 +9,13 @@ mod text;
 mod value;
 mod value_text;
 
+#[cfg(test)]
+mod pattern_tests;
+
 pub use catalog::{
     Aggregation, Direction, IndicatorNumber, PeriodAggregation, SectionCode, ValueKind,
 };
-pub use codes::{CatalogCode, IndicatorCode, OrgUnitCode};
+pub use codes::{CatalogCode, CodeRule, IndicatorCode, OrgUnitCode};
 pub use org_kind::OrgUnitKind;
 pub use period::{DeadlineRule, DeadlineRules, Period, PeriodType, VIETNAM_OFFSET};
 pub use target::{Bound, Decimal, NumericTarget, Target, TargetMeaning, TargetUnit};

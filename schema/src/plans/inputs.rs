@@ -6,7 +6,8 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::domain::{
-    CatalogCode, DeadlineRule, DeadlineRules, IndicatorCode, Invalid, Name, OrgUnitCode, Target,
+    CatalogCode, CodeRule, DeadlineRule, DeadlineRules, IndicatorCode, Invalid, Name, OrgUnitCode,
+    Target,
 };
 
 /// The code of a plan, used in its URL: 2 to 64 of `A-Z 0-9 . _ -`, starting with a letter or
@@ -15,19 +16,10 @@ use crate::domain::{
 pub struct PlanCode(String);
 
 impl PlanCode {
+    pub const RULE: CodeRule = CodeRule { min: 2, max: 64 };
+
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        if raw.len() < 2 || raw.len() > 64 {
-            return Err(Invalid::new("must be 2 to 64 characters long"));
-        }
-        let allowed = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || "._-".contains(c);
-        if let Some(bad) = raw.chars().find(|c| !allowed(*c)) {
-            return Err(Invalid::new(format!(
-                "may contain only upper-case letters A-Z, digits, '.', '_' and '-' (found {bad:?})"
-            )));
-        }
-        if !raw.as_bytes()[0].is_ascii_alphanumeric() {
-            return Err(Invalid::new("must start with a letter or a digit"));
-        }
+        Self::RULE.check(raw)?;
         Ok(Self(raw.to_owned()))
     }
 

@@ -1,4 +1,5 @@
 use crate::domain::{Invalid, OrgUnitCode, Period};
+use crate::plans::PlanCode;
 
 /// Which report: the unit, the plan and the period, by their codes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,20 +10,15 @@ pub struct ReportKey {
 }
 
 impl ReportKey {
-    /// Parses a plan code: 2 to 64 of `A-Z 0-9 . _ -`, starting with a letter or digit.
+    /// Parses a plan code: the rule of [`PlanCode`], with a message naming the code.
     pub fn parse_plan_code(raw: &str) -> Result<String, Invalid> {
-        let allowed = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || "._-".contains(c);
-        let starts_well = raw
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphanumeric());
-        if (2..=64).contains(&raw.len()) && raw.chars().all(allowed) && starts_well {
-            Ok(raw.to_owned())
-        } else {
-            Err(Invalid::new(format!(
-                "{raw:?} is not a plan code: 2 to 64 of A-Z, 0-9, '.', '_' and '-'"
-            )))
-        }
+        PlanCode::parse(raw)
+            .map(|code| code.as_str().to_owned())
+            .map_err(|_| {
+                Invalid::new(format!(
+                    "{raw:?} is not a plan code: 2 to 64 of A-Z, 0-9, '.', '_' and '-'"
+                ))
+            })
     }
 }
 

@@ -67,6 +67,8 @@ pub enum Req {
     ImportDataValues,
     /// The same set on DHIS2's path, unversioned or of an API version.
     ImportDataValuesDhis2(Option<u16>),
+    /// DHIS2's export of the anchor's values: unversioned, of an API version, or by extension.
+    ExportDataValuesDhis2(&'static str),
     SyncRun,
     SyncStatus,
     SyncTargetMissing,
@@ -307,6 +309,10 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::ImportDataValuesDhis2(Some(version)) => {
             data_value_set(app, anchor, n, &format!("/api/{version}")).await
         }
+        Req::ExportDataValuesDhis2(path) => Prepared::get(format!(
+            "{path}?dataSet={}&period=2026Q1&orgUnit={anchor}",
+            super::fixture::Side::of(anchor).plan()
+        )),
         Req::SyncRun => post("/api/v1/sync/runs", json!({})),
         Req::SyncStatus => Prepared::get("/api/v1/sync/targets"),
         Req::SyncTargetMissing => Prepared::get("/api/v1/sync/targets/nowhere"),

@@ -92,6 +92,16 @@ const SCOPED_READ: [[u16; 2]; 6] = [
     [200, 404],
     [200, 404],
 ];
+/// DHIS2's export: readable in the caller's part of the tree; outside it DHIS2's 409 (E2012),
+/// the same for a unit that does not exist.
+const DHIS2_READ: [[u16; 2]; 6] = [
+    [200, 200],
+    [200, 409],
+    [200, 409],
+    [200, 409],
+    [200, 409],
+    [200, 409],
+];
 /// Changes to units strictly below the caller's home unit: administrators and officers.
 const UNIT_CHANGE: [[u16; 2]; 6] = [
     [200, 200],
@@ -270,6 +280,9 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/org-units/{code}/validation", "{unit}, province 01's plan", Req::Validation(V::Subtree), SCOPED_READ),
     row("GET /api/v1/reports/{unitCode}/{planCode}/{period}/validation", "00001-A's", Req::Validation(V::Report), SCOPED_READ),
     row("GET /api/v1/events", "the caller's part of the tree", Req::Validation(V::EventFeed), ALL_READ),
+    row("GET /api/dataValueSets", "{unit}'s values", Req::ExportDataValuesDhis2("/api/dataValueSets"), DHIS2_READ),
+    row("GET /api/{version}/dataValueSets", "version 40, {unit}'s values", Req::ExportDataValuesDhis2("/api/40/dataValueSets"), DHIS2_READ),
+    row("GET /api/dataValueSets.{extension}", ".csv, {unit}'s values", Req::ExportDataValuesDhis2("/api/dataValueSets.csv"), DHIS2_READ),
     // Sync to upstream systems
     row("POST /api/v1/sync/runs", "", Req::SyncRun,                           admin_only(202)),
     row("GET /api/v1/sync/targets", "", Req::SyncStatus,                      sync_read(200)),

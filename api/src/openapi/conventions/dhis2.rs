@@ -26,10 +26,10 @@ pub fn error_statuses(path: &str) -> Vec<u16> {
 pub(super) fn add_components(document: &mut Value) {
     document["components"]["responses"][ERROR_RESPONSE] = json!({
         "description": "An error as DHIS2 answers it: a `WebMessage` with status `ERROR` and \
-            the reason in `message`. Errors raised before the request reaches the import (a \
-            query that cannot be read, a body over its limit or of a type not read) are \
-            `application/problem+json`. A 401 carries `WWW-Authenticate` offering Basic; a 429 \
-            or 503 carries `Retry-After`.",
+            the reason in `message`, also for errors raised before the request reaches the \
+            import or export (a query that cannot be read, a body over its limit or of a type \
+            not read, missing credentials). A 401 carries `WWW-Authenticate` offering Basic; a \
+            429 or 503 carries `Retry-After`.",
         "content": {
             "application/json": {
                 "schema": { "$ref": "#/components/schemas/Dhis2ErrorMessage" },
@@ -37,8 +37,7 @@ pub(super) fn add_components(document: &mut Value) {
                     "httpStatus": "Unauthorized", "httpStatusCode": 401, "status": "ERROR",
                     "message": "the username or password is wrong"
                 }
-            },
-            "application/problem+json": { "schema": { "$ref": "#/components/schemas/Problem" } }
+            }
         }
     });
     document["components"]["schemas"]["Dhis2ErrorMessage"] = json!({
@@ -55,12 +54,14 @@ pub(super) fn add_components(document: &mut Value) {
 }
 
 pub(super) fn apply_to_operation(path: &str, operation: &mut Value) {
+    let imports = operation.get("requestBody").is_some();
     let responses = &mut operation["responses"];
     for status in error_statuses(path) {
         responses[status.to_string()] =
             json!({ "$ref": format!("#/components/responses/{ERROR_RESPONSE}") });
     }
-    if path.contains("{version}") {
+    // Only the import (which has a body) answers the bare summary below version 38.
+    if path.contains("{version}") && imports {
         for status in ["200", "409"] {
             if let Some(json) = responses[status]["content"].get_mut("application/json") {
                 json["schema"] = json!({ "oneOf": [

@@ -1,9 +1,10 @@
 use actix_web::{HttpResponse, get, web};
-use chitieu_schema::accounts::events::{self, AccessEvent, EventFilter, EventKind};
+use chitieu_schema::accounts::events::{self, AccessEvent, EventFilter};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::EventKindName;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
@@ -18,9 +19,7 @@ use crate::state::AppState;
 pub struct AccessEventResponse {
     pub id: i64,
     pub at: DateTime<Utc>,
-    /// sign_in, sign_in_failed, key_created, key_revoked, user_created, user_disabled,
-    /// user_enabled, password_changed or password_reset.
-    pub kind: String,
+    pub kind: EventKindName,
     /// A username or an API key prefix.
     pub subject: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -36,7 +35,7 @@ impl From<AccessEvent> for AccessEventResponse {
         Self {
             id: event.id,
             at: event.at.and_utc(),
-            kind: event.kind.as_str().to_owned(),
+            kind: event.kind.into(),
             subject: event.subject,
             client_ip: event.client_ip,
             request_id: event.request_id,
@@ -51,8 +50,7 @@ impl From<AccessEvent> for AccessEventResponse {
 #[into_params(parameter_in = Query)]
 pub struct EventQuery {
     /// Only events of this kind.
-    #[param(example = "sign_in_failed")]
-    pub kind: Option<String>,
+    pub kind: Option<EventKindName>,
     /// Only events about this username or key prefix.
     #[param(example = "lan.nguyen")]
     pub subject: Option<String>,
@@ -69,7 +67,7 @@ pub struct EventQuery {
             body = crate::problem::Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only administrators read the access log",
             body = crate::problem::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown kind", body = crate::problem::Problem,
+        (status = 400, description = "Unknown kind", body = crate::problem::Problem,
             content_type = "application/problem+json"),
     )
 )]
@@ -83,14 +81,8 @@ pub async fn list_access_events(
     caller.require_admin()?;
     let request = page.into_inner().to_request()?;
     let filter = filter.into_inner();
-    let kind = filter
-        .kind
-        .as_deref()
-        .map(EventKind::parse)
-        .transpose()
-        .map_err(|e| ApiError::invalid("kind", e.0))?;
     let filter = EventFilter {
-        kind,
+        kind: filter.kind.map(Into::into),
         subject: filter.subject,
     };
     let page = state

@@ -1,7 +1,9 @@
 //! `/api/v1/access-events`: the access log, for administrators.
 
+mod kind;
 mod list;
 
+pub use kind::EventKindName;
 pub use list::AccessEventResponse;
 
 use utoipa_actix_web::service_config::ServiceConfig;

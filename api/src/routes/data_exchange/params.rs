@@ -1,13 +1,16 @@
 //! The query of an import, as DHIS2 names its import options; the set's own `idScheme`,
 //! `dryRun` and `strategy` override them (dhis2-core 2.40.0 `DefaultDataValueSetService`).
 
-use chitieu_schema::reports::{AtomicMode, ImportOptions, ImportStrategy};
+use chitieu_schema::dhis2::{AtomicModeName, IdSchemeName, ImportStrategyName};
+use chitieu_schema::reports::ImportOptions;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::error::ApiError;
 use crate::problem::FieldError;
 
+// The three schemes are read only to refuse any scheme but `code`, which is what names things.
+#[allow(dead_code)]
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
@@ -15,11 +18,11 @@ pub struct ImportParams {
     /// Only `code`: dataSet, orgUnit and dataElement are codes. The default here (DHIS2's is
     /// `UID`, which does not exist here).
     #[param(example = "code")]
-    pub id_scheme: Option<String>,
+    pub id_scheme: Option<IdSchemeName>,
     /// Only `code`, when given.
-    pub data_element_id_scheme: Option<String>,
+    pub data_element_id_scheme: Option<IdSchemeName>,
     /// Only `code`, when given.
-    pub org_unit_id_scheme: Option<String>,
+    pub org_unit_id_scheme: Option<IdSchemeName>,
     /// The plan's code: needed for CSV without it in the body; for JSON it may replace the
     /// body's `dataSet`.
     pub data_set: Option<String>,
@@ -29,11 +32,11 @@ pub struct ImportParams {
     /// imports data values: create and update, with the rows marked `deleted` deleted); the
     /// older names `NEW`, `UPDATES`, `NEW_AND_UPDATES`, `DELETES` too.
     #[param(example = "CREATE_AND_UPDATE")]
-    pub import_strategy: Option<String>,
+    pub import_strategy: Option<ImportStrategyName>,
     /// `NONE` (default): valid values are stored and the rejected listed; `ALL`: nothing is
     /// stored when any value is rejected.
     #[param(example = "NONE")]
-    pub atomic_mode: Option<String>,
+    pub atomic_mode: Option<AtomicModeName>,
     /// CSV only: `false` when the first row is data. DHIS2 skips the first row otherwise,
     /// whatever it says.
     pub first_row_is_header: Option<bool>,
@@ -50,60 +53,34 @@ pub struct SetOptions {
 impl ImportParams {
     pub fn options(&self, set: &SetOptions) -> Result<ImportOptions, ApiError> {
         let mut errors = Vec::new();
-        let schemes = [
-            (
-                "idScheme",
-                set.id_scheme.as_deref().or(self.id_scheme.as_deref()),
-            ),
-            (
-                "dataElementIdScheme",
-                self.data_element_id_scheme.as_deref(),
-            ),
-            ("orgUnitIdScheme", self.org_unit_id_scheme.as_deref()),
-        ];
-        for (name, scheme) in schemes {
-            if let Some(scheme) = scheme.filter(|s| !s.eq_ignore_ascii_case("code")) {
-                errors.push(FieldError::new(
-                    name,
-                    format!("only {name}=code is supported, not {scheme:?}"),
-                ));
-            }
-        }
-        let requested = set.strategy.as_deref().or(self.import_strategy.as_deref());
-        let strategy = match requested.map(str::to_ascii_uppercase).as_deref() {
-            None | Some("CREATE_AND_UPDATE" | "NEW_AND_UPDATES" | "SYNC") => {
-                Some(ImportStrategy::CreateAndUpdate)
-            }
-            Some("CREATE" | "NEW") => Some(ImportStrategy::Create),
-            Some("UPDATE" | "UPDATES") => Some(ImportStrategy::Update),
-            Some("DELETE" | "DELETES") => Some(ImportStrategy::Delete),
-            Some(other) => {
-                errors.push(FieldError::new(
-                    "importStrategy",
-                    format!("{other:?} is not CREATE, UPDATE, CREATE_AND_UPDATE, DELETE or SYNC"),
-                ));
-                None
-            }
-        };
-        let atomic = match self
-            .atomic_mode
+        // The query's schemes are typed (only `code`); the set's own is read leniently.
+        if let Some(scheme) = set
+            .id_scheme
             .as_deref()
-            .map(str::to_ascii_uppercase)
-            .as_deref()
+            .filter(|s| !s.eq_ignore_ascii_case("code"))
         {
-            None | Some("NONE") => Some(AtomicMode::None),
-            Some("ALL") => Some(AtomicMode::All),
-            Some(other) => {
+            errors.push(FieldError::new(
+                "idScheme",
+                format!("only idScheme=code is supported, not {scheme:?}"),
+            ));
+        }
+        let strategy = match set.strategy.as_deref() {
+            Some(raw) => ImportStrategyName::parse_lenient(raw).or_else(|| {
                 errors.push(FieldError::new(
-                    "atomicMode",
-                    format!("{other:?} is not ALL or NONE"),
+                    "strategy",
+                    format!("{raw:?} is not CREATE, UPDATE, CREATE_AND_UPDATE, DELETE or SYNC"),
                 ));
                 None
-            }
+            }),
+            None => Some(
+                self.import_strategy
+                    .unwrap_or(ImportStrategyName::CreateAndUpdate),
+            ),
         };
-        match (strategy, atomic) {
-            (Some(strategy), Some(atomic)) if errors.is_empty() => Ok(ImportOptions {
-                strategy,
+        let atomic = self.atomic_mode.unwrap_or(AtomicModeName::None).mode();
+        match strategy {
+            Some(strategy) if errors.is_empty() => Ok(ImportOptions {
+                strategy: strategy.strategy(),
                 atomic,
                 dry_run: set.dry_run.or(self.dry_run).unwrap_or(false),
             }),

@@ -14,6 +14,16 @@
 //! |---|---|
 //! | `POST /api/dataValueSets`, `POST /api/{version}/dataValueSets` | as `POST /api/v1/dataValueSets` |
 
+mod errors;
+mod export;
+mod export_query;
+
+pub use errors::problems_as_web_messages;
+pub use export::{
+    get_data_value_sets, get_data_value_sets_versioned, get_data_value_sets_with_extension,
+};
+pub use export_query::DataExportFormat;
+
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, ResponseError, post, web};
 use chitieu_schema::dhis2::{ApiVersion, ImportSummary, WebMessage};

@@ -34,9 +34,23 @@ pub enum Period {
 
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
+/// Months `01`–`12` and days `01`–`31`, for [`Period::PATTERN`].
+const MONTH: &str = "(0[1-9]|1[0-2])";
+const DAY: &str = "(0[1-9]|[12][0-9]|3[01])";
+
 impl Period {
+    /// What [`Period::parse`] accepts, as the ECMA-262 regular expression the OpenAPI document
+    /// publishes: exact for years, months, quarters and half-years (2000–2100); for ad-hoc
+    /// periods the pattern checks the shape, the parser also that the dates exist and that the
+    /// end is not before the start.
+    pub fn pattern() -> String {
+        let date = format!("[0-9]{{4}}-{MONTH}-{DAY}");
+        format!("^((20[0-9]{{2}}|2100)({MONTH}|Q[1-4]|S[12])?|{date}\\.\\.{date})$")
+    }
+
+    /// Parses a period identifier exactly as written: no surrounding spaces, dates of an
+    /// ad-hoc period as `YYYY-MM-DD`.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let raw = raw.trim();
         let bad = || {
             Invalid::new(format!(
                 "{raw:?} is not a period: use 202601 (month), 2026Q1 (quarter), 2026S1 \
@@ -44,7 +58,23 @@ impl Period {
             ))
         };
         if let Some((start, end)) = raw.split_once("..") {
-            let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad());
+            // chrono alone would also take `2026-3-5` or `+2026-03-05`.
+            let shaped = |s: &str| {
+                s.len() == 10
+                    && s.bytes().enumerate().all(|(i, b)| {
+                        if i == 4 || i == 7 {
+                            b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    })
+            };
+            let date = |s: &str| {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .ok()
+                    .filter(|_| shaped(s))
+                    .ok_or_else(bad)
+            };
             return Self::ad_hoc(date(start)?, date(end)?);
         }
         let year = |s: &str| {
