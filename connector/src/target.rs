@@ -63,9 +63,9 @@ pub enum Profile {
 impl Profile {
     /// Whether the payload carries a signed checkpoint of our audit chain. DHIS2's data value
     /// set has no member for it (DHIS2 drops members it does not know), so only our own
-    /// profile does.
+    /// profile does, and templates, whose context is our profile's document.
     pub fn takes_audit_checkpoint(self) -> bool {
-        matches!(self, Profile::Theodoinq)
+        matches!(self, Profile::Theodoinq | Profile::Template)
     }
 }
 

@@ -88,5 +88,6 @@ pub fn receive(request: &str, key: Option<&str>, body: &[u8]) -> Result<Intake, 
         version,
         values: 0,
         body: json!({"request": request, "body": stored}),
+        audit_checkpoint: None,
     })
 }

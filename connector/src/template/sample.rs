@@ -63,5 +63,6 @@ pub fn sample_delivery(idempotency_key: &str) -> Delivery {
                 },
             ],
         },
+        audit_checkpoint: None,
     }
 }

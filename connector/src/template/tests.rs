@@ -54,7 +54,12 @@ fn the_shipped_theodoinq_template_renders_the_built_in_body_byte_for_byte() {
     empty.report.values.clear();
     let mut quoted = delivery();
     quoted.report.outline[1].html = "<p>\"Trích\" \\ dẫn\n\t</p>".into();
-    for delivery in [delivery(), bare, empty, quoted] {
+    let mut checkpointed = delivery();
+    checkpointed.audit_checkpoint = chitieu_schema::audit::checkpoint::Checkpoint::parse_line(
+        "v1 12 40 9f3a 2026-02-02T03:04:05.000000Z 0011aabb",
+    );
+    assert!(checkpointed.audit_checkpoint.is_some());
+    for delivery in [delivery(), bare, empty, quoted, checkpointed] {
         let rendered = render(&target(spec(THEODOINQ)), &delivery).unwrap();
         let expected = built_in_body(&delivery);
         assert_eq!(
