@@ -13,6 +13,7 @@ pub mod org_units;
 pub mod pagination;
 pub mod plan_import;
 pub mod plans;
+pub mod messages;
 pub mod progress;
 pub mod reports;
 pub mod schema;
