@@ -11,6 +11,7 @@ mod data_exchange;
 mod demo;
 mod dhis2;
 mod hardening;
+mod language;
 mod month_walkthrough;
 mod org_units;
 mod permissions;
@@ -44,5 +45,6 @@ fn main() {
     scenarios.extend(hardening::scenarios());
     scenarios.extend(proxies::scenarios());
     scenarios.extend(report_document::scenarios());
+    scenarios.extend(language::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -147,7 +147,7 @@ async fn run_job(worker: &Worker, kind: JobKind) -> Result<(), SyncError> {
                 DeadlineWatch::of(conn, &period)
             })
             .await?;
-            watch.log();
+            watch.log(Utc::now());
             Ok(())
         }
     }

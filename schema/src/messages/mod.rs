@@ -25,6 +25,9 @@ pub struct Message {
     args: Vec<(&'static str, Arg)>,
 }
 
+// Arguments hold numbers as `f64`; a message is still equal only to itself, as a sentence is.
+impl Eq for Message {}
+
 /// One argument of a message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
@@ -85,7 +88,7 @@ impl fmt::Display for Message {
 
 /// Text for a person: a catalogue message, or a sentence written before the catalogue existed
 /// (English only) that has not been moved into it yet.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
     Message(Message),
     Untranslated(String),

@@ -28,8 +28,9 @@ async fn download(
             ),
         ));
     }
+    let lang = params.export_lang()?;
     let (report, _) = load(state, caller, code, params).await?;
-    let rendered = render(&report, format).map_err(|error| {
+    let rendered = render(&report, format, lang).map_err(|error| {
         ApiError::Internal(anyhow::Error::new(error).context("rendering a progress export"))
     })?;
     let disposition = if format == ExportFormat::Html {

@@ -1,6 +1,7 @@
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chitieu_schema::domain::Period;
+use chitieu_schema::messages::{Lang, Message};
 use chitieu_schema::progress::{self, ProgressQuery, ProgressReport};
 use chitieu_schema::reports::ReportKey;
 use serde::Deserialize;
@@ -32,6 +33,10 @@ pub struct ProgressParams {
     /// Where trajectories start (default: the year the plan starts).
     #[param(example = "2025")]
     pub baseline: Option<String>,
+    /// The language of the files people read (`progress.html`, `.xlsx`, `.csv`): `vi`
+    /// (default) or `en`. The JSON answer follows `Accept-Language` instead.
+    #[param(example = "vi")]
+    pub lang: Option<String>,
     /// Before each format had its own address: `format=csv` and the others are redirected
     /// there (308), `json` is this operation. Not in the document: clients call the download
     /// operations (`getProgressCsv`, …) instead.
@@ -40,6 +45,20 @@ pub struct ProgressParams {
 }
 
 impl ProgressParams {
+    /// The language of an export: `lang=`, Vietnamese by default (the tables are Vietnamese
+    /// documents).
+    pub(super) fn export_lang(&self) -> Result<Lang, ApiError> {
+        match self.lang.as_deref() {
+            None => Ok(Lang::Vi),
+            Some(text) => text.parse().map_err(|_| {
+                ApiError::invalid(
+                    "lang",
+                    Message::new("invalid-lang").arg("raw", format!("{text:?}")),
+                )
+            }),
+        }
+    }
+
     pub(super) fn parse(
         self,
         unit_code: String,

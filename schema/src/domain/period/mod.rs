@@ -38,10 +38,7 @@ impl Period {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let raw = raw.trim();
         let bad = || {
-            Invalid::new(format!(
-                "{raw:?} is not a period: use 202601 (month), 2026Q1 (quarter), 2026S1 \
-                 (half-year), 2026 (year) or 2026-03-15..2026-03-20 (ad hoc)"
-            ))
+            Invalid::said(crate::messages::Message::new("invalid-period").arg("raw", format!("{raw:?}")))
         };
         if let Some((start, end)) = raw.split_once("..") {
             let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad());
