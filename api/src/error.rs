@@ -109,24 +109,31 @@ impl ApiError {
             ApiError::Malformed { .. } => ("malformed-request", "problem-title-malformed-request"),
             ApiError::Invalid(_) => ("invalid-field", "problem-title-invalid-field"),
             ApiError::Unauthorized(_) => ("unauthorized", "problem-title-unauthorized"),
-            ApiError::Forbidden(_) | ApiError::Said { kind: SaidKind::Forbidden, .. } => {
-                ("forbidden", "problem-title-forbidden")
-            }
-            ApiError::NotFound(_) | ApiError::Said { kind: SaidKind::NotFound, .. } => {
-                ("not-found", "problem-title-not-found")
-            }
-            ApiError::Conflict(_) | ApiError::Said { kind: SaidKind::Conflict, .. } => {
-                ("conflict", "problem-title-conflict")
-            }
+            ApiError::Forbidden(_)
+            | ApiError::Said {
+                kind: SaidKind::Forbidden,
+                ..
+            } => ("forbidden", "problem-title-forbidden"),
+            ApiError::NotFound(_)
+            | ApiError::Said {
+                kind: SaidKind::NotFound,
+                ..
+            } => ("not-found", "problem-title-not-found"),
+            ApiError::Conflict(_)
+            | ApiError::Said {
+                kind: SaidKind::Conflict,
+                ..
+            } => ("conflict", "problem-title-conflict"),
             ApiError::ImportRejected { .. } => ("import-rejected", "problem-title-import-rejected"),
             ApiError::PreconditionFailed(_)
             | ApiError::Said {
                 kind: SaidKind::PreconditionFailed,
                 ..
             } => ("precondition-failed", "problem-title-precondition-failed"),
-            ApiError::PreconditionRequired => {
-                ("precondition-required", "problem-title-precondition-required")
-            }
+            ApiError::PreconditionRequired => (
+                "precondition-required",
+                "problem-title-precondition-required",
+            ),
             ApiError::MethodNotAllowed { .. } => {
                 ("method-not-allowed", "problem-title-method-not-allowed")
             }
@@ -138,10 +145,13 @@ impl ApiError {
                 kind: SaidKind::UnprocessableFile,
                 ..
             } => ("unprocessable-file", "problem-title-unprocessable-file"),
-            ApiError::UnsupportedMediaType(_) => {
-                ("unsupported-media-type", "problem-title-unsupported-media-type")
+            ApiError::UnsupportedMediaType(_) => (
+                "unsupported-media-type",
+                "problem-title-unsupported-media-type",
+            ),
+            ApiError::TooManyRequests { .. } => {
+                ("too-many-requests", "problem-title-too-many-requests")
             }
-            ApiError::TooManyRequests { .. } => ("too-many-requests", "problem-title-too-many-requests"),
             ApiError::Unavailable(_) => ("unavailable", "problem-title-unavailable"),
             ApiError::Internal(_) => ("internal", "problem-title-internal"),
         }

@@ -135,3 +135,4 @@ kind-rank = rank
 kind-score = score
 kind-status = status
 kind-text = text
+problem-detail-no-route = no route for { $method } { $path }

@@ -135,3 +135,4 @@ kind-rank = thứ hạng
 kind-score = điểm số
 kind-status = trạng thái
 kind-text = văn bản
+problem-detail-no-route = không có đường dẫn { $method } { $path }

@@ -46,7 +46,9 @@ impl StoreError {
                 Some(thing) => Message::new("store-not-found")
                     .message("what", Message::new(thing))
                     .arg("key", key),
-                None => Message::new("store-not-found").arg("what", what).arg("key", key),
+                None => Message::new("store-not-found")
+                    .arg("what", what)
+                    .arg("key", key),
             }),
             _ => None,
         }

@@ -14,9 +14,10 @@ pub fn scenarios() -> Vec<Scenario> {
         Scenario::new("the_demo_progress_of_both_communes_reads_true", |app| {
             Box::pin(the_demo_progress_of_both_communes_reads_true(app))
         }),
-        Scenario::new("a_missing_resource_is_not_found_in_the_callers_language", |app| {
-            Box::pin(a_missing_resource_is_not_found_in_the_callers_language(app))
-        }),
+        Scenario::new(
+            "a_missing_resource_is_not_found_in_the_callers_language",
+            |app| Box::pin(a_missing_resource_is_not_found_in_the_callers_language(app)),
+        ),
         Scenario::new("field_errors_are_said_in_the_callers_language", |app| {
             Box::pin(field_errors_are_said_in_the_callers_language(app))
         }),
@@ -33,8 +34,14 @@ pub fn scenarios() -> Vec<Scenario> {
 fn vietnamese(app: &TestApp) -> reqwest::Client {
     let mut headers = HeaderMap::new();
     let bearer = format!("Bearer {}", app.admin_token);
-    headers.insert(AUTHORIZATION, HeaderValue::from_str(&bearer).expect("a header"));
-    headers.insert(ACCEPT_LANGUAGE, HeaderValue::from_static("vi-VN,vi;q=0.9,en;q=0.5"));
+    headers.insert(
+        AUTHORIZATION,
+        HeaderValue::from_str(&bearer).expect("a header"),
+    );
+    headers.insert(
+        ACCEPT_LANGUAGE,
+        HeaderValue::from_static("vi-VN,vi;q=0.9,en;q=0.5"),
+    );
     reqwest::Client::builder()
         .default_headers(headers)
         .build()
@@ -83,7 +90,11 @@ fn over_precise(text: &str, places: usize) -> Vec<String> {
             }
             let number: String = chars[start..i].iter().collect();
             let number = number.trim_end_matches(['.', ',']);
-            if let Some(fraction) = number.rsplit([',', '.']).next().filter(|_| number.contains([',', '.'])) {
+            if let Some(fraction) = number
+                .rsplit([',', '.'])
+                .next()
+                .filter(|_| number.contains([',', '.']))
+            {
                 if fraction.len() > places && fraction.len() != 3 {
                     found.push(number.to_owned());
                 }
@@ -141,7 +152,8 @@ async fn the_demo_progress_of_both_communes_reads_true(app: TestApp) {
         .collect();
     assert!(!said.is_empty(), "trajectories are explained");
     assert!(
-        said.iter().any(|s| s.contains("năm") || s.contains("chưa có")),
+        said.iter()
+            .any(|s| s.contains("năm") || s.contains("chưa có")),
         "Vietnamese explanations: {said:?}"
     );
 }
@@ -155,7 +167,10 @@ async fn a_missing_resource_is_not_found_in_the_callers_language(app: TestApp) {
     assert_eq!(vietnamese.headers()["content-language"], "vi");
     let vietnamese = expect_json(vietnamese, 404).await;
     assert_eq!(english["type"], "urn:chitieu:problem:not-found");
-    assert_eq!(vietnamese["type"], english["type"], "the type is a machine field");
+    assert_eq!(
+        vietnamese["type"], english["type"],
+        "the type is a machine field"
+    );
     assert_eq!(english["title"], "Not found");
     assert_eq!(vietnamese["title"], "Không tìm thấy");
     assert_eq!(english["detail"], "organisation unit 99999 does not exist");
@@ -192,15 +207,24 @@ async fn field_errors_are_said_in_the_callers_language(app: TestApp) {
     assert!(en.len() >= 2, "{english}");
     let pointers = |e: &[(String, String)]| e.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
     assert_eq!(pointers(&en), pointers(&vi), "pointers are machine fields");
-    assert!(en.contains(&(
-        "/code".to_owned(),
-        "a commune code has exactly 5 digits (QĐ 19/2025/QĐ-TTg)".to_owned()
-    )), "{en:?}");
-    assert!(vi.contains(&(
-        "/code".to_owned(),
-        "mã xã gồm đúng 5 chữ số (QĐ 19/2025/QĐ-TTg)".to_owned()
-    )), "{vi:?}");
-    assert!(vi.contains(&("/name".to_owned(), "không được để trống".to_owned())), "{vi:?}");
+    assert!(
+        en.contains(&(
+            "/code".to_owned(),
+            "a commune code has exactly 5 digits (QĐ 19/2025/QĐ-TTg)".to_owned()
+        )),
+        "{en:?}"
+    );
+    assert!(
+        vi.contains(&(
+            "/code".to_owned(),
+            "mã xã gồm đúng 5 chữ số (QĐ 19/2025/QĐ-TTg)".to_owned()
+        )),
+        "{vi:?}"
+    );
+    assert!(
+        vi.contains(&("/name".to_owned(), "không được để trống".to_owned())),
+        "{vi:?}"
+    );
 }
 
 async fn an_import_dry_run_speaks_the_callers_language(app: TestApp) {
@@ -223,7 +247,10 @@ async fn an_import_dry_run_speaks_the_callers_language(app: TestApp) {
     let (en, vi) = (messages(&english), messages(&vietnamese));
     assert_eq!(en.len(), vi.len());
     assert!(en.iter().any(|m| m.starts_with("header found")), "{en:?}");
-    assert!(vi.iter().any(|m| m.starts_with("đã tìm thấy dòng tiêu đề")), "{vi:?}");
+    assert!(
+        vi.iter().any(|m| m.starts_with("đã tìm thấy dòng tiêu đề")),
+        "{vi:?}"
+    );
     assert!(vi.iter().any(|m| m.starts_with("chỉ tiêu ")), "{vi:?}");
     assert_eq!(
         english["diagnostics"][0]["reference"], vietnamese["diagnostics"][0]["reference"],

@@ -1,14 +1,12 @@
 //! `Accept-Language` on every operation: the API says what it says to people (problem titles
 //! and details, field errors, import diagnostics, trajectory explanations, the deadline watch)
-//! in Vietnamese when the caller asks for `vi`, in English otherwise. One shared parameter in
-//! `components/parameters`, referenced from each operation, so a route added later gets it.
+//! in Vietnamese when the caller asks for `vi`, in English otherwise. Added to each operation
+//! here (inline: utoipa's model has no parameter references), so a route added later gets it.
 
 use serde_json::{Value, json};
 
-pub const PARAMETER: &str = "AcceptLanguage";
-
 pub fn apply(document: &mut Value) {
-    document["components"]["parameters"][PARAMETER] = json!({
+    let parameter = json!({
         "name": "Accept-Language",
         "in": "header",
         "required": false,
@@ -20,7 +18,6 @@ pub fn apply(document: &mut Value) {
         "schema": {"type": "string"},
         "example": "vi-VN,vi;q=0.9,en;q=0.5"
     });
-    let reference = json!({"$ref": format!("#/components/parameters/{PARAMETER}")});
     let Some(paths) = document["paths"].as_object_mut() else {
         return;
     };
@@ -39,8 +36,8 @@ pub fn apply(document: &mut Value) {
                 .as_object_mut()
                 .map(|o| o.entry("parameters").or_insert_with(|| json!([])));
             if let Some(Value::Array(parameters)) = parameters {
-                if !parameters.contains(&reference) {
-                    parameters.push(reference.clone());
+                if !parameters.iter().any(|p| p["name"] == "Accept-Language") {
+                    parameters.push(parameter.clone());
                 }
             }
         }

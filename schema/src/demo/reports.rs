@@ -116,11 +116,11 @@ pub(super) fn report(
     let items = assigned_items(conn, unit_id, plan_id)?;
     let targets = year_targets(conn, plan_id, period.end().year())?;
     let agencies = agencies_per_item(conn, plan_id)?;
-    let first_count = items.iter().find(|item| {
-        kinds.get(&item.indicator_id) == Some(&ValueKind::Count)
-            && is_numeric(targets.get(&item.plan_item_id))
-    });
-    let first_count = first_count.map(|item| item.plan_item_id);
+    let planted = if plan == PLAN {
+        planted_outlier(conn, kinds, plan_id, &targets)?
+    } else {
+        None
+    };
     let mut entries = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
         let kind = *kinds
@@ -139,10 +139,8 @@ pub(super) fn report(
             target: targets.get(&item.plan_item_id),
             share,
             outlier: is_planted_outlier(
-                unit,
-                THAI_TAN,
                 period,
-                first_count == Some(item.plan_item_id),
+                planted.as_ref() == Some(&(item.plan_item_id, unit.to_owned())),
             ),
         });
         entries.push(ValueEntry {
@@ -202,6 +200,36 @@ fn year_targets(
         .into_iter()
         .map(|(item, _, raw)| (item, Target::parse(&raw)))
         .collect())
+}
+
+/// Where the planted outlier goes: the plan's first count item with a numeric target, in the
+/// report of the first unit (by code) that reports it.
+fn planted_outlier(
+    conn: &mut Db,
+    kinds: &HashMap<i64, ValueKind>,
+    plan_id: i64,
+    targets: &HashMap<i64, Target>,
+) -> Result<Option<(i64, String)>, StoreError> {
+    let items: Vec<(i64, i64)> = plan_items::table
+        .filter(plan_items::plan_id.eq(plan_id))
+        .order_by((plan_items::position, plan_items::id))
+        .select((plan_items::id, plan_items::indicator_id))
+        .load(conn)
+        .map_err(StoreError::database("reading the demo plan items"))?;
+    let Some((item, _)) = items.into_iter().find(|(item, indicator)| {
+        kinds.get(indicator) == Some(&ValueKind::Count) && is_numeric(targets.get(item))
+    }) else {
+        return Ok(None);
+    };
+    let unit: Option<String> = plan_item_assignments::table
+        .inner_join(org_units::table.on(org_units::id.eq(plan_item_assignments::unit_id)))
+        .filter(plan_item_assignments::plan_item_id.eq(item))
+        .order_by(org_units::code)
+        .select(org_units::code)
+        .first(conn)
+        .optional()
+        .map_err(StoreError::database("reading the demo assignments"))?;
+    Ok(unit.map(|unit| (item, unit)))
 }
 
 /// How many agencies (units other than the communes) report each item of the plan.

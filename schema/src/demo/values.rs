@@ -5,10 +5,11 @@
 //! pace: most on track, some behind, a few exceeding. Deterministic, so every demo looks the
 //! same.
 //!
-//! One value is deliberately implausible, for an outlier check to find: Thái Tân's own June
-//! report gives its first count indicator with a numeric target a hundred times its monthly
-//! figure (two zeros typed too many), which puts that indicator's 2026 achievement far above
-//! 300 %. See [`is_planted_outlier`].
+//! One value is deliberately implausible, for an outlier check to find: in Thái Tân's plan, the
+//! June report of the first unit (by code) reporting the plan's first count indicator with a
+//! numeric target (item 18, "Số lượng nhiệm vụ khoa học và công nghệ cấp thành phố") gives a
+//! hundred times its monthly figure (two zeros typed too many), which puts that indicator's
+//! achievement for the year far above 300 %. See [`is_planted_outlier`].
 
 use chrono::Datelike;
 
@@ -92,7 +93,11 @@ pub fn plausible(draw: &Draw) -> ValueInput {
             // still add up to it.
             let to_month = |month: u32| (yearly * f64::from(month) / 12.0).round();
             let value = to_month(last) - to_month(first - 1);
-            ValueInput::Number(if draw.outlier { value.max(1.0) * 100.0 } else { value })
+            ValueInput::Number(if draw.outlier {
+                value.max(1.0) * 100.0
+            } else {
+                value
+            })
         }
         ValueKind::Status => {
             let reached_in = 3 + (seed % 7) as u32;
@@ -121,10 +126,10 @@ pub fn plausible(draw: &Draw) -> ValueInput {
     }
 }
 
-/// Whether a report's value is the planted outlier: the commune `commune`'s own June report,
-/// for the first count item with a numeric target (`first_count_item`).
-pub fn is_planted_outlier(unit: &str, commune: &str, period: Period, is_first_count: bool) -> bool {
-    unit == commune && is_first_count && matches!(period, Period::Monthly { month: 6, .. })
+/// Whether a report's value is the planted outlier: the June report of the unit and item
+/// chosen for it (`chosen`).
+pub fn is_planted_outlier(period: Period, chosen: bool) -> bool {
+    chosen && matches!(period, Period::Monthly { month: 6, .. })
 }
 
 /// A target meaning the demo can draw toward.

@@ -22,12 +22,12 @@ impl OrgUnitCode {
         let code = Self::parse(raw)?;
         let digits = raw.bytes().all(|b| b.is_ascii_digit());
         match kind {
-            OrgUnitKind::Province if !(digits && raw.len() == 2) => Err(Invalid::said(Message::new(
-                "invalid-province-code",
-            ))),
-            OrgUnitKind::Commune if !(digits && raw.len() == 5) => Err(Invalid::said(Message::new(
-                "invalid-commune-code",
-            ))),
+            OrgUnitKind::Province if !(digits && raw.len() == 2) => {
+                Err(Invalid::said(Message::new("invalid-province-code")))
+            }
+            OrgUnitKind::Commune if !(digits && raw.len() == 5) => {
+                Err(Invalid::said(Message::new("invalid-commune-code")))
+            }
             OrgUnitKind::National | OrgUnitKind::Unit if digits && matches!(raw.len(), 2 | 5) => {
                 Err(Invalid::said(Message::new("invalid-reserved-code")))
             }

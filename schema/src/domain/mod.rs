@@ -15,9 +15,7 @@ pub use catalog::{
 pub use codes::{CatalogCode, IndicatorCode, OrgUnitCode};
 pub use org_kind::OrgUnitKind;
 pub use period::{DeadlineRule, DeadlineRules, Period, PeriodType, VIETNAM_OFFSET};
-pub use target::{
-    Bound, Decimal, NumericTarget, Target, TargetMeaning, TargetUnit, display_of,
-};
+pub use target::{Bound, Decimal, NumericTarget, Target, TargetMeaning, TargetUnit, display_of};
 pub use text::{Name, OptionalText, name_key};
 pub use value::{ReportedValue, ValueColumns, ValueInput};
 

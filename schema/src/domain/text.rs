@@ -52,7 +52,8 @@ pub fn refuse_hidden(text: &str) -> Result<(), Invalid> {
         .find(|c| is_bidi_control(*c) || is_invisible(*c))
     {
         Some(c) => Err(Invalid::said(
-            Message::new("invalid-hidden-character").arg("found", format!("U+{:04X}", u32::from(c))),
+            Message::new("invalid-hidden-character")
+                .arg("found", format!("U+{:04X}", u32::from(c))),
         )),
         None => Ok(()),
     }

@@ -62,7 +62,9 @@ impl FromStr for Lang {
         match text.trim().to_ascii_lowercase().split(['-', '_']).next() {
             Some("vi") => Ok(Lang::Vi),
             Some("en") => Ok(Lang::En),
-            _ => Err(format!("{text:?} is not a language chitieu speaks: use vi or en")),
+            _ => Err(format!(
+                "{text:?} is not a language chitieu speaks: use vi or en"
+            )),
         }
     }
 }
@@ -74,7 +76,10 @@ mod tests {
     #[test]
     fn a_request_asking_for_vietnamese_gets_vietnamese() {
         assert_eq!(Lang::from_accept_language(Some("vi")), Lang::Vi);
-        assert_eq!(Lang::from_accept_language(Some("vi-VN,vi;q=0.9,en;q=0.5")), Lang::Vi);
+        assert_eq!(
+            Lang::from_accept_language(Some("vi-VN,vi;q=0.9,en;q=0.5")),
+            Lang::Vi
+        );
         assert_eq!(Lang::from_accept_language(Some("fr, vi;q=0.4")), Lang::Vi);
     }
 

@@ -102,8 +102,8 @@ impl Tally {
                 let (reference, message) = match references.as_slice() {
                     [one] => (one.clone(), message),
                     [first, .., last] => {
-                        let repeated = Message::new("import-repeated-rows")
-                            .arg("count", references.len());
+                        let repeated =
+                            Message::new("import-repeated-rows").arg("count", references.len());
                         let repeated = match message {
                             Text::Message(said) => repeated.message("remark", said),
                             Text::Untranslated(text) => repeated.arg("remark", text),

@@ -6,8 +6,8 @@ use super::header::{Column, Header};
 use super::kind::infer_kind;
 use super::rows::ParsedItem;
 use super::table::{Table, one_line};
-use crate::messages::Message;
 use crate::domain::{IndicatorNumber, SectionCode, Target, TargetMeaning, ValueKind};
+use crate::messages::Message;
 
 /// The cells of one item gathered over its rows, before they are interpreted.
 pub(super) struct Gathered {

@@ -9,8 +9,8 @@ use super::headings::{heading_in, item_number_in, qualified_item_number};
 use super::item::{Gathered, continue_item, interpret};
 use super::numbering::{arabic_sections, number_within_sections};
 use super::table::{Table, one_line};
-use crate::messages::Message;
 use crate::domain::{IndicatorNumber, SectionCode, Target, ValueKind};
+use crate::messages::Message;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedSection {

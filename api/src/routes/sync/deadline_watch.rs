@@ -42,7 +42,7 @@ pub async fn deadline_watch(
 ) -> Result<HttpResponse, ApiError> {
     super::require_reader(&caller)?;
     let period = match query.into_inner().period {
-        Some(raw) => Period::parse(&raw).map_err(|e| ApiError::invalid("period", e.to_string()))?,
+        Some(raw) => Period::parse(&raw).map_err(|e| ApiError::invalid("period", e.into_text()))?,
         None => previous_month(chrono::Utc::now())
             .ok_or_else(|| ApiError::invalid("period", "could not work out last month"))?,
     };

@@ -236,7 +236,9 @@ pub struct OwedReportView {
     #[schema(example = "submitted")]
     pub state: Option<String>,
     /// What the watch says of this report, in the language of `Accept-Language`.
-    #[schema(example = "Phòng Văn hóa – Xã hội (31001-VHXH) has not had its report for 202611 (plan KH-18-THAITAN-2025) approved, and the deadline 06/12/2026 00:00 approaches")]
+    #[schema(
+        example = "Phòng Văn hóa – Xã hội (31001-VHXH) has not had its report for 202611 (plan KH-18-THAITAN-2025) approved, and the deadline 06/12/2026 00:00 approaches"
+    )]
     pub message: String,
 }
 

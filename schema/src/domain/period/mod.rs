@@ -38,7 +38,9 @@ impl Period {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let raw = raw.trim();
         let bad = || {
-            Invalid::said(crate::messages::Message::new("invalid-period").arg("raw", format!("{raw:?}")))
+            Invalid::said(
+                crate::messages::Message::new("invalid-period").arg("raw", format!("{raw:?}")),
+            )
         };
         if let Some((start, end)) = raw.split_once("..") {
             let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| bad());
