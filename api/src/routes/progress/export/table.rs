@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn periods_read_as_vietnamese_reports_name_them() {
-        let words = |id: &str| period_in_words(&Period::parse(id).unwrap());
+        let words = |id: &str| period_message(&Period::parse(id).unwrap()).in_lang(Lang::Vi);
         assert_eq!(words("202510"), "tháng 10/2025");
         assert_eq!(words("2026Q3"), "quý III/2026");
         assert_eq!(words("2026S1"), "6 tháng đầu năm 2026");
