@@ -201,7 +201,7 @@ mod tests {
             ]
         );
         let coverage = item_row(&range, "1");
-        assert_eq!(cell(&range, coverage, 3), text(">60%"));
+        assert_eq!(cell(&range, coverage, 3), text("> 60 %"));
         assert_eq!(cell(&range, coverage, 4), Data::Float(0.75));
         assert_eq!(cell(&range, coverage, 5), text("Đạt"));
         assert_eq!(cell(&range, coverage, 6), Data::Float(1.25));
