@@ -98,7 +98,7 @@ mod tests {
             ]
         );
         let count = records.iter().find(|r| r[0] == "12").unwrap();
-        assert_eq!(count[3], "> 08");
+        assert_eq!(count[3], "> 8");
         assert_eq!(count[4], "9");
         assert_eq!(count[6], "112.5");
     }

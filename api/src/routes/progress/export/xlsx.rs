@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(cell(&range, coverage, 5), text("Đạt"));
         assert_eq!(cell(&range, coverage, 6), Data::Float(1.25));
         let count = item_row(&range, "12");
-        assert_eq!(cell(&range, count, 3), text("> 08"));
+        assert_eq!(cell(&range, count, 3), text("> 8"));
         assert_eq!(cell(&range, count, 4), Data::Float(9.0));
     }
 
