@@ -54,7 +54,9 @@ impl ConditionalRead {
         let reader = format!("{:?}", caller.scope());
         let asked = request.headers().get(header::IF_NONE_MATCH).cloned();
         let cache = state.rendered();
-        let key = self.key;
+        // The JSON answers say their explanations in the caller's `Accept-Language`: the same
+        // query in another language is another answer, with its own tag and cache entry.
+        let key = format!("{} lang={}", self.key, crate::request_id::lang().tag());
         let (version, found) = {
             let key = key.clone();
             let reader = reader.clone();
@@ -81,6 +83,7 @@ impl ConditionalRead {
             Found::NotModified => {
                 return Ok(HttpResponse::NotModified()
                     .insert_header((header::ETAG, tag))
+                    .insert_header((header::VARY, "Accept-Language"))
                     .insert_header((header::CACHE_CONTROL, CACHE_CONTROL))
                     .finish());
             }
@@ -100,6 +103,7 @@ impl ConditionalRead {
 fn respond(builder: &mut HttpResponseBuilder, tag: &str, answer: &Rendered) -> HttpResponse {
     builder
         .insert_header((header::ETAG, tag.to_owned()))
+        .insert_header((header::VARY, "Accept-Language"))
         .insert_header((header::CACHE_CONTROL, CACHE_CONTROL))
         .insert_header((header::CONTENT_TYPE, answer.content_type.clone()));
     if let Some(disposition) = &answer.disposition {

@@ -5,6 +5,8 @@ use actix_web::{HttpResponse, ResponseError};
 use chitieu_schema::StoreError;
 use chitieu_schema::plan_import::ImportError;
 
+use chitieu_schema::messages::{Lang, Message, Text};
+
 use crate::problem::{FieldError, Problem};
 use crate::request_id;
 
@@ -82,59 +84,113 @@ pub enum ApiError {
 
     #[error("an unexpected error occurred")]
     Internal(#[source] anyhow::Error),
+
+    /// A problem whose detail comes from the message catalogue, said in the caller's language.
+    #[error("{message}")]
+    Said { kind: SaidKind, message: Message },
+}
+
+/// The kinds of problem that a [`ApiError::Said`] can be (the variants above of the same name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaidKind {
+    NotFound,
+    Conflict,
+    Forbidden,
+    PreconditionFailed,
+    UnprocessableFile,
 }
 
 impl ApiError {
-    pub fn invalid(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
+    pub fn invalid(pointer: impl Into<String>, detail: impl Into<Text>) -> Self {
         Self::Invalid(vec![FieldError::new(pointer, detail)])
     }
 
+    /// A problem of `kind` whose detail is a catalogue message.
+    pub fn said(kind: SaidKind, message: Message) -> Self {
+        Self::Said { kind, message }
+    }
+
+    /// The problem type's slug and the catalogue key of its title.
     fn kind(&self) -> (&'static str, &'static str) {
         match self {
-            ApiError::Malformed { .. } => ("malformed-request", "The request is malformed"),
-            ApiError::Invalid(_) => ("invalid-field", "A field is invalid"),
-            ApiError::Unauthorized(_) => ("unauthorized", "Authentication is required"),
-            ApiError::Forbidden(_) => ("forbidden", "Not allowed"),
-            ApiError::NotFound(_) => ("not-found", "Not found"),
-            ApiError::Conflict(_) => ("conflict", "The change conflicts with stored data"),
-            ApiError::ImportRejected { .. } => ("import-rejected", "Nothing was imported"),
+            ApiError::Malformed { .. } => ("malformed-request", "problem-title-malformed-request"),
+            ApiError::Invalid(_) => ("invalid-field", "problem-title-invalid-field"),
+            ApiError::Unauthorized(_) => ("unauthorized", "problem-title-unauthorized"),
+            ApiError::Forbidden(_)
+            | ApiError::Said {
+                kind: SaidKind::Forbidden,
+                ..
+            } => ("forbidden", "problem-title-forbidden"),
+            ApiError::NotFound(_)
+            | ApiError::Said {
+                kind: SaidKind::NotFound,
+                ..
+            } => ("not-found", "problem-title-not-found"),
+            ApiError::Conflict(_)
+            | ApiError::Said {
+                kind: SaidKind::Conflict,
+                ..
+            } => ("conflict", "problem-title-conflict"),
+            ApiError::ImportRejected { .. } => ("import-rejected", "problem-title-import-rejected"),
             ApiError::RulesViolated { .. } => (
                 "validation-rules-violated",
-                "The report violates validation rules",
+                "problem-title-validation-rules-violated",
             ),
-            ApiError::PreconditionFailed(_) => (
-                "precondition-failed",
-                "The resource changed since you read it",
+            ApiError::PreconditionFailed(_)
+            | ApiError::Said {
+                kind: SaidKind::PreconditionFailed,
+                ..
+            } => ("precondition-failed", "problem-title-precondition-failed"),
+            ApiError::PreconditionRequired => (
+                "precondition-required",
+                "problem-title-precondition-required",
             ),
-            ApiError::PreconditionRequired => ("precondition-required", "If-Match is required"),
-            ApiError::MethodNotAllowed { .. } => ("method-not-allowed", "Method not allowed"),
-            ApiError::PayloadTooLarge { .. } | ApiError::FileTooLarge(_) => {
-                ("payload-too-large", "The request is too large")
+            ApiError::MethodNotAllowed { .. } => {
+                ("method-not-allowed", "problem-title-method-not-allowed")
             }
-            ApiError::UnprocessableFile(_) => ("unprocessable-file", "The file cannot be imported"),
+            ApiError::PayloadTooLarge { .. } | ApiError::FileTooLarge(_) => {
+                ("payload-too-large", "problem-title-payload-too-large")
+            }
+            ApiError::UnprocessableFile(_)
+            | ApiError::Said {
+                kind: SaidKind::UnprocessableFile,
+                ..
+            } => ("unprocessable-file", "problem-title-unprocessable-file"),
             ApiError::UnsupportedMediaType(_) => (
                 "unsupported-media-type",
-                "The content type is not supported",
+                "problem-title-unsupported-media-type",
             ),
-            ApiError::TooManyRequests { .. } => ("too-many-requests", "Too many requests"),
-            ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
-            ApiError::Internal(_) => ("internal", "Internal server error"),
+            ApiError::TooManyRequests { .. } => {
+                ("too-many-requests", "problem-title-too-many-requests")
+            }
+            ApiError::Unavailable(_) => ("unavailable", "problem-title-unavailable"),
+            ApiError::Internal(_) => ("internal", "problem-title-internal"),
         }
     }
 
-    fn field_errors(&self) -> Vec<FieldError> {
-        match self {
-            ApiError::Malformed { errors, .. } => errors.clone(),
-            ApiError::Invalid(errors) => errors.clone(),
-            _ => Vec::new(),
-        }
+    fn field_errors(&self, lang: Lang) -> Vec<FieldError> {
+        let errors = match self {
+            ApiError::Malformed { errors, .. } => errors,
+            ApiError::Invalid(errors) => errors,
+            _ => return Vec::new(),
+        };
+        errors.iter().map(|e| e.in_lang(lang)).collect()
     }
 
-    fn detail(&self) -> String {
+    /// The detail in `lang`: catalogue messages are translated; sentences not yet moved into
+    /// the catalogue are said as written (English).
+    fn detail(&self, lang: Lang) -> String {
         match self {
             ApiError::Invalid(errors) if errors.len() == 1 => {
-                format!("{}: {}", errors[0].pointer, errors[0].detail)
+                let error = errors[0].in_lang(lang);
+                format!("{}: {}", error.pointer, error.detail)
             }
+            ApiError::Invalid(errors) => Message::new("problem-detail-invalid-fields")
+                .arg("count", errors.len())
+                .in_lang(lang),
+            ApiError::Said { message, .. } => message.in_lang(lang),
+            ApiError::Internal(_) => Message::new("problem-detail-internal").in_lang(lang),
+            ApiError::Unavailable(_) => Message::new("problem-detail-unavailable").in_lang(lang),
             other => other.to_string(),
         }
     }
@@ -162,6 +218,13 @@ impl ResponseError for ApiError {
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Said { kind, .. } => match kind {
+                SaidKind::NotFound => StatusCode::NOT_FOUND,
+                SaidKind::Conflict => StatusCode::CONFLICT,
+                SaidKind::Forbidden => StatusCode::FORBIDDEN,
+                SaidKind::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+                SaidKind::UnprocessableFile => StatusCode::UNPROCESSABLE_ENTITY,
+            },
         }
     }
 
@@ -172,15 +235,16 @@ impl ResponseError for ApiError {
             // The cause chain goes to the log only: it may name tables or hosts.
             tracing::error!(error = ?anyhow_chain(self), "request failed");
         }
+        let lang = context.as_ref().map(|c| c.lang).unwrap_or_default();
         let (slug, title) = self.kind();
         let problem = Problem {
             problem_type: format!("urn:chitieu:problem:{slug}"),
-            title: title.to_owned(),
+            title: Message::new(title).in_lang(lang),
             status: status.as_u16(),
-            detail: self.detail(),
+            detail: self.detail(lang),
             instance: context.as_ref().map(|c| c.path.clone()),
             request_id: context.map(|c| c.id),
-            errors: self.field_errors(),
+            errors: self.field_errors(lang),
             import_summary: match self {
                 ApiError::ImportRejected { summary, .. } => Some((**summary).clone()),
                 _ => None,
@@ -192,6 +256,8 @@ impl ResponseError for ApiError {
         };
         let mut response = HttpResponse::build(status);
         response.insert_header((header::CONTENT_TYPE, "application/problem+json"));
+        response.insert_header((header::CONTENT_LANGUAGE, lang.tag()));
+        response.insert_header((header::VARY, "Accept-Language"));
         match self {
             ApiError::Unavailable(_) => {
                 response.insert_header((header::RETRY_AFTER, "5"));
@@ -257,11 +323,14 @@ impl From<ImportError> for ApiError {
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
-            StoreError::NotFound { .. } => ApiError::NotFound(error.to_string()),
+            StoreError::NotFound { .. } => {
+                ApiError::said(SaidKind::NotFound, error.message().expect("said"))
+            }
             StoreError::Conflict { detail } => ApiError::Conflict(detail),
-            StoreError::VersionMismatch { current, .. } => ApiError::PreconditionFailed(format!(
-                "the resource is now at version {current}: read it again and reapply your change"
-            )),
+            StoreError::VersionMismatch { current, .. } => ApiError::said(
+                SaidKind::PreconditionFailed,
+                Message::new("problem-detail-version-mismatch").arg("current", current),
+            ),
             StoreError::Rejected { field, reason } => {
                 ApiError::invalid(format!("/{field}"), reason)
             }

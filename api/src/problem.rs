@@ -1,5 +1,6 @@
 //! RFC 9457 problem details: the one error shape of the API.
 
+use chitieu_schema::messages::{Lang, Message, Text};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -47,16 +48,46 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct FieldError {
     /// A JSON Pointer (RFC 6901) to the field in the request body, or the name of the query or
-    /// path parameter.
+    /// path parameter. The same in every language.
     pub pointer: String,
+    /// What is wrong, in the language of the request's `Accept-Language`.
     pub detail: String,
+    /// The detail as a catalogue message, said in the caller's language when the problem is
+    /// answered; `detail` holds it in English meanwhile.
+    #[serde(skip)]
+    pub message: Option<Message>,
 }
 
 impl FieldError {
-    pub fn new(pointer: impl Into<String>, detail: impl Into<String>) -> Self {
+    pub fn new(pointer: impl Into<String>, detail: impl Into<Text>) -> Self {
+        let detail = detail.into();
         Self {
             pointer: pointer.into(),
-            detail: detail.into(),
+            detail: detail.to_string(),
+            message: match detail {
+                Text::Message(message) => Some(message),
+                Text::Untranslated(_) => None,
+            },
+        }
+    }
+
+    /// The same error in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> FieldError {
+        FieldError {
+            pointer: self.pointer.clone(),
+            detail: self
+                .message
+                .as_ref()
+                .map_or_else(|| self.detail.clone(), |m| m.in_lang(lang)),
+            message: self.message.clone(),
+        }
+    }
+
+    /// The same error at another pointer (a field nested in a larger request).
+    pub fn at(self, pointer: impl Into<String>) -> FieldError {
+        FieldError {
+            pointer: pointer.into(),
+            ..self
         }
     }
 }

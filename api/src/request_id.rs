@@ -7,6 +7,7 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
+use chitieu_schema::messages::Lang;
 use tracing::Instrument;
 
 pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
@@ -16,6 +17,9 @@ pub const HEADER: HeaderName = HeaderName::from_static("x-request-id");
 pub struct RequestContext {
     pub id: String,
     pub path: String,
+    /// The language the caller's `Accept-Language` asks for: problem titles, details and field
+    /// errors are said in it.
+    pub lang: Lang,
 }
 
 tokio::task_local! {
@@ -25,6 +29,11 @@ tokio::task_local! {
 /// The context of the request this task is serving, if any.
 pub fn current() -> Option<RequestContext> {
     CONTEXT.try_with(Clone::clone).ok()
+}
+
+/// The language of the request this task is serving; English outside a request.
+pub fn lang() -> Lang {
+    CONTEXT.try_with(|c| c.lang).unwrap_or_default()
 }
 
 pub async fn middleware(
@@ -41,6 +50,11 @@ pub async fn middleware(
     let context = RequestContext {
         id: id.clone(),
         path: req.path().to_owned(),
+        lang: Lang::from_accept_language(
+            req.headers()
+                .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
     };
     let client_ip = crate::auth::client_ip(req.request())
         .map(|ip| ip.to_string())

@@ -202,11 +202,12 @@ async fn swagger_ui_with_slash() -> actix_web::HttpResponse {
 }
 
 async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
-    Err(ApiError::NotFound(format!(
-        "no route for {} {}",
-        req.method(),
-        req.path()
-    )))
+    Err(ApiError::said(
+        crate::error::SaidKind::NotFound,
+        chitieu_schema::messages::Message::new("problem-detail-no-route")
+            .arg("method", req.method())
+            .arg("path", req.path()),
+    ))
 }
 
 /// Seeds the demo data set into an empty database; the months covered end with the last full

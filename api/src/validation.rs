@@ -19,14 +19,14 @@ impl FieldErrors {
         match parsed {
             Ok(value) => Some(value),
             Err(invalid) => {
-                self.0.push(FieldError::new(pointer, invalid.0));
+                self.0.push(FieldError::new(pointer, invalid.into_text()));
                 None
             }
         }
     }
 
     /// Records a problem found by other means.
-    pub fn add(&mut self, pointer: &str, detail: impl Into<String>) {
+    pub fn add(&mut self, pointer: &str, detail: impl Into<chitieu_schema::messages::Text>) {
         self.0.push(FieldError::new(pointer, detail));
     }
 

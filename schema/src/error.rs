@@ -45,6 +45,22 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The error as a catalogue message, for those said to people in their language.
+    pub fn message(&self) -> Option<crate::messages::Message> {
+        use crate::messages::Message;
+        match self {
+            StoreError::NotFound { what, key } => Some(match thing_key(what) {
+                Some(thing) => Message::new("store-not-found")
+                    .message("what", Message::new(thing))
+                    .arg("key", key),
+                None => Message::new("store-not-found")
+                    .arg("what", what)
+                    .arg("key", key),
+            }),
+            _ => None,
+        }
+    }
+
     pub fn not_found(what: &'static str, key: impl Into<String>) -> Self {
         Self::NotFound {
             what,
@@ -102,4 +118,21 @@ impl From<diesel::result::Error> for StoreError {
             source,
         }
     }
+}
+
+/// The catalogue key naming each kind of stored thing a caller can ask for.
+fn thing_key(what: &str) -> Option<&'static str> {
+    Some(match what {
+        "API key" => "thing-api-key",
+        "catalog" => "thing-catalog",
+        "indicator" => "thing-indicator",
+        "organisation unit" => "thing-org-unit",
+        "outbox entry" => "thing-outbox-entry",
+        "plan item" => "thing-plan-item",
+        "plan" => "thing-plan",
+        "report" => "thing-report",
+        "sync target" => "thing-sync-target",
+        "user" => "thing-user",
+        _ => return None,
+    })
 }

@@ -11,6 +11,7 @@ pub mod dhis2;
 pub mod domain;
 mod error;
 pub mod events;
+pub mod messages;
 pub mod org_units;
 pub mod pagination;
 pub mod plan_import;

@@ -1,6 +1,7 @@
 //! The event feed: report events in commit order, read with a cursor, within the caller's
 //! part of the tree.
 
+use chrono::TimeZone;
 use chitieu_e2e::reporting_fixture::{COMMUNE, COUNT, PERCENT, VHXH, YTE};
 use chitieu_e2e::{Scenario, TestApp, expect_json};
 use reqwest::{Client, Method};
@@ -21,40 +22,52 @@ pub fn scenarios() -> Vec<Scenario> {
             },
         ),
         Scenario::new(
-            "the_deadline_watch_raises_deadline_approaching_once_per_owed_report",
+            "the_deadline_watch_raises_approaching_before_the_deadline_and_missed_after_it_once_per_owed_report",
             |app| {
-                Box::pin(the_deadline_watch_raises_deadline_approaching_once_per_owed_report(app))
+                Box::pin(the_deadline_watch_raises_approaching_before_the_deadline_and_missed_after_it_once_per_owed_report(app))
             },
         ),
     ]
 }
 
-async fn the_deadline_watch_raises_deadline_approaching_once_per_owed_report(app: TestApp) {
+async fn the_deadline_watch_raises_approaching_before_the_deadline_and_missed_after_it_once_per_owed_report(app: TestApp) {
     let people = commune(&app).await;
     let raised = app
         .with_db(|conn| {
             let period = chitieu_schema::domain::Period::parse("202611").unwrap();
             let watch = chitieu_connector::schedule::DeadlineWatch::of(conn, &period).unwrap();
-            let first = watch.raise_events(conn).unwrap();
-            // The watch runs every day until the deadline: the second run raises nothing new.
-            let second = watch.raise_events(conn).unwrap();
-            (watch.missing.len(), first, second)
+            let before = chrono::Utc.with_ymd_and_hms(2026, 12, 1, 8, 0, 0).unwrap();
+            let after = chrono::Utc.with_ymd_and_hms(2026, 12, 10, 8, 0, 0).unwrap();
+            let first = watch.raise_events(conn, before).unwrap();
+            // The watch runs every day: a second run before the deadline raises nothing new.
+            let second = watch.raise_events(conn, before).unwrap();
+            let missed = watch.raise_events(conn, after).unwrap();
+            let missed_again = watch.raise_events(conn, after).unwrap();
+            (watch.missing.len(), first, second, missed, missed_again)
         })
         .await;
     assert!(
         raised.0 >= 2,
         "the commune's units owe the month: {raised:?}"
     );
-    assert_eq!((raised.1, raised.2), (raised.0, 0));
+    assert_eq!(
+        (raised.1, raised.2, raised.3, raised.4),
+        (raised.0, 0, raised.0, 0)
+    );
     let all = feed(&app, &people.province_officer, "").await;
     let units: Vec<(String, String)> = kinds_and_units(&all);
-    assert_eq!(units.len(), raised.0);
-    assert!(units.iter().all(|(kind, _)| kind == "deadline.approaching"));
+    assert_eq!(units.len(), 2 * raised.0);
+    let (approaching, missed) = units.split_at(raised.0);
+    assert!(approaching.iter().all(|(kind, _)| kind == "deadline.approaching"));
+    assert!(missed.iter().all(|(kind, _)| kind == "deadline.missed"));
     assert_eq!(all["items"][0]["period"], "202611");
     let own = feed(&app, &people.vhxh, "").await;
     assert_eq!(
         kinds_and_units(&own),
-        vec![("deadline.approaching".to_owned(), VHXH.to_owned())]
+        vec![
+            ("deadline.approaching".to_owned(), VHXH.to_owned()),
+            ("deadline.missed".to_owned(), VHXH.to_owned())
+        ]
     );
 }
 

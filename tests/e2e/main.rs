@@ -12,6 +12,7 @@ mod demo;
 mod dhis2;
 mod events;
 mod hardening;
+mod language;
 mod month_walkthrough;
 mod org_units;
 mod permissions;
@@ -48,5 +49,6 @@ fn main() {
     scenarios.extend(report_document::scenarios());
     scenarios.extend(validation::scenarios());
     scenarios.extend(events::scenarios());
+    scenarios.extend(language::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -6,7 +6,7 @@ mod expected;
 mod imports;
 mod layouts;
 mod refusals;
-mod support;
+pub(crate) mod support;
 
 use chitieu_e2e::Scenario;
 

@@ -2,6 +2,7 @@
 //! the same headings, column titles, group lines and cells), so the document and the export
 //! can never disagree. Numbers are written with the decimal comma.
 
+use chitieu_schema::messages::Lang;
 use chitieu_schema::progress::{ProgressReport, ProgressRow};
 use docx_rs::{
     AlignmentType, BreakType, Paragraph, Run, Table, TableCell, TableRow, VAlignType, WidthType,
@@ -21,7 +22,7 @@ fn widths() -> [usize; COLUMNS] {
 
 /// The page break, the headings, and the table.
 pub fn paragraphs_before(report: &ProgressReport) -> Vec<Paragraph> {
-    let [title, plan, scope] = table::heading_lines(report);
+    let [title, plan, scope] = table::heading_lines(report, Lang::Vi);
     vec![
         Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
         centred(run(title, size::TITLE).bold()),
@@ -33,7 +34,7 @@ pub fn paragraphs_before(report: &ProgressReport) -> Vec<Paragraph> {
 pub fn table(report: &ProgressReport) -> Table {
     let widths = widths();
     let header = TableRow::new(
-        table::column_titles(report)
+        table::column_titles(report, Lang::Vi)
             .into_iter()
             .zip(widths)
             .map(|(title, width)| cell(&title, width, true, AlignmentType::Center))
@@ -57,7 +58,7 @@ pub fn table(report: &ProgressReport) -> Table {
 }
 
 fn item(row: &ProgressRow, widths: [usize; COLUMNS]) -> TableRow {
-    let cells = table::display_cells(row);
+    let cells = table::display_cells(row, Lang::Vi);
     TableRow::new(
         cells
             .iter()

@@ -5,6 +5,7 @@
 mod codes;
 pub mod conventions;
 pub mod enum_values;
+mod languages;
 pub mod operation_ids;
 pub mod routes;
 mod schemas;
@@ -23,7 +24,10 @@ use utoipa_actix_web::AppExt;
             to the national monitoring system.\n\nConventions: JSON in camelCase; official codes \
             in URLs; `?page=&pageSize=` pagination with totals; every error is \
             `application/problem+json` (RFC 9457) naming the invalid fields as JSON Pointers; \
-            changes need `If-Match` with the resource's `ETag`.\n\nAuthentication: everything under \
+            changes need `If-Match` with the resource's `ETag`.\n\nLanguages: texts for people \
+            (problem titles and details, field errors, import diagnostics, explanations) are \
+            Vietnamese when `Accept-Language` asks for `vi`, English otherwise; the progress \
+            files take `lang=vi|en` (Vietnamese by default).\n\nAuthentication: everything under \
             `/api/v1` needs `Authorization: Bearer <token>` (from `POST /api/v1/auth/token`) or \
             `X-API-Key`; a caller sees only the subtree of its home unit.",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0"),
@@ -132,6 +136,7 @@ pub(crate) fn finish(document: utoipa::openapi::OpenApi) -> utoipa::openapi::Ope
     schemas::apply(&mut json);
     enum_values::apply(&mut json);
     codes::apply(&mut json);
+    languages::apply(&mut json);
     operation_ids::apply(&mut json);
     serde_json::from_value(json).expect("the finished OpenAPI document reads back")
 }

@@ -10,5 +10,7 @@ mod deadline;
 mod runner;
 
 pub use config::{JobKind, JobSpec, ScheduleConfig, VIETNAM};
-pub use deadline::{DeadlineWatch, previous_month};
+pub use deadline::{
+    DeadlineWatch, default_deadline, has_passed, owed_message, previous_month, summary_message,
+};
 pub use runner::{ScheduleHandle, start};

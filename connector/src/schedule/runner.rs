@@ -145,11 +145,11 @@ async fn run_job(worker: &Worker, kind: JobKind) -> Result<(), SyncError> {
             };
             let watch = with_db(worker.pool(), "running the deadline watch", move |conn| {
                 let watch = DeadlineWatch::of(conn, &period)?;
-                watch.raise_events(conn)?;
+                watch.raise_events(conn, Utc::now())?;
                 Ok(watch)
             })
             .await?;
-            watch.log();
+            watch.log(Utc::now());
             Ok(())
         }
     }

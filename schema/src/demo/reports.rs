@@ -9,14 +9,17 @@ use diesel::prelude::*;
 
 use crate::StoreError;
 use crate::db::Db;
-use crate::domain::{OrgUnitCode, Period, ValueKind};
+use crate::domain::{OrgUnitCode, Period, Target, ValueKind};
 use crate::plans::assigned_items;
 use crate::reports::{self, Actor, ReportKey, Transition, ValueEntry};
-use crate::schema::{indicators, org_units, plans as plan_table, reports as report_table};
+use crate::schema::{
+    indicators, org_units, plan_item_assignments, plan_item_targets, plan_items,
+    plans as plan_table, reports as report_table,
+};
 
 use super::plan::{NGHI_DUONG_PLAN, PLAN};
 use super::tree::{NGHI_DUONG, THAI_TAN, demo_data};
-use super::values::plausible;
+use super::values::{Draw, is_numeric, is_planted_outlier, plausible};
 
 const AGENCIES: [&str; 4] = ["31001-VHXH", "31001-KT", "31001-TTHCC", "31001-CA"];
 
@@ -109,15 +112,40 @@ pub(super) fn report(
     };
     reports::open(conn, &key, &actor)?;
     let (unit_id, plan_id) = ids(conn, plan, unit)?;
+    let _ = month_index; // the period itself says where in the year the report falls
     let items = assigned_items(conn, unit_id, plan_id)?;
+    let targets = year_targets(conn, plan_id, period.end().year())?;
+    let agencies = agencies_per_item(conn, plan_id)?;
+    let planted = if plan == PLAN {
+        planted_outlier(conn, kinds, plan_id, &targets)?
+    } else {
+        None
+    };
     let mut entries = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
         let kind = *kinds
             .get(&item.indicator_id)
             .ok_or_else(|| demo_data(&item.indicator_code)("an indicator without a kind"))?;
+        let share = if unit == THAI_TAN || unit == NGHI_DUONG {
+            1.0
+        } else {
+            1.0 / f64::from(*agencies.get(&item.plan_item_id).unwrap_or(&1).max(&1))
+        };
+        let input = plausible(&Draw {
+            kind,
+            indicator: &item.indicator_code,
+            unit,
+            period,
+            target: targets.get(&item.plan_item_id),
+            share,
+            outlier: is_planted_outlier(
+                period,
+                planted.as_ref() == Some(&(item.plan_item_id, unit.to_owned())),
+            ),
+        });
         entries.push(ValueEntry {
             index,
-            input: plausible(kind, &item.indicator_code, unit, month_index),
+            input,
             indicator_code: item.indicator_code,
             comment: None,
             evidence: Vec::new(),
@@ -147,6 +175,78 @@ pub(super) fn report(
         reports::transition(conn, &key, None, step, &actor)?;
     }
     Ok(count)
+}
+
+/// Each item's target for `year`: its own cell, or the nearest later milestone's.
+fn year_targets(
+    conn: &mut Db,
+    plan_id: i64,
+    year: i32,
+) -> Result<HashMap<i64, Target>, StoreError> {
+    let rows: Vec<(i64, i32, String)> = plan_item_targets::table
+        .inner_join(plan_items::table)
+        .filter(plan_items::plan_id.eq(plan_id))
+        .filter(plan_item_targets::year.ge(year))
+        .select((
+            plan_item_targets::plan_item_id,
+            plan_item_targets::year,
+            plan_item_targets::raw,
+        ))
+        .order_by(plan_item_targets::year.desc())
+        .load(conn)
+        .map_err(StoreError::database("reading the demo targets"))?;
+    // Latest first, so the nearest year is inserted last and stands.
+    Ok(rows
+        .into_iter()
+        .map(|(item, _, raw)| (item, Target::parse(&raw)))
+        .collect())
+}
+
+/// Where the planted outlier goes: the plan's first count item with a numeric target, in the
+/// report of the first unit (by code) that reports it.
+fn planted_outlier(
+    conn: &mut Db,
+    kinds: &HashMap<i64, ValueKind>,
+    plan_id: i64,
+    targets: &HashMap<i64, Target>,
+) -> Result<Option<(i64, String)>, StoreError> {
+    let items: Vec<(i64, i64)> = plan_items::table
+        .filter(plan_items::plan_id.eq(plan_id))
+        .order_by((plan_items::position, plan_items::id))
+        .select((plan_items::id, plan_items::indicator_id))
+        .load(conn)
+        .map_err(StoreError::database("reading the demo plan items"))?;
+    let Some((item, _)) = items.into_iter().find(|(item, indicator)| {
+        kinds.get(indicator) == Some(&ValueKind::Count) && is_numeric(targets.get(item))
+    }) else {
+        return Ok(None);
+    };
+    let unit: Option<String> = plan_item_assignments::table
+        .inner_join(org_units::table.on(org_units::id.eq(plan_item_assignments::unit_id)))
+        .filter(plan_item_assignments::plan_item_id.eq(item))
+        .order_by(org_units::code)
+        .select(org_units::code)
+        .first(conn)
+        .optional()
+        .map_err(StoreError::database("reading the demo assignments"))?;
+    Ok(unit.map(|unit| (item, unit)))
+}
+
+/// How many agencies (units other than the communes) report each item of the plan.
+fn agencies_per_item(conn: &mut Db, plan_id: i64) -> Result<HashMap<i64, u32>, StoreError> {
+    let rows: Vec<i64> = plan_item_assignments::table
+        .inner_join(plan_items::table)
+        .inner_join(org_units::table.on(org_units::id.eq(plan_item_assignments::unit_id)))
+        .filter(plan_items::plan_id.eq(plan_id))
+        .filter(org_units::code.ne_all([THAI_TAN, NGHI_DUONG]))
+        .select(plan_item_assignments::plan_item_id)
+        .load(conn)
+        .map_err(StoreError::database("reading the demo assignments"))?;
+    let mut counts = HashMap::new();
+    for item in rows {
+        *counts.entry(item).or_insert(0) += 1;
+    }
+    Ok(counts)
 }
 
 /// Every indicator's value kind, read once: the demo's catalogs are small.

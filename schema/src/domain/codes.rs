@@ -1,6 +1,7 @@
 use std::fmt;
 
 use super::{Invalid, OrgUnitKind};
+use crate::messages::Message;
 
 /// The official code of an organisation unit. Provinces have 2 digits and communes 5 digits
 /// (QĐ 19/2025/QĐ-TTg), never reused; the national root and agencies get codes of their own:
@@ -24,17 +25,14 @@ impl OrgUnitCode {
         let code = Self::parse(raw)?;
         let digits = raw.bytes().all(|b| b.is_ascii_digit());
         match kind {
-            OrgUnitKind::Province if !(digits && raw.len() == 2) => Err(Invalid::new(
-                "a province code has exactly 2 digits (QĐ 19/2025/QĐ-TTg)",
-            )),
-            OrgUnitKind::Commune if !(digits && raw.len() == 5) => Err(Invalid::new(
-                "a commune code has exactly 5 digits (QĐ 19/2025/QĐ-TTg)",
-            )),
+            OrgUnitKind::Province if !(digits && raw.len() == 2) => {
+                Err(Invalid::said(Message::new("invalid-province-code")))
+            }
+            OrgUnitKind::Commune if !(digits && raw.len() == 5) => {
+                Err(Invalid::said(Message::new("invalid-commune-code")))
+            }
             OrgUnitKind::National | OrgUnitKind::Unit if digits && matches!(raw.len(), 2 | 5) => {
-                Err(Invalid::new(
-                    "2 or 5 digits are reserved for official province and commune codes; \
-                     give this unit a code such as 01001-VHXH",
-                ))
+                Err(Invalid::said(Message::new("invalid-reserved-code")))
             }
             _ => Ok(code),
         }
@@ -109,18 +107,20 @@ impl CodeRule {
     pub fn check(&self, raw: &str) -> Result<(), Invalid> {
         let (min, max) = (self.min, self.max);
         if raw.len() < min || raw.len() > max {
-            return Err(Invalid::new(format!(
-                "must be {min} to {max} characters long"
-            )));
+            return Err(Invalid::said(
+                Message::new("invalid-code-length")
+                    .arg("min", min)
+                    .arg("max", max),
+            ));
         }
         let allowed = |b: u8| b.is_ascii_uppercase() || b.is_ascii_digit() || b"._-".contains(&b);
         if let Some(bad) = raw.chars().find(|c| !c.is_ascii() || !allowed(*c as u8)) {
-            return Err(Invalid::new(format!(
-                "may contain only upper-case letters A-Z, digits, '.', '_' and '-' (found {bad:?})"
-            )));
+            return Err(Invalid::said(
+                Message::new("invalid-code-character").arg("found", format!("{bad:?}")),
+            ));
         }
         if !raw.as_bytes()[0].is_ascii_alphanumeric() {
-            return Err(Invalid::new("must start with a letter or a digit"));
+            return Err(Invalid::said(Message::new("invalid-code-start")));
         }
         Ok(())
     }

@@ -18,17 +18,31 @@ pub use catalog::{
 pub use codes::{CatalogCode, CodeRule, IndicatorCode, OrgUnitCode};
 pub use org_kind::OrgUnitKind;
 pub use period::{DeadlineRule, DeadlineRules, Period, PeriodType, VIETNAM_OFFSET};
-pub use target::{Bound, Decimal, NumericTarget, Target, TargetMeaning, TargetUnit};
+pub use target::{Bound, Decimal, NumericTarget, Target, TargetMeaning, TargetUnit, display_of};
 pub use text::{Name, OptionalText, name_key};
 pub use value::{ReportedValue, ValueColumns, ValueInput};
 
-/// Why a value could not be parsed into a domain type, in words an integrator can act on.
+/// Why a value could not be parsed into a domain type, in words an integrator can act on:
+/// `0` in English (for logs and older callers), `1` the catalogue message when there is one, so
+/// the API can say it in the caller's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct Invalid(pub String);
+pub struct Invalid(pub String, pub Option<crate::messages::Message>);
 
 impl Invalid {
     pub fn new(reason: impl Into<String>) -> Self {
-        Self(reason.into())
+        Self(reason.into(), None)
+    }
+
+    /// A reason from the message catalogue.
+    pub fn said(message: crate::messages::Message) -> Self {
+        Self(message.to_string(), Some(message))
+    }
+
+    pub fn into_text(self) -> crate::messages::Text {
+        match self.1 {
+            Some(message) => message.into(),
+            None => self.0.into(),
+        }
     }
 }

@@ -2,6 +2,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::Invalid;
+use crate::messages::Message;
 
 /// A human-readable name (of a unit, catalog, section or indicator): NFC-normalised, trimmed,
 /// never empty, no control characters. Stored and returned exactly as normalised.
@@ -14,18 +15,15 @@ impl Name {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let text: String = raw.trim().nfc().collect();
         if text.is_empty() {
-            return Err(Invalid::new("must not be empty"));
+            return Err(Invalid::said(Message::new("invalid-empty")));
         }
         if text.chars().count() > Self::MAX_CHARS {
-            return Err(Invalid::new(format!(
-                "must be at most {} characters",
-                Self::MAX_CHARS
-            )));
+            return Err(Invalid::said(
+                Message::new("invalid-too-long").arg("max", Self::MAX_CHARS),
+            ));
         }
         if text.chars().any(|c| c.is_control()) {
-            return Err(Invalid::new(
-                "must not contain control characters such as line breaks",
-            ));
+            return Err(Invalid::said(Message::new("invalid-line-break")));
         }
         refuse_hidden(&text)?;
         Ok(Self(text))
@@ -53,10 +51,10 @@ pub fn refuse_hidden(text: &str) -> Result<(), Invalid> {
         .chars()
         .find(|c| is_bidi_control(*c) || is_invisible(*c))
     {
-        Some(c) => Err(Invalid::new(format!(
-            "must not contain invisible or text-direction characters (found U+{:04X})",
-            u32::from(c)
-        ))),
+        Some(c) => Err(Invalid::said(
+            Message::new("invalid-hidden-character")
+                .arg("found", format!("U+{:04X}", u32::from(c))),
+        )),
         None => Ok(()),
     }
 }
@@ -105,16 +103,15 @@ impl OptionalText {
             return Ok(Self(None));
         }
         if text.chars().count() > Self::MAX_CHARS {
-            return Err(Invalid::new(format!(
-                "must be at most {} characters",
-                Self::MAX_CHARS
-            )));
+            return Err(Invalid::said(
+                Message::new("invalid-too-long").arg("max", Self::MAX_CHARS),
+            ));
         }
         if text
             .chars()
             .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
         {
-            return Err(Invalid::new("must not contain control characters"));
+            return Err(Invalid::said(Message::new("invalid-control-character")));
         }
         refuse_hidden(&text)?;
         Ok(Self(Some(text)))

@@ -85,6 +85,7 @@ pub fn list_all(conn: &mut Db, after: i64, limit: i64) -> Result<Vec<Event>, Sto
 }
 
 pub const DEADLINE_APPROACHING: &str = "deadline.approaching";
+pub const DEADLINE_MISSED: &str = "deadline.missed";
 
 /// Appends `event` unless one of the same kind about the same unit, plan and period exists
 /// already (a watch that runs every day raises each once); whether it was appended.

@@ -15,6 +15,7 @@ use crate::StoreError;
 use crate::catalog::{self, NewCatalog, NewSection, Position};
 use crate::db::Db;
 use crate::domain::{Name, OptionalText, OrgUnitCode, OrgUnitKind};
+use crate::messages::Message;
 use crate::org_units::{self, NewOrgUnit};
 use crate::plans::{self, NewPlan};
 use crate::schema::{catalogs, org_units as units};
@@ -168,10 +169,9 @@ fn write_all(
         org_units::create(conn, &new)?;
         diagnostics.push(Diagnostic::info(
             unit.code.clone(),
-            format!(
-                "new unit {:?} proposed under {}",
-                unit.name, unit.parent_code
-            ),
+            Message::new("import-new-unit")
+                .arg("name", format!("{:?}", unit.name))
+                .arg("parent", &unit.parent_code),
         ));
     }
     let plan_code = plan.code.as_str().to_owned();
@@ -224,7 +224,7 @@ fn assignees(
         tally.note(
             Severity::Info,
             item.reference.clone(),
-            "the lead cell names every agency: all of them coordinate, none leads",
+            Message::new("import-lead-everyone"),
         );
     }
     for agency in &lead_cell {

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::messages::{Message, Text};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
     /// What was understood or inferred, for the record.
@@ -25,24 +27,39 @@ pub struct Diagnostic {
     /// The cell or row: `table 1, R12C3`, `Sheet1!B12`, `line 40`.
     pub reference: String,
     pub severity: Severity,
+    /// The remark in English (logs, the command line).
     pub message: String,
+    /// The remark as a catalogue message, for the API to say in the caller's language; `None`
+    /// for remarks not yet in the catalogue.
+    pub said: Option<Message>,
 }
 
 impl Diagnostic {
-    pub fn info(reference: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn info(reference: impl Into<String>, message: impl Into<Text>) -> Self {
+        Self::new(reference.into(), Severity::Info, message.into())
+    }
+
+    pub fn warning(reference: impl Into<String>, message: impl Into<Text>) -> Self {
+        Self::new(reference.into(), Severity::Warning, message.into())
+    }
+
+    fn new(reference: String, severity: Severity, text: Text) -> Self {
         Self {
-            reference: reference.into(),
-            severity: Severity::Info,
-            message: message.into(),
+            reference,
+            severity,
+            message: text.to_string(),
+            said: match text {
+                Text::Message(message) => Some(message),
+                Text::Untranslated(_) => None,
+            },
         }
     }
 
-    pub fn warning(reference: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            reference: reference.into(),
-            severity: Severity::Warning,
-            message: message.into(),
-        }
+    /// The remark in `lang` (English when it is not in the catalogue yet).
+    pub fn in_lang(&self, lang: crate::messages::Lang) -> String {
+        self.said
+            .as_ref()
+            .map_or_else(|| self.message.clone(), |m| m.in_lang(lang))
     }
 }
 
@@ -62,11 +79,11 @@ impl fmt::Display for Diagnostic {
 /// said once: "62 rows: …", with where the first and the last are.
 #[derive(Debug, Default)]
 pub struct Tally {
-    entries: Vec<(Severity, String, Vec<String>)>,
+    entries: Vec<(Severity, Text, Vec<String>)>,
 }
 
 impl Tally {
-    pub fn note(&mut self, severity: Severity, reference: String, message: impl Into<String>) {
+    pub fn note(&mut self, severity: Severity, reference: String, message: impl Into<Text>) {
         let message = message.into();
         match self
             .entries
@@ -84,17 +101,18 @@ impl Tally {
             .map(|(severity, message, references)| {
                 let (reference, message) = match references.as_slice() {
                     [one] => (one.clone(), message),
-                    [first, .., last] => (
-                        format!("{first} … {last}"),
-                        format!("{} rows: {message}", references.len()),
-                    ),
+                    [first, .., last] => {
+                        let repeated =
+                            Message::new("import-repeated-rows").arg("count", references.len());
+                        let repeated = match message {
+                            Text::Message(said) => repeated.message("remark", said),
+                            Text::Untranslated(text) => repeated.arg("remark", text),
+                        };
+                        (format!("{first} … {last}"), Text::Message(repeated))
+                    }
                     [] => (String::new(), message),
                 };
-                Diagnostic {
-                    reference,
-                    severity,
-                    message,
-                }
+                Diagnostic::new(reference, severity, message)
             })
     }
 }

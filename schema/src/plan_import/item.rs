@@ -7,6 +7,7 @@ use super::kind::infer_kind;
 use super::rows::ParsedItem;
 use super::table::{Table, one_line};
 use crate::domain::{IndicatorNumber, SectionCode, Target, TargetMeaning, ValueKind};
+use crate::messages::Message;
 
 /// The cells of one item gathered over its rows, before they are interpreted.
 pub(super) struct Gathered {
@@ -72,13 +73,15 @@ pub(super) fn interpret(
             Column::Year(year) => *year,
             Column::Result => {
                 let (year, whence) = match gathered.section_year {
-                    Some(year) => (year, "the section's title"),
-                    None => (fallback_year, "the plan's last year"),
+                    Some(year) => (year, "import-year-from-section"),
+                    None => (fallback_year, "import-year-from-plan"),
                 };
                 tally.note(
                     Severity::Info,
                     reference.clone(),
-                    format!("the target column has no year; read as {year} ({whence})"),
+                    Message::new("import-target-without-year")
+                        .arg("year", year)
+                        .message("whence", Message::new(whence)),
                 );
                 year
             }
@@ -88,7 +91,10 @@ pub(super) fn interpret(
         if let TargetMeaning::Qualitative { reason } = target.meaning() {
             diagnostics.push(Diagnostic::warning(
                 reference.clone(),
-                format!("target {year} {raw:?} is qualitative, judged by a person: {reason}"),
+                Message::new("import-target-qualitative")
+                    .arg("year", year)
+                    .arg("raw", format!("{raw:?}"))
+                    .arg("reason", reason),
             ));
         }
         targets.push((year, target));
@@ -107,18 +113,23 @@ pub(super) fn interpret(
         .to_owned();
     diagnostics.push(Diagnostic::info(
         reference.clone(),
-        format!(
-            "item {}{} {:?}: {} ({why}), {} target(s), lead {}",
-            gathered
-                .section
-                .as_ref()
-                .map_or(String::new(), |s| format!("{}.", s.as_str())),
-            number.as_str(),
-            name,
-            kind_name(kind),
-            targets.len(),
-            lead_name
-        ),
+        Message::new("import-item")
+            .arg(
+                "number",
+                format!(
+                    "{}{}",
+                    gathered
+                        .section
+                        .as_ref()
+                        .map_or(String::new(), |s| format!("{}.", s.as_str())),
+                    number.as_str()
+                ),
+            )
+            .arg("name", format!("{name:?}"))
+            .message("kind", Message::new(kind_key(kind)))
+            .arg("why", why)
+            .arg("targets", targets.len())
+            .arg("lead", lead_name),
     ));
     ParsedItem {
         reference,
@@ -136,6 +147,15 @@ pub(super) fn interpret(
     }
 }
 
-fn kind_name(kind: ValueKind) -> &'static str {
-    kind.as_db_str()
+/// The catalogue key naming a value kind in sentences.
+fn kind_key(kind: ValueKind) -> &'static str {
+    match kind {
+        ValueKind::Percent => "kind-percent",
+        ValueKind::Count => "kind-count",
+        ValueKind::Decimal => "kind-decimal",
+        ValueKind::Rank => "kind-rank",
+        ValueKind::Score => "kind-score",
+        ValueKind::Status => "kind-status",
+        ValueKind::Text => "kind-text",
+    }
 }

@@ -10,6 +10,7 @@ use super::item::{Gathered, continue_item, interpret};
 use super::numbering::{arabic_sections, number_within_sections};
 use super::table::{Table, one_line};
 use crate::domain::{IndicatorNumber, SectionCode, Target, ValueKind};
+use crate::messages::Message;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedSection {
@@ -64,12 +65,12 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
     };
     let mut diagnostics = vec![Diagnostic::info(
         table.row_ref(header.row),
-        format!("header found: {}", describe_columns(&header)),
+        Message::new("import-header-found").arg("columns", describe_columns(&header)),
     )];
     for (other, other_header) in recognised {
         diagnostics.push(Diagnostic::warning(
             other.row_ref(other_header.row),
-            "another indicator table: not imported (one table per import; split the file)",
+            Message::new("import-another-table"),
         ));
     }
     let mut reading = Reading {
@@ -129,10 +130,7 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
         if has_sub_items {
             diagnostics.push(Diagnostic::info(
                 heading.reference.clone(),
-                format!(
-                    "item {} groups its sub-items and has no target of its own",
-                    heading.number.as_str()
-                ),
+                Message::new("import-item-groups").arg("number", heading.number.as_str()),
             ));
         }
     }
@@ -279,7 +277,7 @@ impl Reading<'_> {
             Mark::Skip => {}
             Mark::ColumnNumbers(row) => self.diagnostics.push(Diagnostic::info(
                 self.table.row_ref(row),
-                "a row numbering the columns ((1), (2) …): skipped",
+                Message::new("import-column-numbers-row"),
             )),
             Mark::Section { row, code, title } => {
                 let is_group =
@@ -330,12 +328,12 @@ impl Reading<'_> {
                 continue_item(item, self.table, self.header, row);
                 self.diagnostics.push(Diagnostic::info(
                     reference,
-                    format!("no item number: continues item {} above", item.number),
+                    Message::new("import-continues-item").arg("number", &item.number),
                 ));
             }
             None => self.diagnostics.push(Diagnostic::warning(
                 reference,
-                "a row without an item number before any item: skipped",
+                Message::new("import-row-before-items"),
             )),
         }
     }
@@ -347,15 +345,14 @@ impl Reading<'_> {
         if self.sections.iter().any(|s| s.code == code) {
             self.diagnostics.push(Diagnostic::warning(
                 reference,
-                format!(
-                    "section {} appears again: its items join the first one",
-                    code.as_str()
-                ),
+                Message::new("import-section-again").arg("code", code.as_str()),
             ));
         } else {
             self.diagnostics.push(Diagnostic::info(
                 reference,
-                format!("section {}: {title}", code.as_str()),
+                Message::new("import-section")
+                    .arg("code", code.as_str())
+                    .arg("title", &title),
             ));
             self.sections.push(ParsedSection {
                 code: code.clone(),

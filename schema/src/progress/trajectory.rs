@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::assess::{lower_is_better, reference};
 use crate::domain::{Direction, ValueKind};
+use crate::messages::Message;
 use crate::plans::StoredTarget;
 
 /// A unit's figure at one point in time.
@@ -64,7 +65,18 @@ pub struct Trajectory {
     pub actual_rate: Option<f64>,
     pub ratio: Option<f64>,
     pub status: TrajectoryStatus,
-    pub explanation: String,
+    /// How the status was reached, with the numbers rounded to the indicator's precision.
+    pub explanation: Message,
+}
+
+/// The decimals a figure of `kind` is said with: percents to one place, counts and ranks
+/// whole, scores and decimals to two.
+pub fn decimals(kind: ValueKind) -> usize {
+    match kind {
+        ValueKind::Percent => 1,
+        ValueKind::Count | ValueKind::Rank => 0,
+        _ => 2,
+    }
 }
 
 pub fn trajectory(
@@ -87,17 +99,18 @@ pub fn trajectory(
         actual_rate: None,
         ratio: None,
         status: TrajectoryStatus::InsufficientData,
-        explanation: String::new(),
+        explanation: Message::new("trajectory-no-numeric-target"),
     };
-    let insufficient = |mut result: Trajectory, why: &str| {
-        result.explanation = why.to_owned();
+    let places = decimals(kind);
+    let insufficient = |mut result: Trajectory, why: &'static str| {
+        result.explanation = Message::new(why);
         result
     };
     let Some(target) = target_value else {
-        return insufficient(result, "the milestone target is not a number");
+        return insufficient(result, "trajectory-no-numeric-target");
     };
     let Some(current) = current else {
-        return insufficient(result, "there is no current figure");
+        return insufficient(result, "trajectory-no-current");
     };
     let met = if lower_better {
         current.value <= target
@@ -106,14 +119,14 @@ pub fn trajectory(
     };
     if met {
         result.status = TrajectoryStatus::Achieved;
-        result.explanation = format!(
-            "the current figure {} already meets the {} target {}",
-            current.value, milestone.year, target
-        );
+        result.explanation = Message::new("trajectory-already-met")
+            .number("current", current.value, places)
+            .arg("year", milestone.year)
+            .number("target", target, places);
         return result;
     }
     let Some(baseline) = baseline else {
-        return insufficient(result, "there is no baseline figure");
+        return insufficient(result, "trajectory-no-baseline");
     };
     let target_at = NaiveDate::from_ymd_opt(milestone.year, 12, 31).unwrap_or(current.at);
     let years = |from: NaiveDate, to: NaiveDate| (to - from).num_days() as f64 / 365.25;
@@ -122,10 +135,7 @@ pub fn trajectory(
         years(baseline.at, target_at),
     );
     if elapsed <= 0.0 || remaining_span <= 0.0 {
-        return insufficient(
-            result,
-            "the baseline must come before the current figure and the milestone",
-        );
+        return insufficient(result, "trajectory-baseline-order");
     }
     let positive = baseline.value > 0.0 && current.value > 0.0 && target > 0.0;
     let (method, actual, required) = if positive {
@@ -145,7 +155,7 @@ pub fn trajectory(
     result.actual_rate = Some(actual);
     result.required_rate = Some(required);
     if required == 0.0 {
-        return insufficient(result, "the baseline already equals the target");
+        return insufficient(result, "trajectory-baseline-equals-target");
     }
     let ratio = actual / required;
     result.ratio = Some(ratio);
@@ -158,14 +168,21 @@ pub fn trajectory(
     } else {
         TrajectoryStatus::MovingAway
     };
-    let rate = match method {
-        RateMethod::Cagr => "growth per year (CAGR)",
-        RateMethod::Linear => "change per year (linear: a figure is not positive)",
+    // A growth rate reads as a percent a year; a linear change in the indicator's own unit.
+    let (key, rate, rate_places) = match method {
+        RateMethod::Cagr => ("trajectory-cagr", 100.0, 1),
+        RateMethod::Linear => ("trajectory-linear", 1.0, places + 1),
     };
-    result.explanation = format!(
-        "{rate}: actual {actual:.4} from {} ({}) to {} ({}), required {required:.4} to reach {target} by the end of {}; ratio {ratio:.2}",
-        baseline.value, baseline.period, current.value, current.period, milestone.year
-    );
+    result.explanation = Message::new(key)
+        .number("actual", actual * rate, rate_places)
+        .number("baseline", baseline.value, places)
+        .arg("baselinePeriod", &baseline.period)
+        .number("current", current.value, places)
+        .arg("currentPeriod", &current.period)
+        .number("required", required * rate, rate_places)
+        .number("target", target, places)
+        .arg("year", milestone.year)
+        .number("ratio", ratio, 2);
     result
 }
 
@@ -248,6 +265,17 @@ mod tests {
     }
 
     #[test]
+    fn the_explanation_rounds_to_the_indicators_precision_and_speaks_vietnamese() {
+        use crate::messages::Lang;
+        let result = toward_2030(46.783625730994146, 50.38011695906432);
+        let vi = result.explanation.in_lang(Lang::Vi);
+        assert!(vi.contains("46,8") && vi.contains("50,4"), "{vi}");
+        assert!(!vi.contains("46,78"), "{vi}");
+        let en = result.explanation.in_lang(Lang::En);
+        assert!(en.contains("46.8") && en.starts_with("growth"), "{en}");
+    }
+
+    #[test]
     fn without_a_baseline_the_trajectory_is_insufficient_data() {
         let result = trajectory(
             &milestone(2030, "≥ 80%"),
@@ -257,6 +285,6 @@ mod tests {
             observation("2026", 2026, 50.0),
         );
         assert_eq!(result.status, TrajectoryStatus::InsufficientData);
-        assert!(result.explanation.contains("baseline"));
+        assert!(result.explanation.to_string().contains("baseline"));
     }
 }

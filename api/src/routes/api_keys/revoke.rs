@@ -33,7 +33,12 @@ pub async fn revoke_api_key(
     let origin = origin_of(&req);
     state
         .db(move |conn| {
-            let missing = || ApiError::NotFound(format!("API key {prefix} does not exist"));
+            let missing = || {
+                ApiError::from(chitieu_schema::StoreError::not_found(
+                    "API key",
+                    prefix.as_str(),
+                ))
+            };
             let key = api_keys::find(conn, &prefix)?.ok_or_else(missing)?;
             // Keys homed outside the caller's subtree are answered as missing.
             let visible = caller.is_admin()

@@ -107,7 +107,12 @@ pub async fn show_completeness(
     // A code that cannot exist and a unit outside the caller's scope answer as a missing unit.
     let missing = {
         let code = code.clone();
-        move || ApiError::NotFound(format!("organisation unit {code} does not exist"))
+        move || {
+            ApiError::from(chitieu_schema::StoreError::not_found(
+                "organisation unit",
+                code.as_str(),
+            ))
+        }
     };
     let unit = OrgUnitCode::parse(&code).map_err(|_| missing())?;
     let query = parse(unit.clone(), params.into_inner(), page.into_inner())?;

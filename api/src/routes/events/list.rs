@@ -34,8 +34,9 @@ pub struct EventQuery {
 pub struct EventView {
     /// Increasing; the cursor of the feed.
     pub id: i64,
-    /// `report.submitted`, `report.returned`, `report.approved`, `report.reopened`, or
-    /// `deadline.approaching` (raised once per owed report by the deadline watch).
+    /// `report.submitted`, `report.returned`, `report.approved`, `report.reopened`,
+    /// `deadline.approaching` or `deadline.missed` (raised once per owed report by the
+    /// deadline watch, before and after the deadline).
     #[serde(rename = "type")]
     pub kind: String,
     pub occurred_at: DateTime<Utc>,

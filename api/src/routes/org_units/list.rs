@@ -37,7 +37,7 @@ impl ListOrgUnitsQuery {
         let scope = match (&self.parent_code, self.kind, &self.q) {
             (Some(raw), _, _) => Scope::ChildrenOf(
                 OrgUnitCode::parse(raw)
-                    .map_err(|invalid| ApiError::invalid("parentCode", invalid.0))?,
+                    .map_err(|invalid| ApiError::invalid("parentCode", invalid.into_text()))?,
             ),
             (None, None, None) => Scope::Roots,
             (None, _, _) => Scope::Everywhere,

@@ -168,7 +168,10 @@ pub(crate) fn code_in_path(raw: &str) -> Result<OrgUnitCode, ApiError> {
 /// The 404 for a unit that does not exist, and for one outside the caller's subtree: the same
 /// answer, so a caller cannot learn what exists outside its scope.
 fn missing(code: &str) -> ApiError {
-    ApiError::NotFound(format!("organisation unit {code} does not exist"))
+    ApiError::from(chitieu_schema::StoreError::not_found(
+        "organisation unit",
+        code,
+    ))
 }
 
 /// The path of the unit with `code`, when the caller may read it; [`missing`] otherwise.

@@ -135,7 +135,10 @@ fn within_plan(error: ApiError) -> ApiError {
     let prefix = |errors: Vec<FieldError>| -> Vec<FieldError> {
         errors
             .into_iter()
-            .map(|e| FieldError::new(format!("/plan{}", e.pointer), e.detail))
+            .map(|e| {
+                let pointer = format!("/plan{}", e.pointer);
+                e.at(pointer)
+            })
             .collect()
     };
     match error {

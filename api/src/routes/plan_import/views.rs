@@ -163,9 +163,10 @@ impl From<plan_import::ImportSummary> for ImportSummary {
                 .diagnostics
                 .into_iter()
                 .map(|d| ImportDiagnostic {
+                    // Diagnostics are said in the language of the request's Accept-Language.
+                    message: d.in_lang(crate::request_id::lang()),
                     reference: d.reference,
                     severity: d.severity.as_str().to_owned(),
-                    message: d.message,
                 })
                 .collect(),
         }

@@ -17,10 +17,7 @@ pub fn ensure_readable(caller: &Caller, conn: &mut Db, plan: &Plan) -> Result<()
             return Ok(());
         }
     }
-    Err(ApiError::NotFound(format!(
-        "plan {} does not exist",
-        plan.code
-    )))
+    Err(chitieu_schema::StoreError::not_found("plan", plan.code.as_str()).into())
 }
 
 /// 404 unless readable, 403 unless the caller may manage plans of the issuing unit.

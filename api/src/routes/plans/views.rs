@@ -141,13 +141,17 @@ pub enum TargetUnit {
 /// decimal strings, never floats.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-#[schema(example = json!({"year": 2025, "raw": "$\\geq 70\\%$", "meaning": "numeric",
+#[schema(example = json!({"year": 2025, "raw": "$\\geq 70\\%$", "display": "≥ 70 %", "meaning": "numeric",
     "bound": "atLeast", "low": "70", "high": null, "unit": "percent", "statusLabel": null,
     "doubt": null}))]
 pub struct Target {
     pub year: i32,
     /// The cell exactly as written (Unicode NFC, trimmed).
     pub raw: String,
+    /// The target as people write it (`≥ 70 %`, `2–3 %`, `Đạt`): numbers with the decimal
+    /// comma, typesetting remnants removed. For pages and spreadsheets; `raw` stays as written.
+    #[schema(example = "≥ 70 %")]
+    pub display: String,
     pub meaning: Meaning,
     pub bound: Option<TargetBound>,
     /// Lower bound (`atLeast`, `moreThan`, `between`) or the value to reach (`reach`).
@@ -165,6 +169,7 @@ impl From<StoredTarget> for Target {
     fn from(t: StoredTarget) -> Self {
         Self {
             year: t.year,
+            display: chitieu_schema::domain::display_of(&t.raw),
             raw: t.raw,
             meaning: match t.meaning {
                 StoredMeaning::NoTarget => Meaning::None,

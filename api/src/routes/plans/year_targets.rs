@@ -79,8 +79,8 @@ pub async fn year_targets(
     code: web::Path<String>,
     query: web::Query<YearQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let year =
-        TargetYear::new(query.year).map_err(|invalid| ApiError::invalid("year", invalid.0))?;
+    let year = TargetYear::new(query.year)
+        .map_err(|invalid| ApiError::invalid("year", invalid.into_text()))?;
     let code = code.into_inner();
     let (code, targets) = state
         .db(move |conn| {

@@ -2,6 +2,7 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chitieu_schema::db::Db;
 use chitieu_schema::domain::Period;
+use chitieu_schema::messages::{Lang, Message};
 use chitieu_schema::progress::{self, ProgressQuery, ProgressReport};
 use chitieu_schema::reports::ReportKey;
 use serde::Deserialize;
@@ -35,6 +36,10 @@ pub struct ProgressParams {
     /// Where trajectories start (default: the year the plan starts).
     #[param(example = "2025")]
     pub baseline: Option<String>,
+    /// The language of the files people read (`progress.html`, `.xlsx`, `.csv`): `vi`
+    /// (default) or `en`. The JSON answer follows `Accept-Language` instead.
+    #[param(example = "vi")]
+    pub lang: Option<String>,
     /// Before each format had its own address: `format=csv` and the others are redirected
     /// there (308), `json` is this operation. Not in the document: clients call the download
     /// operations (`getProgressCsv`, …) instead.
@@ -43,6 +48,20 @@ pub struct ProgressParams {
 }
 
 impl ProgressParams {
+    /// The language of an export: `lang=`, Vietnamese by default (the tables are Vietnamese
+    /// documents).
+    pub(super) fn export_lang(&self) -> Result<Lang, ApiError> {
+        match self.lang.as_deref() {
+            None => Ok(Lang::Vi),
+            Some(text) => text.parse().map_err(|_| {
+                ApiError::invalid(
+                    "lang",
+                    Message::new("invalid-lang").arg("raw", format!("{text:?}")),
+                )
+            }),
+        }
+    }
+
     pub(super) fn parse(
         self,
         unit_code: String,
@@ -126,9 +145,10 @@ pub(super) async fn answer(
     format: ExportFormat,
 ) -> Result<HttpResponse, ApiError> {
     let code = code_in_path(code)?;
+    let lang = params.export_lang()?;
     let (query, _) = params.parse(code.as_str().to_owned())?;
     let read = ConditionalRead {
-        key: format!("progress {query:?} {}", format.extension()),
+        key: format!("progress {query:?} {} {}", format.extension(), lang.tag()),
     };
     let authorize = {
         let (caller, plan) = (caller.clone(), query.plan_code.clone());
@@ -140,7 +160,7 @@ pub(super) async fn answer(
     };
     let compute = move |conn: &mut Db| Ok(progress::unit_progress(conn, &query)?);
     let render = |report: ProgressReport| {
-        let rendered = render(&report, format).map_err(|error| {
+        let rendered = render(&report, format, lang).map_err(|error| {
             ApiError::Internal(anyhow::Error::new(error).context("rendering a progress export"))
         })?;
         let disposition = match format {

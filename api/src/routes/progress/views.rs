@@ -29,7 +29,7 @@ use crate::routes::plans::views::{Source, Target};
         "number": "1", "indicatorCode": "NQ57-1",
         "indicatorName": "Tỷ lệ phủ sóng 5G trên địa bàn", "unitOfMeasure": "%",
         "valueKind": "percent", "direction": "higherIsBetter", "aggregation": "ratio",
-        "target": {"year": 2025, "raw": ">60%", "meaning": "numeric", "bound": "moreThan",
+        "target": {"year": 2025, "raw": ">60%", "display": "> 60 %", "meaning": "numeric", "bound": "moreThan",
             "low": "60", "high": null, "unit": "percent", "statusLabel": null, "doubt": null,
             "source": "explicit"},
         "actual": {"kind": "ratio", "numerator": 30, "denominator": 40},

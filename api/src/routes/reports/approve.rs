@@ -62,7 +62,7 @@ pub async fn approve_report(
         parse_json::<Option<ApproveRequest>>(&body)?.unwrap_or_default()
     };
     let override_reason = OptionalText::parse(request.override_reason.as_deref())
-        .map_err(|invalid| ApiError::invalid("/overrideReason", invalid.0))?
+        .map_err(|invalid| ApiError::invalid("/overrideReason", invalid.into_text()))?
         .into_option();
     apply_transition(
         &state,

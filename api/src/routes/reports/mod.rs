@@ -74,15 +74,19 @@ impl ReportPath {
     /// Codes that cannot exist are 404; a period that is not one is 422 at `/period`.
     pub fn key(&self) -> Result<ReportKey, ApiError> {
         let unit = OrgUnitCode::parse(&self.unit_code).map_err(|_| {
-            ApiError::NotFound(format!(
-                "organisation unit {} does not exist",
-                self.unit_code
+            ApiError::from(chitieu_schema::StoreError::not_found(
+                "organisation unit",
+                self.unit_code.as_str(),
             ))
         })?;
-        let plan = ReportKey::parse_plan_code(&self.plan_code)
-            .map_err(|_| ApiError::NotFound(format!("plan {} does not exist", self.plan_code)))?;
+        let plan = ReportKey::parse_plan_code(&self.plan_code).map_err(|_| {
+            ApiError::from(chitieu_schema::StoreError::not_found(
+                "plan",
+                self.plan_code.as_str(),
+            ))
+        })?;
         let period = Period::parse(&self.period)
-            .map_err(|invalid| ApiError::invalid("/period", invalid.0))?;
+            .map_err(|invalid| ApiError::invalid("/period", invalid.into_text()))?;
         Ok(ReportKey { unit, plan, period })
     }
 }

@@ -22,7 +22,7 @@ pub struct ReasonRequest {
 impl ReasonRequest {
     pub fn parse(self) -> Result<String, ApiError> {
         OptionalText::parse(Some(&self.reason))
-            .map_err(|invalid| ApiError::invalid("/reason", invalid.0))?
+            .map_err(|invalid| ApiError::invalid("/reason", invalid.into_text()))?
             .into_option()
             .ok_or_else(|| ApiError::invalid("/reason", "must not be empty"))
     }

@@ -1,5 +1,7 @@
 use actix_web::{HttpResponse, get, web};
-use chitieu_connector::schedule::previous_month;
+use chitieu_connector::schedule::{
+    default_deadline, has_passed, owed_message, previous_month, summary_message,
+};
 use chitieu_schema::domain::Period;
 use chitieu_schema::sync;
 use serde::Deserialize;
@@ -40,20 +42,30 @@ pub async fn deadline_watch(
 ) -> Result<HttpResponse, ApiError> {
     super::require_reader(&caller)?;
     let period = match query.into_inner().period {
-        Some(raw) => Period::parse(&raw).map_err(|e| ApiError::invalid("period", e.to_string()))?,
+        Some(raw) => Period::parse(&raw).map_err(|e| ApiError::invalid("period", e.into_text()))?,
         None => previous_month(chrono::Utc::now())
             .ok_or_else(|| ApiError::invalid("period", "could not work out last month"))?,
     };
     let missing = state
         .db(move |conn| sync::missing_reports(conn, &period))
         .await?;
+    let lang = crate::request_id::lang();
+    let period_text = period.to_string();
+    let due_at = default_deadline(&period);
+    let missed = has_passed(due_at, chrono::Utc::now());
     let owed: Vec<OwedReportView> = missing
         .into_iter()
         .filter(|m| caller.can_read_path(&m.unit_path))
-        .map(OwedReportView::from)
+        .map(|m| {
+            let message = owed_message(missed, &period_text, &m, due_at).in_lang(lang);
+            OwedReportView::new(m, message)
+        })
         .collect();
     Ok(HttpResponse::Ok().json(DeadlineWatchView {
-        period: period.to_string(),
+        summary: summary_message(missed, &period_text, owed.len()).in_lang(lang),
+        period: period_text,
+        due_at,
+        missed,
         total: owed.len(),
         owed,
     }))

@@ -241,11 +241,18 @@ pub struct OwedReportView {
     /// draft, submitted or returned; null when the report was never opened.
     #[schema(example = "submitted")]
     pub state: Option<String>,
+    /// What the watch says of this report, in the language of `Accept-Language`.
+    #[schema(
+        example = "Phòng Văn hóa – Xã hội (31001-VHXH) has not had its report for 202611 (plan KH-18-THAITAN-2025) approved, and the deadline 06/12/2026 00:00 approaches"
+    )]
+    pub message: String,
 }
 
-impl From<MissingReport> for OwedReportView {
-    fn from(m: MissingReport) -> Self {
+impl OwedReportView {
+    /// The view of `m`, with `message`: what the watch says of it in the caller's language.
+    pub fn new(m: MissingReport, message: String) -> Self {
         Self {
+            message,
             unit_code: m.unit_code,
             unit_name: m.unit_name,
             plan_code: m.plan_code,
@@ -260,8 +267,17 @@ impl From<MissingReport> for OwedReportView {
 pub struct DeadlineWatchView {
     #[schema(example = "202611")]
     pub period: String,
+    /// The period's deadline by the default rules (monthly: before the 6th, Vietnam time);
+    /// null for ad-hoc periods.
+    pub due_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether the deadline has passed: the owed reports have missed it.
+    pub missed: bool,
     #[schema(example = 1)]
     pub total: usize,
+    /// The watch in a sentence, in the language of `Accept-Language`: "missed" after the
+    /// deadline, "approaching" before it.
+    #[schema(example = "202611: 1 report(s) missing or unapproved as the deadline approaches")]
+    pub summary: String,
     pub owed: Vec<OwedReportView>,
 }
 

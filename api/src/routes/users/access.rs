@@ -25,7 +25,7 @@ pub fn ensure_visible(caller: &Caller, user: &User) -> Result<(), ApiError> {
 }
 
 pub fn missing(username: &str) -> ApiError {
-    ApiError::NotFound(format!("user {username} does not exist"))
+    ApiError::from(chitieu_schema::StoreError::not_found("user", username))
 }
 
 /// The unit named by `homeUnitCode`. For anyone but an administrator, an unknown unit is

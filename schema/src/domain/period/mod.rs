@@ -52,10 +52,9 @@ impl Period {
     /// ad-hoc period as `YYYY-MM-DD`.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let bad = || {
-            Invalid::new(format!(
-                "{raw:?} is not a period: use 202601 (month), 2026Q1 (quarter), 2026S1 \
-                 (half-year), 2026 (year) or 2026-03-15..2026-03-20 (ad hoc)"
-            ))
+            Invalid::said(
+                crate::messages::Message::new("invalid-period").arg("raw", format!("{raw:?}")),
+            )
         };
         if let Some((start, end)) = raw.split_once("..") {
             // chrono alone would also take `2026-3-5` or `+2026-03-05`.

@@ -4,9 +4,11 @@
 //! wrong number.
 
 mod decimal;
+mod display;
 mod parse;
 
 pub use decimal::Decimal;
+pub use display::display_of;
 
 /// A target cell: its text exactly as written (NFC) and what it was understood to mean.
 #[derive(Debug, Clone, PartialEq, Eq)]

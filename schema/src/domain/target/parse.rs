@@ -135,7 +135,7 @@ fn without_neutral_lead(key: &str) -> &str {
 }
 
 /// Undoes document-converter remnants (`$\geq 70\%$`) and spells operators one way.
-fn clean(raw: &str) -> String {
+pub(super) fn clean(raw: &str) -> String {
     let mut text = raw.replace('$', "");
     for (from, to) in [
         ("\\geq", "≥"),

@@ -2,6 +2,7 @@
 //! in the machine's legacy code page and mangles Vietnamese; numbers with a dot decimal
 //! separator so other programs read them as numbers.
 
+use chitieu_schema::messages::Lang;
 use chitieu_schema::progress::ProgressReport;
 
 use super::ExportError;
@@ -9,9 +10,9 @@ use super::table::{self, Actual, Line};
 
 const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
 
-pub fn render(report: &ProgressReport) -> Result<Vec<u8>, ExportError> {
+pub fn render(report: &ProgressReport, lang: Lang) -> Result<Vec<u8>, ExportError> {
     let mut writer = ::csv::Writer::from_writer(BYTE_ORDER_MARK.to_vec());
-    writer.write_record(table::column_titles(report))?;
+    writer.write_record(table::column_titles(report, lang))?;
     for line in table::lines(report) {
         match line {
             Line::Section { code, title } => {
@@ -29,10 +30,10 @@ pub fn render(report: &ProgressReport) -> Result<Vec<u8>, ExportError> {
                     row.unit_of_measure.clone().unwrap_or_default(),
                     row.target
                         .as_ref()
-                        .map(|t| t.raw.clone())
+                        .map(|t| chitieu_schema::domain::display_of(&t.raw))
                         .unwrap_or_default(),
                     actual,
-                    row.assessment.status.label_vi().to_owned(),
+                    table::status_label(row, lang),
                     table::achievement_percent(row)
                         .map(|percent| table::machine_number((percent * 100.0).round() / 100.0))
                         .unwrap_or_default(),
@@ -49,7 +50,7 @@ mod tests {
     use crate::routes::progress::export::fixture::seed_report;
 
     fn records() -> Vec<Vec<String>> {
-        let bytes = render(&seed_report()).unwrap();
+        let bytes = render(&seed_report(), Lang::Vi).unwrap();
         assert!(bytes.starts_with(BYTE_ORDER_MARK));
         ::csv::ReaderBuilder::new()
             .has_headers(false)
@@ -90,14 +91,14 @@ mod tests {
                 "1",
                 "Tỷ lệ phủ sóng 5G trên địa bàn",
                 "%",
-                ">60%",
+                "> 60 %",
                 "75",
                 "Đạt",
                 "125"
             ]
         );
         let count = records.iter().find(|r| r[0] == "12").unwrap();
-        assert_eq!(count[3], "> 08");
+        assert_eq!(count[3], "> 8");
         assert_eq!(count[4], "9");
         assert_eq!(count[6], "112.5");
     }

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use chitieu_schema::messages::Lang;
 use chitieu_schema::progress::{ProgressReport, ProgressRow};
 
 use super::table::{self, COLUMNS, Line};
@@ -30,10 +31,14 @@ tr.status-exceeded td.status, tr.status-achieved td.status { color: #006100; }
 }
 ";
 
-pub fn render(report: &ProgressReport) -> String {
-    let [title, plan, scope] = table::heading_lines(report);
+pub fn render(report: &ProgressReport, lang: Lang) -> String {
+    let [title, plan, scope] = table::heading_lines(report, lang);
     let mut page = String::with_capacity(8 * 1024);
-    page.push_str("<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = write!(
+        page,
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
+        lang.tag()
+    );
     page.push_str(
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
     );
@@ -45,7 +50,7 @@ pub fn render(report: &ProgressReport) -> String {
     let _ = writeln!(page, "<p>{}</p>", escape(&plan));
     let _ = writeln!(page, "<p>{}</p>", escape(&scope));
     page.push_str("</header>\n<table>\n<thead>\n<tr>");
-    for column in table::column_titles(report) {
+    for column in table::column_titles(report, lang) {
         let _ = write!(page, "<th scope=\"col\">{}</th>", escape(&column));
     }
     page.push_str("</tr>\n</thead>\n<tbody>\n");
@@ -61,15 +66,16 @@ pub fn render(report: &ProgressReport) -> String {
                     escape(title)
                 );
             }
-            Line::Item(row) => write_item(&mut page, row),
+            Line::Item(row) => write_item(&mut page, row, lang),
         }
     }
     page.push_str("</tbody>\n</table>\n</body>\n</html>\n");
     page
 }
 
-fn write_item(page: &mut String, row: &ProgressRow) {
-    let [number, name, unit, target, actual, status_label, achieved] = table::display_cells(row);
+fn write_item(page: &mut String, row: &ProgressRow, lang: Lang) {
+    let [number, name, unit, target, actual, status_label, achieved] =
+        table::display_cells(row, lang);
     let _ = writeln!(
         page,
         "<tr class=\"status-{}\"><td class=\"number\">{}</td><td>{}</td><td class=\"center\">{}</td>\
@@ -118,7 +124,7 @@ mod tests {
 
     #[test]
     fn the_html_export_is_a_complete_vietnamese_page_for_print() {
-        let page = render(&seed_report());
+        let page = render(&seed_report(), Lang::Vi);
         assert!(page.starts_with("<!doctype html>\n<html lang=\"vi\">"));
         assert!(page.contains("<meta charset=\"utf-8\">"));
         assert!(page.contains("@media print"));
@@ -129,12 +135,12 @@ mod tests {
 
     #[test]
     fn the_html_export_has_section_group_rows_and_vietnamese_numbers() {
-        let page = render(&seed_report());
+        let page = render(&seed_report(), Lang::Vi);
         assert!(page.contains(
             "<tr class=\"section\"><th scope=\"rowgroup\">I</th>\
              <th scope=\"rowgroup\" colspan=\"6\">Phát triển hạ tầng số</th></tr>"
         ));
-        assert!(page.contains("<td class=\"center\">&gt;60%</td><td class=\"value\">75%</td>"));
+        assert!(page.contains("<td class=\"center\">&gt; 60 %</td><td class=\"value\">75%</td>"));
         assert!(page.contains("<td class=\"value\">112,5%</td>"));
     }
 
@@ -142,7 +148,7 @@ mod tests {
     fn the_html_export_escapes_every_text_from_the_data() {
         let mut report = seed_report();
         report.unit.name = "<script>alert(1)</script>".to_owned();
-        let page = render(&report);
+        let page = render(&report, Lang::Vi);
         assert!(!page.contains("<script>"));
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(page.contains("Mô hình &quot;Chợ 4.0&quot; &lt;thí điểm&gt; &amp; nhân rộng"));

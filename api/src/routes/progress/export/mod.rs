@@ -11,6 +11,7 @@ pub(crate) mod html;
 pub(crate) mod table;
 mod xlsx;
 
+use chitieu_schema::messages::Lang;
 use chitieu_schema::progress::ProgressReport;
 use chrono::Utc;
 use serde::Deserialize;
@@ -85,12 +86,17 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
 }
 
-pub fn render(report: &ProgressReport, format: ExportFormat) -> Result<Rendered, ExportError> {
+/// Renders `report` in `format`; the files people read (CSV, XLSX, HTML) speak `lang`.
+pub fn render(
+    report: &ProgressReport,
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<Rendered, ExportError> {
     let body = match format {
         ExportFormat::Json => serde_json::to_vec(&ProgressReportView::from(report))?,
-        ExportFormat::Csv => csv::render(report)?,
-        ExportFormat::Xlsx => xlsx::render(report)?,
-        ExportFormat::Html => html::render(report).into_bytes(),
+        ExportFormat::Csv => csv::render(report, lang)?,
+        ExportFormat::Xlsx => xlsx::render(report, lang)?,
+        ExportFormat::Html => html::render(report, lang).into_bytes(),
         ExportFormat::Dhis2 => dhis2::render(report)?,
         ExportFormat::Adx => adx::render(report, Utc::now()).into_bytes(),
     };
@@ -195,7 +201,7 @@ mod tests {
             ExportFormat::Dhis2,
             ExportFormat::Adx,
         ] {
-            let rendered = render(&report, format).unwrap();
+            let rendered = render(&report, format, Lang::Vi).unwrap();
             assert_eq!(rendered.content_type, format.content_type());
             assert!(rendered.filename.ends_with(format.extension()));
             assert!(!rendered.body.is_empty());
@@ -204,7 +210,7 @@ mod tests {
 
     #[test]
     fn the_json_export_is_the_api_view() {
-        let rendered = render(&seed_report(), ExportFormat::Json).unwrap();
+        let rendered = render(&seed_report(), ExportFormat::Json, Lang::Vi).unwrap();
         let json: serde_json::Value = serde_json::from_slice(&rendered.body).unwrap();
         assert_eq!(json["sections"][0]["rows"][0]["actualText"], "75%");
     }

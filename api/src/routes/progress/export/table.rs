@@ -2,57 +2,61 @@
 //! order of group and item lines, and the cells of an item.
 
 use chitieu_schema::domain::{Period, ValueKind};
-use chitieu_schema::progress::{Figure, ProgressReport, ProgressRow, format_number};
+use chitieu_schema::messages::{Lang, Message};
+use chitieu_schema::progress::{Figure, ProgressReport, ProgressRow, TargetStatus, format_number};
 
 /// The columns of the appendix table, in order.
 pub const COLUMNS: usize = 7;
 
 /// `STT | Chỉ tiêu | Đơn vị tính | Chỉ tiêu năm 2025 | Thực hiện tháng 10/2025 | So với chỉ
-/// tiêu kế hoạch | Tỷ lệ đạt (%)`.
-pub fn column_titles(report: &ProgressReport) -> [String; COLUMNS] {
+/// tiêu kế hoạch | Tỷ lệ đạt (%)`, or the same in English.
+pub fn column_titles(report: &ProgressReport, lang: Lang) -> [String; COLUMNS] {
+    let say = |key| Message::new(key).in_lang(lang);
     [
-        "STT".to_owned(),
-        "Chỉ tiêu".to_owned(),
-        "Đơn vị tính".to_owned(),
-        format!("Chỉ tiêu năm {}", report.target_year),
-        format!("Thực hiện {}", period_in_words(&report.period)),
-        "So với chỉ tiêu kế hoạch".to_owned(),
-        "Tỷ lệ đạt (%)".to_owned(),
+        say("export-column-number"),
+        say("export-column-indicator"),
+        say("export-column-unit"),
+        Message::new("export-column-target")
+            .arg("year", report.target_year)
+            .in_lang(lang),
+        Message::new("export-column-actual")
+            .message("period", period_message(&report.period))
+            .in_lang(lang),
+        say("export-column-status"),
+        say("export-column-achievement"),
     ]
 }
 
 /// The lines above the table: what it is, which plan, which unit and period.
-pub fn heading_lines(report: &ProgressReport) -> [String; 3] {
+pub fn heading_lines(report: &ProgressReport, lang: Lang) -> [String; 3] {
     let plan = &report.plan;
-    let mut scope = format!(
-        "Đơn vị: {} ({}); kỳ báo cáo: {}",
-        report.unit.name,
-        report.unit.code,
-        period_in_words(&report.period)
-    );
-    if report.approved_only {
-        scope.push_str("; chỉ gồm số liệu đã phê duyệt");
-    }
+    let scope = Message::new(if report.approved_only {
+        "export-scope-approved-only"
+    } else {
+        "export-scope"
+    })
+    .arg("unit", &report.unit.name)
+    .arg("code", &report.unit.code)
+    .message("period", period_message(&report.period));
     [
-        format!(
-            "Phụ lục tiến độ thực hiện các chỉ tiêu (năm {})",
-            report.target_year
-        ),
-        format!(
-            "{} (số {}, ngày {})",
-            plan.title,
-            plan.number,
-            plan.issued_on.format("%-d/%-m/%Y")
-        ),
-        scope,
+        Message::new("export-title")
+            .arg("year", report.target_year)
+            .in_lang(lang),
+        Message::new("export-plan")
+            .arg("title", &plan.title)
+            .arg("number", &plan.number)
+            .arg("date", plan.issued_on.format("%-d/%-m/%Y"))
+            .in_lang(lang),
+        scope.in_lang(lang),
     ]
 }
 
-/// The period as Vietnamese reports name it: `tháng 10/2025`, `quý I/2026`,
-/// `6 tháng đầu năm 2026`, `năm 2026`.
-pub fn period_in_words(period: &Period) -> String {
+/// The period in words, in any language.
+pub fn period_message(period: &Period) -> Message {
     match *period {
-        Period::Monthly { year, month } => format!("tháng {month}/{year}"),
+        Period::Monthly { year, month } => Message::new("period-monthly")
+            .arg("month", month)
+            .arg("year", year),
         Period::Quarterly { year, quarter } => {
             let roman = ["I", "II", "III", "IV"];
             let numeral = (quarter as usize)
@@ -60,17 +64,30 @@ pub fn period_in_words(period: &Period) -> String {
                 .and_then(|i| roman.get(i))
                 .copied()
                 .unwrap_or("?");
-            format!("quý {numeral}/{year}")
+            Message::new("period-quarterly")
+                .arg("quarter", numeral)
+                .arg("year", year)
         }
-        Period::SixMonthly { year, half: 1 } => format!("6 tháng đầu năm {year}"),
-        Period::SixMonthly { year, .. } => format!("6 tháng cuối năm {year}"),
-        Period::Yearly { year } => format!("năm {year}"),
-        Period::AdHoc { start, end } => format!(
-            "từ {} đến {}",
-            start.format("%-d/%-m/%Y"),
-            end.format("%-d/%-m/%Y")
-        ),
+        Period::SixMonthly { year, half: 1 } => Message::new("period-first-half").arg("year", year),
+        Period::SixMonthly { year, .. } => Message::new("period-second-half").arg("year", year),
+        Period::Yearly { year } => Message::new("period-yearly").arg("year", year),
+        Period::AdHoc { start, end } => Message::new("period-ad-hoc")
+            .arg("start", start.format("%-d/%-m/%Y"))
+            .arg("end", end.format("%-d/%-m/%Y")),
     }
+}
+
+/// A status against the target in words ("So với chỉ tiêu kế hoạch").
+pub fn status_label(row: &ProgressRow, lang: Lang) -> String {
+    Message::new(match row.assessment.status {
+        TargetStatus::Achieved => "status-achieved",
+        TargetStatus::Exceeded => "status-exceeded",
+        TargetStatus::NotAchieved => "status-not-achieved",
+        TargetStatus::NoData => "status-no-data",
+        TargetStatus::NoTarget => "status-no-target",
+        TargetStatus::NeedsJudgement => "status-needs-judgement",
+    })
+    .in_lang(lang)
 }
 
 /// A line of the table: a section's group line, or an item.
@@ -120,20 +137,20 @@ pub fn is_percent(row: &ProgressRow) -> bool {
 /// The cells of an item as people read them (the printable page and the Word document):
 /// the target as written, the figure as displayed, the status in Vietnamese, the achievement
 /// with a decimal comma.
-pub fn display_cells(row: &ProgressRow) -> [String; COLUMNS] {
+pub fn display_cells(row: &ProgressRow, lang: Lang) -> [String; COLUMNS] {
     [
         row.number.clone(),
         row.indicator_name.clone(),
         row.unit_of_measure.clone().unwrap_or_default(),
         row.target
             .as_ref()
-            .map(|t| t.raw.clone())
+            .map(|t| chitieu_schema::domain::display_of(&t.raw))
             .unwrap_or_default(),
         row.actual
             .as_ref()
             .map(|figure| figure.display(row.value_kind))
             .unwrap_or_default(),
-        row.assessment.status.label_vi().to_owned(),
+        status_label(row, lang),
         achievement_percent(row)
             .map(|percent| format!("{}%", format_number(percent)))
             .unwrap_or_default(),
@@ -157,7 +174,7 @@ mod tests {
 
     #[test]
     fn periods_read_as_vietnamese_reports_name_them() {
-        let words = |id: &str| period_in_words(&Period::parse(id).unwrap());
+        let words = |id: &str| period_message(&Period::parse(id).unwrap()).in_lang(Lang::Vi);
         assert_eq!(words("202510"), "tháng 10/2025");
         assert_eq!(words("2026Q3"), "quý III/2026");
         assert_eq!(words("2026S1"), "6 tháng đầu năm 2026");

@@ -2,6 +2,7 @@
 //! numeric cells so officers can add up and chart them, targets as written, and a page setup
 //! that prints landscape on one page wide with the header repeated.
 
+use chitieu_schema::messages::Lang;
 use chitieu_schema::progress::{ProgressReport, ProgressRow};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
@@ -57,19 +58,19 @@ impl Formats {
     }
 }
 
-pub fn render(report: &ProgressReport) -> Result<Vec<u8>, ExportError> {
+pub fn render(report: &ProgressReport, lang: Lang) -> Result<Vec<u8>, ExportError> {
     let formats = Formats::new();
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name(SHEET_NAME)?;
-    write_headings(sheet, report, &formats)?;
+    write_headings(sheet, report, &formats, lang)?;
     for (row, line) in (HEADER_ROW + 1..).zip(table::lines(report)) {
         match line {
             Line::Section { code, title } => {
                 sheet.write_string_with_format(row, 0, code, &formats.section)?;
                 sheet.merge_range(row, 1, row, LAST_COLUMN, title, &formats.section)?;
             }
-            Line::Item(item) => write_item(sheet, row, item, &formats)?,
+            Line::Item(item) => write_item(sheet, row, item, &formats, lang)?,
         }
     }
     set_up_page(sheet)?;
@@ -80,12 +81,13 @@ fn write_headings(
     sheet: &mut Worksheet,
     report: &ProgressReport,
     formats: &Formats,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
-    let [title, plan, scope] = table::heading_lines(report);
+    let [title, plan, scope] = table::heading_lines(report, lang);
     sheet.merge_range(0, 0, 0, LAST_COLUMN, &title, &formats.title)?;
     sheet.merge_range(1, 0, 1, LAST_COLUMN, &plan, &formats.subtitle)?;
     sheet.merge_range(2, 0, 2, LAST_COLUMN, &scope, &formats.subtitle)?;
-    for (column, title) in (0u16..).zip(table::column_titles(report)) {
+    for (column, title) in (0u16..).zip(table::column_titles(report, lang)) {
         sheet.write_string_with_format(HEADER_ROW, column, title, &formats.header)?;
     }
     Ok(())
@@ -96,13 +98,18 @@ fn write_item(
     row: u32,
     item: &ProgressRow,
     formats: &Formats,
+    lang: Lang,
 ) -> Result<(), XlsxError> {
-    let target = item.target.as_ref().map(|t| t.raw.as_str()).unwrap_or("");
+    let target = item
+        .target
+        .as_ref()
+        .map(|t| chitieu_schema::domain::display_of(&t.raw))
+        .unwrap_or_default();
     sheet.write_string_with_format(row, 0, &item.number, &formats.centered)?;
     sheet.write_string_with_format(row, 1, &item.indicator_name, &formats.text)?;
     let unit = item.unit_of_measure.as_deref().unwrap_or("");
     sheet.write_string_with_format(row, 2, unit, &formats.centered)?;
-    sheet.write_string_with_format(row, 3, target, &formats.centered)?;
+    sheet.write_string_with_format(row, 3, &target, &formats.centered)?;
     match table::actual(item) {
         // A percent cell holds the fraction: Excel's `%` format multiplies by 100.
         Actual::Number(value) if table::is_percent(item) => {
@@ -112,8 +119,8 @@ fn write_item(
         Actual::Text(text) => sheet.write_string_with_format(row, 4, text, &formats.centered)?,
         Actual::Missing => sheet.write_blank(row, 4, &formats.number)?,
     };
-    let status = item.assessment.status.label_vi();
-    sheet.write_string_with_format(row, 5, status, &formats.centered)?;
+    let status = table::status_label(item, lang);
+    sheet.write_string_with_format(row, 5, &status, &formats.centered)?;
     match table::achievement_percent(item) {
         Some(percent) => {
             sheet.write_number_with_format(row, 6, percent / 100.0, &formats.percent)?
@@ -146,7 +153,7 @@ mod tests {
     use crate::routes::progress::export::fixture::seed_report;
 
     fn workbook() -> Xlsx<Cursor<Vec<u8>>> {
-        let bytes = render(&seed_report()).unwrap();
+        let bytes = render(&seed_report(), Lang::Vi).unwrap();
         open_workbook_from_rs(Cursor::new(bytes)).unwrap()
     }
 
@@ -194,12 +201,12 @@ mod tests {
             ]
         );
         let coverage = item_row(&range, "1");
-        assert_eq!(cell(&range, coverage, 3), text(">60%"));
+        assert_eq!(cell(&range, coverage, 3), text("> 60 %"));
         assert_eq!(cell(&range, coverage, 4), Data::Float(0.75));
         assert_eq!(cell(&range, coverage, 5), text("Đạt"));
         assert_eq!(cell(&range, coverage, 6), Data::Float(1.25));
         let count = item_row(&range, "12");
-        assert_eq!(cell(&range, count, 3), text("> 08"));
+        assert_eq!(cell(&range, count, 3), text("> 8"));
         assert_eq!(cell(&range, count, 4), Data::Float(9.0));
     }
 

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
     "current": {"period": "202510", "at": "2025-10-31", "value": 75.0},
     "method": "cagr", "requiredRate": 0.1147, "actualRate": 0.5505, "ratio": 4.8,
     "status": "onTrack",
-    "explanation": "growth per year (CAGR): actual 0.5505 from 50 (2024) to 75 (202510), required 0.1147 to reach 100 by the end of 2030; ratio 4.80"
+    "explanation": "growth per year (CAGR): actual 55.1 % from 50 (2024) to 75 (202510), required 11.5 % to reach 100 by the end of 2030; ratio 4.8"
 }))]
 pub struct TrajectoryView {
     pub milestone_year: i32,
@@ -112,7 +112,7 @@ impl From<&Trajectory> for TrajectoryView {
             actual_rate: trajectory.actual_rate,
             ratio: trajectory.ratio,
             status: trajectory.status.into(),
-            explanation: trajectory.explanation.clone(),
+            explanation: trajectory.explanation.in_lang(crate::request_id::lang()),
         }
     }
 }
