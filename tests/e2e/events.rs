@@ -1,9 +1,9 @@
 //! The event feed: report events in commit order, read with a cursor, within the caller's
 //! part of the tree.
 
-use chrono::TimeZone;
 use chitieu_e2e::reporting_fixture::{COMMUNE, COUNT, PERCENT, VHXH, YTE};
 use chitieu_e2e::{Scenario, TestApp, expect_json};
+use chrono::TimeZone;
 use reqwest::{Client, Method};
 use serde_json::{Value, json};
 
@@ -30,7 +30,9 @@ pub fn scenarios() -> Vec<Scenario> {
     ]
 }
 
-async fn the_deadline_watch_raises_approaching_before_the_deadline_and_missed_after_it_once_per_owed_report(app: TestApp) {
+async fn the_deadline_watch_raises_approaching_before_the_deadline_and_missed_after_it_once_per_owed_report(
+    app: TestApp,
+) {
     let people = commune(&app).await;
     let raised = app
         .with_db(|conn| {
@@ -58,7 +60,11 @@ async fn the_deadline_watch_raises_approaching_before_the_deadline_and_missed_af
     let units: Vec<(String, String)> = kinds_and_units(&all);
     assert_eq!(units.len(), 2 * raised.0);
     let (approaching, missed) = units.split_at(raised.0);
-    assert!(approaching.iter().all(|(kind, _)| kind == "deadline.approaching"));
+    assert!(
+        approaching
+            .iter()
+            .all(|(kind, _)| kind == "deadline.approaching")
+    );
     assert!(missed.iter().all(|(kind, _)| kind == "deadline.missed"));
     assert_eq!(all["items"][0]["period"], "202611");
     let own = feed(&app, &people.vhxh, "").await;
