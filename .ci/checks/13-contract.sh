@@ -117,7 +117,32 @@ run_schemathesis() {
     --request-timeout 30 \
     --report junit --report-junit-path "$work/schemathesis-$name.xml" \
     "$@" 2>&1 | tee "$work/schemathesis-$name.log"
-  return "${PIPESTATUS[0]}"
+  local status="${PIPESTATUS[0]}"
+  [ "$status" -eq 0 ] && return 0
+  tool_errors_only "$work/schemathesis-$name.log" || return "$status"
+}
+
+# A run that failed only because hypothesis itself crashed while building cases ("AST
+# constructor recursion depth mismatch", seen intermittently on POST /api/dataValueSets; no
+# request is sent) is not a finding about the server: pass it, saying so. Any failure, or any
+# other error, still fails the check.
+tool_errors_only() {
+  "$CI_VENV/bin/python" - "$1" <<'PY'
+import re
+import sys
+log = open(sys.argv[1], encoding="utf-8").read()
+cases = re.search(r"Test cases:\s*\n\s*(\d+) generated, (\d+) passed(.*)", log)
+runtime = sum(int(n) for n in re.findall(r"Runtime Error: (\d+)", log))
+errors = re.search(r"=+ (\d+) errors?\b", log)
+known = len(re.findall(r"SystemError: AST constructor recursion depth mismatch", log))
+if not cases or cases.group(1) != cases.group(2) or "fail" in cases.group(3):
+    sys.exit(1)
+if not errors or int(errors.group(1)) != runtime or runtime == 0 or known < runtime:
+    sys.exit(1)
+print(f"schemathesis: {cases.group(1)} cases, all passed; {runtime} runtime error(s) inside "
+      "hypothesis itself (AST constructor recursion depth mismatch, no request sent): not "
+      "counted against the server")
+PY
 }
 
 step "schemathesis $SCHEMATHESIS_VERSION with an administrator token"
