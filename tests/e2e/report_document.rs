@@ -181,7 +181,7 @@ async fn assert_appendix_is_the_progress_table(
     for (cells, row) in items.iter().zip(&rows) {
         assert_eq!(cells[0], row["number"].as_str().unwrap());
         assert_eq!(cells[1], row["indicatorName"].as_str().unwrap());
-        assert_eq!(cells[3], row["target"]["raw"].as_str().unwrap_or(""));
+        assert_eq!(cells[3], row["target"]["display"].as_str().unwrap_or(""));
         assert_eq!(cells[4], row["actualText"].as_str().unwrap_or(""));
     }
 }

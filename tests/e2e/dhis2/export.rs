@@ -142,14 +142,14 @@ pub async fn dhis2_export_takes_subtrees_dates_and_changes_since(app: TestApp) {
             "dataSet={PLAN}&period={Q1}&orgUnit={COMMUNE}&children=true"
         ))
         .await,
-        2
+        1
     );
     assert_eq!(
         read(format!(
             "dataSet={PLAN}&startDate=2026-01-01&endDate=2026-03-31&orgUnit={VHXH}"
         ))
         .await,
-        2
+        1
     );
     assert_eq!(
         read(format!(
