@@ -163,7 +163,7 @@ pub async fn dhis2_export_takes_subtrees_dates_and_changes_since(app: TestApp) {
             "dataSet={PLAN}&lastUpdatedDuration=1d&orgUnit={VHXH}"
         ))
         .await,
-        2
+        1
     );
     assert_eq!(
         read(format!(
