@@ -8,7 +8,10 @@ use regex::Regex;
 use super::{CatalogCode, CodeRule, IndicatorCode, OrgUnitCode, Period};
 use crate::plans::PlanCode;
 
-fn rules() -> [(CodeRule, fn(&str) -> bool); 4] {
+/// A code rule and whether its newtype's parser accepts a string.
+type RuleAndParser = (CodeRule, fn(&str) -> bool);
+
+fn rules() -> [RuleAndParser; 4] {
     [
         (OrgUnitCode::RULE, |s| OrgUnitCode::parse(s).is_ok()),
         (CatalogCode::RULE, |s| CatalogCode::parse(s).is_ok()),

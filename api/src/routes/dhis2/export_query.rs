@@ -155,10 +155,10 @@ impl ExportRequest {
                 | "orgUnitIdScheme"
                 | "outputIdScheme"
                 | "outputDataElementIdScheme"
-                | "outputOrgUnitIdScheme" => {
-                    if !matches!(raw.as_str(), "code" | "CODE") {
-                        return Err(unreadable(name, raw, "code: only codes name things here"));
-                    }
+                | "outputOrgUnitIdScheme"
+                    if !matches!(raw.as_str(), "code" | "CODE") =>
+                {
+                    return Err(unreadable(name, raw, "code: only codes name things here"));
                 }
                 "format" => {
                     let format = match raw.as_str() {
