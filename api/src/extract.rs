@@ -13,6 +13,8 @@ use serde::de::DeserializeOwned;
 
 mod objects_only;
 
+use chitieu_schema::messages::Message;
+
 use crate::error::ApiError;
 use crate::problem::FieldError;
 
@@ -249,17 +251,45 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Query-string and path errors in the same shape as body errors.
+/// Query-string and path errors in the same shape as body errors. serde_urlencoded does not say
+/// which parameter it failed on; a value outside a closed set is found again in the query
+/// string so that the answer names its parameter (422), as every other field error does.
 pub fn query_error(
     error: actix_web::error::QueryPayloadError,
-    _: &HttpRequest,
+    request: &HttpRequest,
 ) -> actix_web::Error {
     let detail = error.to_string();
+    if let Some(invalid) = unknown_enum_value(&detail, request.query_string()) {
+        return invalid.into();
+    }
     ApiError::Malformed {
         detail: format!("the query string is invalid: {detail}"),
         errors: Vec::new(),
     }
     .into()
+}
+
+/// serde's "unknown variant `x`, expected one of `a`, `b`" for the one parameter whose value
+/// is `x`; `None` when the message is another or the value cannot be placed.
+fn unknown_enum_value(detail: &str, query: &str) -> Option<ApiError> {
+    let rest = detail.split("unknown variant `").nth(1)?;
+    let (value, expected) = rest.split_once('`')?;
+    let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
+    let mut named = pairs
+        .into_iter()
+        .filter(|(_, given)| given == value)
+        .map(|(name, _)| name);
+    let name = named.next()?;
+    if named.next().is_some() {
+        return None;
+    }
+    Some(ApiError::invalid(
+        name,
+        Message::new("invalid-enum-value")
+            .arg("raw", format!("{value:?}"))
+            .arg("allowed", allowed.join(", ")),
+    ))
 }
 
 pub fn path_error(error: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
@@ -290,6 +320,22 @@ mod tests {
             ApiError::Malformed { errors, .. } => errors[0].pointer.clone(),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_value_outside_a_closed_set_in_the_query_names_its_parameter() {
+        let detail = "unknown variant `uid`, expected one of `code`, `CODE`";
+        match unknown_enum_value(detail, "page=2&idScheme=uid") {
+            Some(ApiError::Invalid(errors)) => assert_eq!(errors[0].pointer, "idScheme"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_value_given_to_two_parameters_is_not_guessed_at() {
+        let detail = "unknown variant `x`, expected `a`";
+        assert!(unknown_enum_value(detail, "one=x&two=x").is_none());
+        assert!(unknown_enum_value("invalid digit found in string", "page=x").is_none());
     }
 
     #[test]

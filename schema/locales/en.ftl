@@ -68,6 +68,7 @@ trajectory-already-met = the current figure { $current } already meets the { $ye
 trajectory-cagr = growth per year (CAGR): actual { $actual } % from { $baseline } ({ $baselinePeriod }) to { $current } ({ $currentPeriod }), required { $required } % to reach { $target } by the end of { $year }; ratio { $ratio }
 trajectory-linear = change per year (linear: a figure is not positive): actual { $actual } from { $baseline } ({ $baselinePeriod }) to { $current } ({ $currentPeriod }), required { $required } to reach { $target } by the end of { $year }; ratio { $ratio }
 invalid-lang = { $raw } is not a language chitieu speaks: use vi or en
+invalid-enum-value = { $raw } is not one of the allowed values: { $allowed }
 
 ## The progress table (HTML, XLSX, CSV)
 

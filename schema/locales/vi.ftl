@@ -68,6 +68,7 @@ trajectory-already-met = số liệu hiện tại { $current } đã đạt chỉ
 trajectory-cagr = tăng trưởng bình quân năm (CAGR): thực tế { $actual } % từ { $baseline } ({ $baselinePeriod }) đến { $current } ({ $currentPeriod }), cần { $required } % để đạt { $target } vào cuối năm { $year }; tỷ số { $ratio }
 trajectory-linear = mức thay đổi bình quân năm (tuyến tính: có số liệu không dương): thực tế { $actual } từ { $baseline } ({ $baselinePeriod }) đến { $current } ({ $currentPeriod }), cần { $required } để đạt { $target } vào cuối năm { $year }; tỷ số { $ratio }
 invalid-lang = { $raw } không phải là ngôn ngữ chitieu hỗ trợ: dùng vi hoặc en
+invalid-enum-value = { $raw } không phải là giá trị được phép: { $allowed }
 
 ## Bảng tiến độ (HTML, XLSX, CSV)
 

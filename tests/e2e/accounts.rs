@@ -294,14 +294,16 @@ async fn the_access_log_records_sign_ins_failures_and_key_changes(app: TestApp) 
     assert_eq!(failures["totalItems"], 1);
     assert_eq!(failures["items"][0]["clientIp"], "127.0.0.1");
     assert!(failures["items"][0]["requestId"].is_string());
-    // `kind` is an enum in the document and the server: an unknown value is a query the
-    // server cannot read (400), and the answer lists the kinds there are.
+    // `kind` is an enum in the document and the server: the answer names the parameter and
+    // lists the kinds there are.
     let unknown_kind = app.get("/api/v1/access-events?kind=teleported").await;
-    let problem = expect_json(unknown_kind, 400).await;
+    let problem = expect_json(unknown_kind, 422).await;
+    assert_eq!(problem["errors"][0]["pointer"], "kind", "{problem}");
     assert!(
-        problem["detail"]
+        problem["errors"][0]["detail"]
             .as_str()
             .unwrap()
-            .contains("sign_in_failed")
+            .contains("sign_in_failed"),
+        "{problem}"
     );
 }

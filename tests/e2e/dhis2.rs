@@ -32,5 +32,6 @@ pub fn scenarios() -> Vec<Scenario> {
         export::dhis2_export_takes_subtrees_dates_and_changes_since,
         export::dhis2_export_query_dhis2_calls_illegal_is_409_with_its_error_code,
         export::dhis2_errors_before_the_handler_are_web_messages,
+        export::dhis2_an_oversize_set_is_413_as_a_web_message,
     ]
 }

@@ -5,7 +5,9 @@
 //!
 //! A parameter or member renamed without updating the lists below fails the contract test.
 
-use chitieu_schema::domain::{CatalogCode, CodeRule, IndicatorCode, OrgUnitCode, Period};
+use chitieu_schema::domain::{
+    CatalogCode, CodeRule, IndicatorCode, IndicatorNumber, OrgUnitCode, Period, SectionCode,
+};
 use chitieu_schema::plans::PlanCode;
 use serde_json::{Value, json};
 
@@ -16,6 +18,8 @@ enum Code {
     Indicator,
     Plan,
     Period,
+    Section,
+    Number,
 }
 
 impl Code {
@@ -27,6 +31,8 @@ impl Code {
             Code::Indicator => code(IndicatorCode::RULE),
             Code::Plan => code(PlanCode::RULE),
             Code::Period => json!({"pattern": Period::pattern()}),
+            Code::Section => json!({"pattern": SectionCode::pattern()}),
+            Code::Number => json!({"pattern": IndicatorNumber::pattern()}),
         }
     }
 }
@@ -51,6 +57,8 @@ const PARAMETERS: &[(&str, Code)] = &[
     ("indicator", Code::Indicator),
     ("catalog", Code::Catalog),
     ("parentCode", Code::OrgUnit),
+    ("section", Code::Section),
+    ("sectionCode", Code::Section),
 ];
 
 /// Request members: (schema, member, code). An array member gets the rule on its items.
@@ -69,6 +77,11 @@ const MEMBERS: &[(&str, &str, Code)] = &[
     ("NewIndicatorRequest", "catalogCode", Code::Catalog),
     ("NewIndicatorRequest", "code", Code::Indicator),
     ("NewIndicatorRequest", "parentCode", Code::Indicator),
+    ("NewIndicatorRequest", "number", Code::Number),
+    ("NewIndicatorRequest", "sectionCode", Code::Section),
+    ("IndicatorPatch", "number", Code::Number),
+    ("IndicatorPatch", "sectionCode", Code::Section),
+    ("NewSectionRequest", "code", Code::Section),
     ("NewItemRequest", "indicatorCode", Code::Indicator),
     ("NewItemRequest", "leadUnitCode", Code::OrgUnit),
     ("NewItemRequest", "coordinatingUnitCodes", Code::OrgUnit),

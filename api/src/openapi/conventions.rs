@@ -9,6 +9,10 @@
 //!   [`statuses_every_operation_of_its_kind_answers`]). What a route said about one of its
 //!   errors moves into its description, under "Errors".
 //! - **Pagination**: `page` is 1..2147483647 and `pageSize` 1..500 wherever they appear.
+//! - **Optional bodies**: a body the operation may go without is its schema with
+//!   `required: false`, not a `oneOf` with `null` (what utoipa writes for `Option<T>`): a
+//!   generated client then leaves the body out when none is given, rather than sending its
+//!   "unset" marker.
 //! - **Files**: a response of bytes (`body = Vec<u8>`) in a media type that is neither JSON
 //!   nor text is `type: string, format: binary`, which clients download as a file, rather
 //!   than the array of integers utoipa writes for `Vec<u8>`.
@@ -134,6 +138,7 @@ fn apply_to_operation(method: &str, path: &str, operation: &mut Value) {
         operation.remove("security");
     }
     bound_pagination(operation);
+    optional_body_without_null(operation);
     if let Some(responses) = operation
         .get_mut("responses")
         .and_then(Value::as_object_mut)
@@ -321,6 +326,31 @@ fn example(status: u16, description: &str) -> Value {
 }
 
 /// `page` and `pageSize` have the same bounds on every list.
+fn optional_body_without_null(operation: &mut Map<String, Value>) {
+    let Some(body) = operation.get_mut("requestBody") else {
+        return;
+    };
+    if body["required"].as_bool() == Some(true) {
+        return;
+    }
+    body["required"] = Value::Bool(false);
+    let Some(contents) = body["content"].as_object_mut() else {
+        return;
+    };
+    for content in contents.values_mut() {
+        let Some(variants) = content["schema"]["oneOf"].as_array() else {
+            continue;
+        };
+        let not_null: Vec<&Value> = variants
+            .iter()
+            .filter(|variant| variant["type"] != "null")
+            .collect();
+        if let [only] = not_null[..] {
+            content["schema"] = only.clone();
+        }
+    }
+}
+
 fn bound_pagination(operation: &mut Map<String, Value>) {
     let Some(parameters) = operation
         .get_mut("parameters")

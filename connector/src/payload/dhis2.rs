@@ -1,13 +1,14 @@
 //! DHIS2 `dataValueSets` JSON with codes as identifiers (`idScheme=code`), built from the one
-//! DHIS2 model of `chitieu_schema::dhis2` that our own import reads too: a ratio is two values
+//! DHIS2 model of `chitieu_schema::dhis2` that our own import reads too, and its values split
+//! as the exports split them ([`value_parts`]): a ratio is two values
 //! with the category option combos of its numerator and denominator (`NUMERATOR` and
 //! `DENOMINATOR`, or the target's `mapping.categoryOptionCombos`), the plan is the data set
 //! (or the target's `mapping.dataSets` entry), a status is `true`/`false`, numbers use a dot.
 //! Ad-hoc periods have no DHIS2 period id: such reports are refused when their outbox entry is
 //! created (`chitieu_schema::sync::enqueue`), and here again should one get this far.
 
-use chitieu_schema::dhis2::{DataValue, DataValueSet, RatioPart, machine_number};
-use chitieu_schema::domain::{Period, ReportedValue};
+use chitieu_schema::dhis2::{DataValue, DataValueSet, value_parts};
+use chitieu_schema::domain::Period;
 
 use super::PayloadError;
 use crate::delivery::ReportDocument;
@@ -34,40 +35,17 @@ pub fn data_value_set(
     let org_unit = mapping.unit(&report.unit_code).to_owned();
     let mut data_values = Vec::with_capacity(report.values.len());
     for delivered in &report.values {
-        let row = |combo: Option<&str>, value: String, comment: Option<String>| DataValue {
-            data_element: Some(mapping.indicator(&delivered.indicator_code).to_owned()),
-            period: Some(report.period.clone()),
-            org_unit: Some(org_unit.clone()),
-            category_option_combo: combo.map(str::to_owned),
-            value: Some(value),
-            comment,
-            ..DataValue::default()
-        };
-        let comment = delivered.comment.clone();
-        match &delivered.value {
-            ReportedValue::Number(n) => data_values.push(row(None, machine_number(*n), comment)),
-            ReportedValue::Ratio {
-                numerator,
-                denominator,
-            } => {
-                let numerator_combo = mapping.ratio_combo(RatioPart::Numerator);
-                let denominator_combo = mapping.ratio_combo(RatioPart::Denominator);
-                data_values.push(row(
-                    Some(numerator_combo),
-                    machine_number(*numerator),
-                    comment,
-                ));
-                // Our import keeps the first half's comment; saying it twice adds nothing.
-                data_values.push(row(
-                    Some(denominator_combo),
-                    machine_number(*denominator),
-                    None,
-                ));
-            }
-            ReportedValue::Status { achieved, .. } => {
-                data_values.push(row(None, achieved.to_string(), comment));
-            }
-            ReportedValue::Text(text) => data_values.push(row(None, text.clone(), comment)),
+        for (index, (part, value)) in value_parts(&delivered.value).into_iter().enumerate() {
+            data_values.push(DataValue {
+                data_element: Some(mapping.indicator(&delivered.indicator_code).to_owned()),
+                period: Some(report.period.clone()),
+                org_unit: Some(org_unit.clone()),
+                category_option_combo: part.map(|part| mapping.ratio_combo(part).to_owned()),
+                value: Some(value),
+                // Our import keeps a ratio's first half's comment; saying it twice adds nothing.
+                comment: delivered.comment.clone().filter(|_| index == 0),
+                ..DataValue::default()
+            });
         }
     }
     Ok(DataValueSet {

@@ -201,6 +201,11 @@ impl IndicatorNumber {
         Ok(Self(raw.to_owned()))
     }
 
+    /// What [`IndicatorNumber::parse`] accepts, as an ECMA-262 regular expression.
+    pub fn pattern() -> &'static str {
+        r"^\s*[0-9]{1,4}(\.[0-9]{1,4}){0,3}\s*$"
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -237,6 +242,12 @@ impl SectionCode {
             ))
         })?;
         Ok(Self { numeral, value })
+    }
+
+    /// What [`SectionCode::parse`] accepts (a Roman numeral from I to XXXIX in either case,
+    /// spaces around it trimmed), as an ECMA-262 regular expression.
+    pub fn pattern() -> &'static str {
+        r"^\s*([Xx]{1,3}([Ii][Xx]|[Ii][Vv]|[Vv]?[Ii]{0,3})|[Ii][Xx]|[Ii][Vv]|[Vv][Ii]{0,3}|[Ii]{1,3})\s*$"
     }
 
     pub fn as_str(&self) -> &str {

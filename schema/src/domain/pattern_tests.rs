@@ -5,7 +5,9 @@
 use proptest::prelude::*;
 use regex::Regex;
 
-use super::{CatalogCode, CodeRule, IndicatorCode, OrgUnitCode, Period};
+use super::{
+    CatalogCode, CodeRule, IndicatorCode, IndicatorNumber, OrgUnitCode, Period, SectionCode,
+};
 use crate::plans::PlanCode;
 
 /// A code rule and whether its newtype's parser accepts a string.
@@ -24,6 +26,18 @@ fn rules() -> [RuleAndParser; 4] {
 const NEAR: &str = "[A-Za-z0-9._\\- /ảĐ\\n]{0,70}";
 
 proptest! {
+    #[test]
+    fn a_section_numeral_matches_its_pattern_exactly_when_it_parses(raw in " ?[IVXivxLl1]{0,7} ?") {
+        let pattern = Regex::new(SectionCode::pattern()).unwrap();
+        prop_assert_eq!(pattern.is_match(&raw), SectionCode::parse(&raw).is_ok(), "{:?}", raw);
+    }
+
+    #[test]
+    fn an_indicator_number_matches_its_pattern_exactly_when_it_parses(raw in " ?[0-9.a]{0,22} ?") {
+        let pattern = Regex::new(IndicatorNumber::pattern()).unwrap();
+        prop_assert_eq!(pattern.is_match(&raw), IndicatorNumber::parse(&raw).is_ok(), "{:?}", raw);
+    }
+
     #[test]
     fn a_code_matches_its_pattern_exactly_when_it_parses(raw in NEAR) {
         for (rule, parses) in rules() {

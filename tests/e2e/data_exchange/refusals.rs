@@ -127,12 +127,8 @@ pub async fn an_unknown_id_scheme_is_refused_naming_it(app: TestApp) {
     seed_commune_plan(&app).await;
     let body = set(VHXH, json!([{"dataElement": COUNT, "value": "2"}]));
     let (status, problem) = import(&app, &app.client, "idScheme=uid", &body).await;
-    // `idScheme` is an enum: a value outside it is a query the server cannot read.
-    assert_eq!(status, 400, "{problem}");
-    assert!(
-        problem["detail"].as_str().unwrap().contains("`uid`"),
-        "{problem}"
-    );
+    assert_eq!(status, 422, "{problem}");
+    assert_eq!(problem["errors"][0]["pointer"], "idScheme", "{problem}");
     assert_eq!(stored(&app, VHXH, Q1).await, None);
 }
 

@@ -289,3 +289,24 @@ pub async fn dhis2_errors_before_the_handler_are_web_messages(app: TestApp) {
             .starts_with("application/problem+json")
     );
 }
+
+pub async fn dhis2_an_oversize_set_is_413_as_a_web_message(app: TestApp) {
+    let small = TestApp::spawn_with(app.backend, |settings| settings.bulk_body_limit = 4096).await;
+    seed_commune_plan(&small).await;
+    let values: Vec<Value> = (0..200)
+        .map(|_| json!({"dataElement": COUNT, "period": Q1, "orgUnit": VHXH, "value": "2"}))
+        .collect();
+    let set = json!({"dataSet": PLAN, "period": Q1, "orgUnit": VHXH, "dataValues": values});
+    let oversize = reqwest::Client::new()
+        .post(small.url("/api/dataValueSets"))
+        .header("Authorization", basic())
+        .json(&set)
+        .send()
+        .await
+        .unwrap();
+    let message = web_message(oversize, 413).await;
+    assert!(
+        message["message"].as_str().unwrap().contains("4096"),
+        "{message}"
+    );
+}
