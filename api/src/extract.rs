@@ -153,6 +153,16 @@ fn check_content_type(req: &HttpRequest) -> Result<(), ApiError> {
     }
 }
 
+/// An optional body: none (or only whitespace) is `T::default()`; anything else must be a `T`.
+/// `null` is refused like any other wrong type, as the document describes the body as `T`.
+pub fn parse_optional_json<T: DeserializeOwned + Default>(body: &[u8]) -> Result<T, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        Ok(T::default())
+    } else {
+        parse_json(body)
+    }
+}
+
 /// Deserialises JSON, naming the failing field as a JSON Pointer. A number with a zero
 /// fraction (`1.0`, `1e2`) is an integer, as in JSON Schema, so integer members accept it.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
@@ -308,7 +318,7 @@ mod tests {
         items: Vec<Item>,
     }
 
-    #[derive(Debug, serde::Deserialize)]
+    #[derive(Debug, Default, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Item {
@@ -336,6 +346,13 @@ mod tests {
         let detail = "unknown variant `x`, expected `a`";
         assert!(unknown_enum_value(detail, "one=x&two=x").is_none());
         assert!(unknown_enum_value("invalid digit found in string", "page=x").is_none());
+    }
+
+    #[test]
+    fn an_optional_body_may_be_absent_but_not_null() {
+        let absent: Option<u32> = parse_optional_json(b"  ").unwrap();
+        assert_eq!(absent, None);
+        assert!(parse_optional_json::<Item>(b"null").is_err());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::{ReportPath, ReportView, apply_transition, authorize};
 use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::etag::IfMatch;
-use crate::extract::parse_json;
+use crate::extract::parse_optional_json;
 use crate::state::AppState;
 
 /// An approval; the body may be empty.
@@ -55,12 +55,8 @@ pub async fn approve_report(
 ) -> Result<HttpResponse, ApiError> {
     let key = path.key()?;
     authorize(&state, &caller, &key, Action::ApproveReports).await?;
-    // No body, or `null`, is an approval without an override reason.
-    let request: ApproveRequest = if body.iter().all(u8::is_ascii_whitespace) {
-        ApproveRequest::default()
-    } else {
-        parse_json::<Option<ApproveRequest>>(&body)?.unwrap_or_default()
-    };
+    // No body is an approval without an override reason.
+    let request: ApproveRequest = parse_optional_json(&body)?;
     let override_reason = OptionalText::parse(request.override_reason.as_deref())
         .map_err(|invalid| ApiError::invalid("/overrideReason", invalid.into_text()))?
         .into_option();

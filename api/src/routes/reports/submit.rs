@@ -10,7 +10,7 @@ use super::{ReportPath, ReportView, apply_transition, authorize};
 use crate::auth::{Action, Caller};
 use crate::error::ApiError;
 use crate::etag::IfMatch;
-use crate::extract::parse_json;
+use crate::extract::parse_optional_json;
 use crate::state::AppState;
 
 /// A submission; the body may be empty when the report violates no warning.
@@ -29,12 +29,8 @@ pub struct SubmitRequest {
 
 impl SubmitRequest {
     fn parse(body: &[u8]) -> Result<Submission, ApiError> {
-        // No body, or `null`, is a submission acknowledging nothing.
-        let request: SubmitRequest = if body.iter().all(u8::is_ascii_whitespace) {
-            SubmitRequest::default()
-        } else {
-            parse_json::<Option<SubmitRequest>>(body)?.unwrap_or_default()
-        };
+        // No body is a submission acknowledging nothing.
+        let request: SubmitRequest = parse_optional_json(body)?;
         let comment = OptionalText::parse(request.comment.as_deref())
             .map_err(|invalid| ApiError::invalid("/comment", invalid.0))?
             .into_option();

@@ -5,7 +5,7 @@ use utoipa::ToSchema;
 use super::views::SyncRunView;
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::extract::parse_json;
+use crate::extract::parse_optional_json;
 use crate::sync::SyncService;
 
 /// Which target to run; an empty body runs every enabled target.
@@ -38,13 +38,9 @@ pub async fn run_sync_now(
     body: web::Bytes,
 ) -> Result<HttpResponse, ApiError> {
     caller.require_admin()?;
-    // No body, or `null`, runs every target; anything else must be a `SyncRunRequest`, so a
+    // No body runs every target; anything else must be a `SyncRunRequest`, so a
     // misspelt member is refused instead of silently running every target.
-    let request: SyncRunRequest = if body.iter().all(u8::is_ascii_whitespace) {
-        SyncRunRequest::default()
-    } else {
-        parse_json::<Option<SyncRunRequest>>(&body)?.unwrap_or_default()
-    };
+    let request: SyncRunRequest = parse_optional_json(&body)?;
     let target = request.target;
     if let Some(code) = target.clone() {
         let pool = sync.worker.pool().clone();
