@@ -30,7 +30,7 @@ pub enum SyncError {
         path: String,
         index: usize,
         code: String,
-        error: crate::template::TemplateError,
+        error: Box<crate::template::TemplateError>,
     },
     #[error("the stored target {code} is not valid: {detail}")]
     StoredTarget { code: String, detail: String },

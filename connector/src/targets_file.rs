@@ -63,7 +63,7 @@ impl TargetsFile {
                     path: path.to_owned(),
                     index,
                     code: entry.target.code.clone(),
-                    error,
+                    error: Box::new(error),
                 }
             })?;
         }

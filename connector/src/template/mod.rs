@@ -136,6 +136,12 @@ pub fn context(target: &Target, delivery: &Delivery) -> Result<serde_json::Value
     Ok(context)
 }
 
+/// The version of `spec`, as every delivery records it: from the cache of compiled templates
+/// (computed once per template), or computed now for a template that does not compile.
+pub fn version_of(spec: &TemplateSpec) -> String {
+    cache::compiled(spec).map_or_else(|_| spec.version(), |c| c.version().to_owned())
+}
+
 /// The request for one delivery: the template's error (never sent) when it cannot be built.
 pub fn render(target: &Target, delivery: &Delivery) -> Result<RenderedRequest, TemplateError> {
     let Some(spec) = &target.template else {

@@ -39,6 +39,8 @@ pub struct RenderedRequest {
     pub headers: Vec<(HeaderName, HeaderValue)>,
     pub content_type: String,
     pub body: Vec<u8>,
+    /// The version of the template it was rendered with (`TemplateSpec::version`).
+    pub template_version: String,
 }
 
 /// A spec whose templates all parsed: rendering can only fail on the data.
@@ -48,6 +50,7 @@ pub struct Compiled {
     header_names: Vec<(String, HeaderName)>,
     content_type: String,
     body_kind: BodyKind,
+    version: String,
 }
 
 impl Compiled {
@@ -98,7 +101,13 @@ impl Compiled {
             header_names,
             content_type: spec.content_type.clone(),
             body_kind,
+            version: spec.version(),
         })
+    }
+
+    /// The version of the template compiled (`TemplateSpec::version`), computed once.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// Renders the request from the context (`template::context`).
@@ -131,6 +140,7 @@ impl Compiled {
             headers,
             content_type: self.content_type.clone(),
             body: body.into_bytes(),
+            template_version: self.version.clone(),
         })
     }
 }
