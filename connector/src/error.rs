@@ -23,6 +23,15 @@ pub enum SyncError {
     },
     #[error("the targets file {path} is not valid: {detail}")]
     TargetsJson { path: String, detail: String },
+    /// The template of the file's target number `index` (from 0) does not parse or make
+    /// sense; `error` names the part, line and column (said in the message, not chained).
+    #[error("the targets file {path} is not valid: target {code}: {error}")]
+    TargetTemplate {
+        path: String,
+        index: usize,
+        code: String,
+        error: Box<crate::template::TemplateError>,
+    },
     #[error("the stored target {code} is not valid: {detail}")]
     StoredTarget { code: String, detail: String },
     #[error("the cron expression {expression:?} of job {job} is invalid: {detail}")]

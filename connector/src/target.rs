@@ -1,7 +1,7 @@
 //! An upstream system to deliver to: where it is, how to authenticate, which payload profile it
 //! takes and how our codes map to its codes.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -121,8 +121,8 @@ pub enum ClientAuthentication {
     Basic,
 }
 
-/// Our indicator, unit and plan codes to the upstream's; a code without an entry is sent as
-/// it is. For DHIS2, `dataSets` maps plans to data sets and `categoryOptionCombos` names the
+/// Our indicator, unit, plan and outline row codes to the upstream's; a code without an entry
+/// is sent as it is. For DHIS2, `dataSets` maps plans to data sets and `categoryOptionCombos` names the
 /// combos of a ratio's numerator and denominator (`NUMERATOR` and `DENOMINATOR` when absent).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -135,6 +135,11 @@ pub struct CodeMapping {
     pub data_sets: HashMap<String, String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_option_combos: Option<RatioCombos>,
+    /// For a `template` target: our outline row codes to the upstream's own row ids (a number
+    /// or a text), given to the template as `outlineIds` (the report API's `idxId` and
+    /// `parentId`). The built-in profiles send our codes.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub outline: BTreeMap<String, serde_json::Value>,
 }
 
 /// The upstream's category option combos of a ratio's two halves.

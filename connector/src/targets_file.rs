@@ -57,11 +57,13 @@ impl TargetsFile {
         let base = std::path::Path::new(path)
             .parent()
             .unwrap_or(std::path::Path::new("."));
-        for entry in &mut file.targets {
-            crate::template::check_target(&mut entry.target, base).map_err(|detail| {
-                SyncError::TargetsJson {
+        for (index, entry) in file.targets.iter_mut().enumerate() {
+            crate::template::check_target(&mut entry.target, base).map_err(|error| {
+                SyncError::TargetTemplate {
                     path: path.to_owned(),
-                    detail,
+                    index,
+                    code: entry.target.code.clone(),
+                    error: Box::new(error),
                 }
             })?;
         }

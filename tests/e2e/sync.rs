@@ -6,6 +6,7 @@ mod attention;
 mod deadline;
 mod delivery;
 mod processes;
+mod targets_api;
 mod template;
 
 use chitieu_e2e::Scenario;
@@ -28,5 +29,7 @@ pub fn scenarios() -> Vec<Scenario> {
         template::the_report_api_template_reaches_a_flaky_upstream_exactly_once,
         template::a_template_error_puts_the_entry_in_attention_without_sending,
         template::a_200_whose_body_refuses_is_a_refusal,
+        template::an_xml_template_is_sent_escaped_and_a_malformed_one_waits_in_attention,
+        targets_api::the_targets_file_is_reloaded_through_the_api_and_a_broken_template_is_refused,
     ]
 }

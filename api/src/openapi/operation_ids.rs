@@ -224,6 +224,7 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
     ("POST", "/api/v1/sync/entries/{id}/retry", "retrySyncEntry"),
     ("POST", "/api/v1/sync/runs", "runSync"),
     ("GET", "/api/v1/sync/targets", "listSyncTargets"),
+    ("POST", "/api/v1/sync/targets/reload", "reloadSyncTargets"),
     ("GET", "/api/v1/sync/targets/{code}", "getSyncTarget"),
     ("GET", "/api/v1/users", "listUsers"),
     ("POST", "/api/v1/users", "createUser"),

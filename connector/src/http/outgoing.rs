@@ -48,7 +48,7 @@ pub fn prepare(target: &Target, delivery: &Delivery) -> Result<Outgoing, String>
             headers: rendered.headers,
             body: rendered.body,
             reading: Reading::Rules(spec.map(|s| s.answer.clone()).unwrap_or_default()),
-            template_version: spec.map(template::TemplateSpec::version),
+            template_version: Some(rendered.template_version),
         });
     }
     let built = payload::build(target, delivery).map_err(|e| e.to_string())?;

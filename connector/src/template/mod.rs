@@ -5,6 +5,8 @@
 //! (a test proves the bodies byte-identical) and the shape of the known report API.
 
 pub mod answer;
+mod cache;
+pub mod content;
 mod filters;
 pub mod render;
 mod sample;
@@ -42,6 +44,17 @@ pub enum TemplateError {
         "the rendered body is not JSON (line {line}, column {column}: {detail}); near: {excerpt}"
     )]
     NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+        excerpt: String,
+    },
+    /// An XML or form body that its content type does not allow (`content::BodyKind`).
+    #[error(
+        "the rendered body is not {kind} (line {line}, column {column}: {detail}); near: {excerpt}"
+    )]
+    NotWellFormed {
+        kind: &'static str,
         line: usize,
         column: usize,
         detail: String,
@@ -103,7 +116,8 @@ impl TemplateSpec {
 }
 
 /// The context a template renders from: the `theodoinq` document of the delivery (codes
-/// already mapped) with `idempotencyKey` and `target` (the target's code) added.
+/// already mapped) with `idempotencyKey`, `target` (the target's code) and `outlineIds` (the
+/// target's `mapping.outline`: our outline row codes to the upstream's row ids) added.
 pub fn context(target: &Target, delivery: &Delivery) -> Result<serde_json::Value, PayloadError> {
     let document = theodoinq::document(delivery, &target.mapping)?;
     let mut context = serde_json::to_value(document).map_err(|source| PayloadError::Json {
@@ -116,8 +130,16 @@ pub fn context(target: &Target, delivery: &Delivery) -> Result<serde_json::Value
             delivery.idempotency_key.clone().into(),
         );
         members.insert("target".to_owned(), target.code.clone().into());
+        let ids = target.mapping.outline.clone().into_iter().collect();
+        members.insert("outlineIds".to_owned(), serde_json::Value::Object(ids));
     }
     Ok(context)
+}
+
+/// The version of `spec`, as every delivery records it: from the cache of compiled templates
+/// (computed once per template), or computed now for a template that does not compile.
+pub fn version_of(spec: &TemplateSpec) -> String {
+    cache::compiled(spec).map_or_else(|_| spec.version(), |c| c.version().to_owned())
 }
 
 /// The request for one delivery: the template's error (never sent) when it cannot be built.
@@ -128,26 +150,25 @@ pub fn render(target: &Target, delivery: &Delivery) -> Result<RenderedRequest, T
             target.code
         )));
     };
-    let compiled = spec.check()?;
+    let compiled = cache::compiled(spec)?;
     let context = context(target, delivery).map_err(|e| TemplateError::Document(e.to_string()))?;
     compiled.render(&context)
 }
 
 /// Checks a target of the targets file: a `template` target has a template that parses (its
 /// `bodyFile` read into `body`), and no other profile has one.
-pub fn check_target(target: &mut Target, base: &Path) -> Result<(), String> {
-    let code = target.code.clone();
+pub fn check_target(target: &mut Target, base: &Path) -> Result<(), TemplateError> {
     match (target.profile, target.template.as_mut()) {
         (crate::target::Profile::Template, Some(spec)) => spec
             .resolve_body(base)
-            .and_then(|()| spec.check().map(drop))
-            .map_err(|e| format!("target {code}: {e}")),
-        (crate::target::Profile::Template, None) => Err(format!(
-            "target {code}: the template profile needs a \"template\" object (method, path, \
-             headers, body or bodyFile, answer)"
+            .and_then(|()| spec.check().map(drop)),
+        (crate::target::Profile::Template, None) => Err(TemplateError::Invalid(
+            "the template profile needs a \"template\" object (method, path, headers, body or \
+             bodyFile, answer)"
+                .to_owned(),
         )),
-        (_, Some(_)) => Err(format!(
-            "target {code}: only targets with \"profile\": \"template\" take a \"template\""
+        (_, Some(_)) => Err(TemplateError::Invalid(
+            "only targets with \"profile\": \"template\" take a \"template\"".to_owned(),
         )),
         (_, None) => Ok(()),
     }

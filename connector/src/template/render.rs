@@ -1,6 +1,7 @@
 //! Rendering a [`TemplateSpec`] with MiniJinja: the path with its values percent-encoded, the
-//! headers as text and the body with every `{{ value }}` written as JSON (for a JSON content
-//! type), so a quote in a unit's name cannot break the document.
+//! headers as text and the body with every `{{ value }}` escaped for its content type (written
+//! as JSON, as XML text or percent-encoded for a form; `content`), so a quote in a unit's name
+//! cannot break the document.
 
 use std::borrow::Cow;
 
@@ -10,6 +11,7 @@ use reqwest::Method;
 use reqwest::header::{HeaderName, HeaderValue};
 
 use super::TemplateError;
+use super::content::{self, BodyKind};
 use super::filters;
 use super::spec::TemplateSpec;
 
@@ -18,6 +20,7 @@ const PATH: &str = "path";
 const HEADER_PREFIX: &str = "header ";
 const JSON_ESCAPE: &str = "json";
 const URL_ESCAPE: &str = "url";
+const XML_ESCAPE: &str = "xml";
 
 /// Headers the template may not set: the credential comes from `auth` (secrets by
 /// environment variable or file only), the key and the content type from chitieu.
@@ -36,6 +39,8 @@ pub struct RenderedRequest {
     pub headers: Vec<(HeaderName, HeaderValue)>,
     pub content_type: String,
     pub body: Vec<u8>,
+    /// The version of the template it was rendered with (`TemplateSpec::version`).
+    pub template_version: String,
 }
 
 /// A spec whose templates all parsed: rendering can only fail on the data.
@@ -44,14 +49,8 @@ pub struct Compiled {
     method: Method,
     header_names: Vec<(String, HeaderName)>,
     content_type: String,
-    json_body: bool,
-}
-
-/// Whether the content type is JSON (`application/json`, `application/problem+json`…).
-pub fn is_json(content_type: &str) -> bool {
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    essence.eq_ignore_ascii_case("application/json")
-        || essence.to_ascii_lowercase().ends_with("+json")
+    body_kind: BodyKind,
+    version: String,
 }
 
 impl Compiled {
@@ -77,8 +76,8 @@ impl Compiled {
         let body = spec.body.as_deref().ok_or_else(|| {
             TemplateError::Invalid("the template has neither body nor bodyFile".to_owned())
         })?;
-        let json_body = is_json(&spec.content_type);
-        let mut env = environment(json_body);
+        let body_kind = BodyKind::of(&spec.content_type);
+        let mut env = environment(body_kind);
         add(&mut env, BODY, body)?;
         add(&mut env, PATH, &spec.path)?;
         let mut header_names = Vec::new();
@@ -101,8 +100,14 @@ impl Compiled {
             method,
             header_names,
             content_type: spec.content_type.clone(),
-            json_body,
+            body_kind,
+            version: spec.version(),
         })
+    }
+
+    /// The version of the template compiled (`TemplateSpec::version`), computed once.
+    pub fn version(&self) -> &str {
+        &self.version
     }
 
     /// Renders the request from the context (`template::context`).
@@ -118,16 +123,7 @@ impl Compiled {
                 .map_err(|e| located(name, Some(template.source()), &e))
         };
         let body = render(BODY)?;
-        if self.json_body {
-            if let Err(error) = serde_json::from_str::<serde::de::IgnoredAny>(&body) {
-                return Err(TemplateError::NotJson {
-                    line: error.line(),
-                    column: error.column(),
-                    detail: error.to_string(),
-                    excerpt: excerpt(&body, error.line(), error.column()),
-                });
-            }
-        }
+        self.body_kind.check(&body)?;
         let mut headers = Vec::new();
         for (part, name) in &self.header_names {
             let text = render(part)?;
@@ -144,17 +140,23 @@ impl Compiled {
             headers,
             content_type: self.content_type.clone(),
             body: body.into_bytes(),
+            template_version: self.version.clone(),
         })
     }
 }
 
-fn environment(json_body: bool) -> Environment<'static> {
+fn environment(body_kind: BodyKind) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_debug(true);
     // A misspelt member fails the delivery instead of sending an empty value.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(move |name| match name {
-        BODY if json_body => AutoEscape::Custom(Cow::Borrowed(JSON_ESCAPE)),
+        BODY => match body_kind {
+            BodyKind::Json => AutoEscape::Custom(Cow::Borrowed(JSON_ESCAPE)),
+            BodyKind::Xml => AutoEscape::Custom(Cow::Borrowed(XML_ESCAPE)),
+            BodyKind::Form => AutoEscape::Custom(Cow::Borrowed(URL_ESCAPE)),
+            BodyKind::Other => AutoEscape::None,
+        },
         PATH => AutoEscape::Custom(Cow::Borrowed(URL_ESCAPE)),
         _ => AutoEscape::None,
     });
@@ -186,6 +188,7 @@ fn format_value(out: &mut Output, state: &mut State, value: &Value) -> Result<()
         _ if value.is_safe() => value.to_string(),
         JSON_ESCAPE => filters::to_json(value)?,
         URL_ESCAPE => filters::percent_encode(&value.to_string()),
+        XML_ESCAPE => content::xml_escape(&value.to_string()),
         _ => value.to_string(),
     };
     out.write_str(&text).map_err(Error::from)
@@ -213,16 +216,4 @@ fn located(part: &str, source: Option<&str>, error: &Error) -> TemplateError {
         column,
         detail,
     }
-}
-
-/// The rendered line around an error, for the operator to see what came out.
-fn excerpt(text: &str, line: usize, column: usize) -> String {
-    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
-        return String::new();
-    };
-    let chars: Vec<char> = row.chars().collect();
-    let at = column.saturating_sub(1).min(chars.len());
-    let from = at.saturating_sub(40);
-    let to = (at + 40).min(chars.len());
-    chars[from..to].iter().collect()
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// rules that read the answer. In the targets file the body is given inline (`body`) or as a
 /// file (`bodyFile`, relative to the targets file); it is stored inline, so every replica
 /// renders the same text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TemplateSpec {
     #[serde(default = "default_method")]
@@ -42,7 +42,7 @@ fn default_content_type() -> String {
 /// Which answers mean what. A status listed by its exact code wins over a class (`"5xx"`);
 /// a status no rule names is read as for the built-in profiles (2xx stored; 408, 429 and 5xx
 /// retried; other 3xx and 4xx refused).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AnswerRules {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -65,7 +65,7 @@ pub struct AnswerRules {
 }
 
 /// An exact status (`409`) or a class (`"4xx"`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum StatusRule {
     Code(u16),
@@ -92,7 +92,7 @@ impl StatusRule {
 /// The answer is a refusal when the value at `pointer` equals `equals`, or, without `equals`,
 /// when it is present and neither `null`, `false` nor `""` (an `error` member, say). The
 /// operator sees the text at `message` (or the usual message members).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RefusalRule {
     pub pointer: String,

@@ -249,3 +249,111 @@ fn answer_rules_that_contradict_themselves_are_refused() {
     let bad_class = rules(json!({"retry": ["5x"]}));
     assert!(bad_class.check().is_err());
 }
+
+#[test]
+fn the_report_api_template_sends_the_upstreams_row_ids_from_the_outline_mapping() {
+    let mut mapped = target(spec(REPORT_API));
+    mapped.mapping.outline = std::collections::BTreeMap::from([
+        ("I".to_owned(), json!(1021)),
+        ("I.1".to_owned(), json!("A-7")),
+    ]);
+    let rendered = render(&mapped, &delivery()).unwrap();
+    let rows: Value = serde_json::from_slice(&rendered.body).unwrap();
+    assert_eq!(
+        (&rows[0]["idxId"], &rows[0]["parentId"], &rows[0]["idxCode"]),
+        (&json!(1021), &Value::Null, &json!("I"))
+    );
+    assert_eq!(
+        (&rows[1]["idxId"], &rows[1]["parentId"], &rows[1]["idxCode"]),
+        (&json!("A-7"), &json!(1021), &json!("I.1"))
+    );
+}
+
+fn with_content_type(body: &str, content_type: &str) -> TemplateSpec {
+    TemplateSpec {
+        content_type: content_type.into(),
+        ..spec(body)
+    }
+}
+
+#[test]
+fn an_xml_body_has_its_values_escaped_and_must_be_well_formed() {
+    let mut tricky = delivery();
+    tricky.report.outline[0].name = "A < B & \"C\"".into();
+    let xml = with_content_type(
+        "<report unit=\"{{ unit.code }}\"><row name=\"{{ outline[0].name }}\">{{ outline[1].html }}</row></report>",
+        "application/xml; charset=utf-8",
+    );
+    let rendered = render(&target(xml), &tricky).unwrap();
+    let text = String::from_utf8(rendered.body).unwrap();
+    assert!(
+        text.contains("name=\"A &lt; B &amp; &quot;C&quot;\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("&lt;p&gt;Đã ban hành &lt;b&gt;3&lt;/b&gt;"),
+        "{text}"
+    );
+    content::BodyKind::Xml.check(&text).unwrap();
+
+    let unclosed = with_content_type("<report>\n<unit>{{ unit.code }}</report>", "text/xml");
+    let error = render(&target(unclosed), &delivery()).unwrap_err();
+    assert!(
+        matches!(&error, TemplateError::NotWellFormed { line: 2, .. }),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_form_body_has_its_values_percent_encoded_and_must_be_pairs() {
+    let form = with_content_type(
+        "unit={{ unit.code }}&name={{ outline[0].name }}&period={{ period }}",
+        "application/x-www-form-urlencoded",
+    );
+    let rendered = render(&target(form), &delivery()).unwrap();
+    assert_eq!(
+        String::from_utf8(rendered.body).unwrap(),
+        "unit=VN-31001&name=C%C3%B4ng%20t%C3%A1c%20l%C3%A3nh%20%C4%91%E1%BA%A1o&period=202601"
+    );
+    let raw = with_content_type(
+        "unit={{ unit.code }}&note=as is",
+        "application/x-www-form-urlencoded",
+    );
+    let error = render(&target(raw), &delivery()).unwrap_err();
+    assert!(
+        error.to_string().contains("must be percent-encoded"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_text_body_is_sent_as_rendered() {
+    let text = with_content_type(
+        "Đơn vị {{ unit.code }}: {{ outline[1].html }} & <x",
+        "text/plain",
+    );
+    let rendered = render(&target(text), &delivery()).unwrap();
+    assert_eq!(
+        String::from_utf8(rendered.body).unwrap(),
+        "Đơn vị VN-31001: <p>Đã ban hành <b>3</b> văn bản</p> & <x"
+    );
+}
+
+#[test]
+fn a_template_is_compiled_once_per_version() {
+    let first = spec(r#"{"cache": {{ unit.code }}}"#);
+    let again = cache::compiled(&first).unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &again,
+        &cache::compiled(&first).unwrap()
+    ));
+    let changed = spec(r#"{"cache": {{ period }}}"#);
+    assert!(!std::sync::Arc::ptr_eq(
+        &again,
+        &cache::compiled(&changed).unwrap()
+    ));
+    // A template that does not compile is not kept: its error comes back every time.
+    let broken = spec("{% if %}");
+    assert!(cache::compiled(&broken).is_err());
+    assert!(cache::compiled(&broken).is_err());
+}

@@ -64,7 +64,7 @@ impl Worker {
             after: None,
             reason: format!("no answer within {:?}", self.config.send_timeout),
         });
-        let template_version = target.template.as_ref().map(|t| t.version());
+        let template_version = target.template.as_ref().map(crate::template::version_of);
         self.record(&entry, outcome, template_version).await
     }
 

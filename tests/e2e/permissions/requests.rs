@@ -72,6 +72,8 @@ pub enum Req {
     SyncRun,
     SyncStatus,
     SyncTargetMissing,
+    /// The permission test's server has no targets file: an administrator is told so (409).
+    SyncReloadWithoutFile,
     SyncEntries,
     SyncRetryMissing,
     SyncDiscardMissing,
@@ -316,6 +318,9 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::SyncRun => post("/api/v1/sync/runs", json!({})),
         Req::SyncStatus => Prepared::get("/api/v1/sync/targets"),
         Req::SyncTargetMissing => Prepared::get("/api/v1/sync/targets/nowhere"),
+        Req::SyncReloadWithoutFile => {
+            Prepared::new(Method::POST, "/api/v1/sync/targets/reload", None, None)
+        }
         Req::SyncEntries => Prepared::get("/api/v1/sync/entries?state=dead"),
         Req::SyncRetryMissing => Prepared::new(
             Method::POST,

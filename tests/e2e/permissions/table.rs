@@ -287,6 +287,7 @@ pub const MATRIX: &[Row] = &[
     row("POST /api/v1/sync/runs", "", Req::SyncRun,                           admin_only(202)),
     row("GET /api/v1/sync/targets", "", Req::SyncStatus,                      sync_read(200)),
     row("GET /api/v1/sync/targets/{code}", "a missing target", Req::SyncTargetMissing, sync_read(404)),
+    row("POST /api/v1/sync/targets/reload", "no targets file", Req::SyncReloadWithoutFile, admin_only(409)),
     row("GET /api/v1/sync/entries", "?state=dead", Req::SyncEntries,          sync_read(200)),
     row("POST /api/v1/sync/entries/{id}/retry", "a missing entry", Req::SyncRetryMissing, admin_only(404)),
     row("POST /api/v1/sync/entries/{id}/discard", "a missing entry", Req::SyncDiscardMissing, admin_only(404)),

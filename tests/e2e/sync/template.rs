@@ -186,3 +186,51 @@ pub async fn a_200_whose_body_refuses_is_a_refusal(app: TestApp) {
         "{message}"
     );
 }
+
+/// An XML target's values are escaped as XML and its body checked before sending: a template
+/// whose output is not well-formed is never sent and its entry waits for a person.
+pub async fn an_xml_template_is_sent_escaped_and_a_malformed_one_waits_in_attention(app: TestApp) {
+    let upstream = sim::start(SimConfig {
+        generic: Some(GenericSim::default()),
+        ..SimConfig::default()
+    })
+    .await
+    .unwrap();
+    let xml = |code: &str, body: &str| {
+        json!({"code": code, "profile": "template", "baseUrl": upstream.base_url(),
+            "auth": {"type": "none"},
+            "template": {"path": "/xml", "contentType": "application/xml", "body": body,
+                "answer": {"receipt": "/data/id"}}})
+    };
+    let targets = json!({"targets": [
+        xml(TARGET, "<report unit=\"{{ unit.code }}\" key=\"{{ idempotencyKey }}\">\
+            {% for kpi in kpis %}<kpi code=\"{{ kpi.code }}\">{{ kpi.value }}</kpi>{% endfor %}\
+            <note>{{ \"A < B & C\" }}</note></report>"),
+        xml("xml-broken", "<report>\n<unit>{{ unit.code }}</report>"),
+    ]});
+    store(&app, "inline", &targets).await;
+    let approved = approve_reports(&app, 1).await;
+    let run = expect_json(app.post_json("/api/v1/sync/runs", &json!({})).await, 202).await;
+    assert_eq!(
+        (run["sent"].clone(), run["attention"].clone()),
+        (json!(1), json!(1)),
+        "{run}"
+    );
+    assert_eq!(upstream.stats().received, 1);
+    let stored = upstream.submissions()[0].body["body"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        stored.starts_with(&format!("<report unit=\"{}\"", approved[0].0)),
+        "{stored}"
+    );
+    assert!(stored.contains("<note>A &lt; B &amp; C</note>"), "{stored}");
+    let refused = expect_json(app.get("/api/v1/sync/entries?state=attention").await, 200).await;
+    assert_eq!(refused["items"][0]["targetCode"], "xml-broken");
+    let message = refused["items"][0]["lastError"].as_str().unwrap();
+    assert!(
+        message.contains("the rendered body is not well-formed XML (line 2, column "),
+        "{message}"
+    );
+}

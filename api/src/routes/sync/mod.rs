@@ -1,5 +1,6 @@
 //! `/api/v1/sync`: the delivery of approved reports to upstream systems: run it now, see how
-//! far each target is, look at and act on entries that need a person, and the deadline watch.
+//! far each target is and which template it sends with, reload the targets file, look at and
+//! act on entries that need a person, and the deadline watch.
 //! Administrators change; administrators and province officers read.
 
 mod deadline_watch;
@@ -7,9 +8,11 @@ mod discard_entry;
 mod list_entries;
 mod list_targets;
 mod metrics;
+mod reload_targets;
 mod retry_entry;
 mod run_now;
 mod show_target;
+mod target_views;
 mod views;
 
 use chitieu_schema::accounts::Role;
@@ -23,6 +26,7 @@ use crate::error::ApiError;
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(run_now::run_sync_now)
         .service(list_targets::list_sync_targets)
+        .service(reload_targets::reload_sync_targets)
         .service(show_target::show_sync_target)
         .service(list_entries::list_sync_entries)
         .service(retry_entry::retry_sync_entry)

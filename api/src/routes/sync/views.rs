@@ -6,6 +6,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use super::target_views::TargetConfig;
+
 fn utc(t: NaiveDateTime) -> DateTime<Utc> {
     t.and_utc()
 }
@@ -14,15 +16,24 @@ fn utc(t: NaiveDateTime) -> DateTime<Utc> {
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({"code": "theodoinq", "profile": "theodoinq",
-    "baseUrl": "https://theodoinq.example/api", "enabled": true, "pending": 3, "retrying": 1,
+    "baseUrl": "https://theodoinq.example/api", "authType": "oAuth2ClientCredentials",
+    "templateVersion": null, "enabled": true, "pending": 3, "retrying": 1,
     "sending": 0, "sent": 512, "attention": 1, "dead": 0, "discarded": 0, "superseded": 2,
     "lastRunAt": "2026-12-02T00:00:04Z", "lastSentAt": "2026-12-02T00:00:04Z",
     "nextRunAt": "2026-12-02T12:00:00Z"}))]
 pub struct TargetStatusView {
     pub code: String,
-    /// theodoinq or dhis2.
+    /// theodoinq, dhis2 or template.
     pub profile: String,
     pub base_url: String,
+    /// How the target authenticates (none, bearer, apiKey, basic, apiToken,
+    /// oAuth2ClientCredentials). Secrets are never stored or shown: the targets file names the
+    /// environment variables that hold them.
+    pub auth_type: String,
+    /// For a `template` target, the version of the template the next delivery is sent with
+    /// (`sha256:` and 16 hex digits); null for the built-in profiles.
+    #[schema(example = "sha256:3f1c9a0b7d2e4f61")]
+    pub template_version: Option<String>,
     pub enabled: bool,
     /// Waiting to be sent (including those waiting to be retried).
     pub pending: i64,
@@ -46,7 +57,10 @@ pub struct TargetStatusView {
 impl TargetStatusView {
     pub fn new(status: TargetStatus, next_run_at: Option<DateTime<Utc>>) -> Self {
         let count = |state| status.count(state);
+        let config = TargetConfig::of(&status.target);
         Self {
+            auth_type: config.auth_type,
+            template_version: config.template.as_ref().map(|t| t.version()),
             pending: count(EntryState::Pending),
             retrying: status.retrying,
             sending: count(EntryState::Sending),
