@@ -251,6 +251,17 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "/api/v1/validation-rules/{code}",
         "updateValidationRule",
     ),
+    ("GET", "/api/v1/webhooks", "listWebhooks"),
+    ("POST", "/api/v1/webhooks", "createWebhook"),
+    ("DELETE", "/api/v1/webhooks/{id}", "deleteWebhook"),
+    ("GET", "/api/v1/webhooks/{id}", "getWebhook"),
+    ("PUT", "/api/v1/webhooks/{id}", "updateWebhook"),
+    (
+        "POST",
+        "/api/v1/webhooks/{id}/rotate-secret",
+        "rotateWebhookSecret",
+    ),
+    ("POST", "/api/v1/webhooks/{id}/test", "testWebhook"),
     ("GET", "/health/live", "getLiveness"),
     ("GET", "/health/ready", "getReadiness"),
     (

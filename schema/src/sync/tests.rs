@@ -284,6 +284,7 @@ fn a_report_dhis2_cannot_hold_gets_its_dhis2_entry_in_attention_at_once() {
                 state: Some(EntryState::Attention),
                 target_code: None,
                 report_id: None,
+                webhook_id: None,
             },
             crate::pagination::PageRequest::new(None, None).unwrap(),
         )

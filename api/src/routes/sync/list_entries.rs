@@ -62,6 +62,7 @@ pub async fn list_sync_entries(
         state: entry_state,
         target_code: query.target,
         report_id: None,
+        webhook_id: None,
     };
     let page = state
         .db(move |conn| sync::list_entries(conn, &filter, request))
