@@ -202,6 +202,25 @@ async fn a_receiver_failing_three_deliveries_in_ten_gets_each_event_once_signed_
             .collect();
         expected.insert(path, ids);
     }
+    // The subscriber sees its deliveries, all sent, some after failed attempts.
+    let path = format!("/api/v1/webhooks/{a}/deliveries?pageSize=500");
+    let listed = send(
+        &app,
+        &people.commune_officer,
+        Method::GET,
+        &path,
+        None,
+        None,
+    )
+    .await;
+    let listed = expect_json(listed, 200).await;
+    let items = listed["items"].as_array().unwrap();
+    assert_eq!(items.len(), expected["/a"].len());
+    assert!(items.iter().all(|d| d["state"] == "sent"), "{listed}");
+    assert!(
+        items.iter().any(|d| d["attempts"].as_i64() > Some(1)),
+        "{listed}"
+    );
     let record = receiver.record.lock().unwrap();
     assert_eq!(record.forged, 0, "every delivery verifies");
     assert!(
@@ -429,6 +448,46 @@ async fn subscriptions_stay_in_their_creators_scope_show_the_secret_once_rotate_
         ),
         (json!(true), Value::Null)
     );
+    // The refused delivery is listed with the receiver's answer, and can be sent again.
+    let refused = format!("{gone_path}/deliveries?state=attention");
+    let refused = send(
+        &app,
+        &people.commune_officer,
+        Method::GET,
+        &refused,
+        None,
+        None,
+    )
+    .await;
+    let refused = expect_json(refused, 200).await;
+    let delivery = &refused["items"][0];
+    assert!(
+        delivery["lastError"].as_str().unwrap().contains("410"),
+        "{refused}"
+    );
+    assert_eq!(delivery["type"], "deadline.missed");
+    let retry = format!("{gone_path}/deliveries/{}/retry", delivery["id"]);
+    let retried = send(
+        &app,
+        &people.commune_officer,
+        Method::POST,
+        &retry,
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(expect_json(retried, 200).await["state"], "pending");
+    let other = format!("{path}/deliveries/{}/retry", delivery["id"]);
+    let other = send(
+        &app,
+        &people.commune_officer,
+        Method::POST,
+        &other,
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(other.status(), 404, "a delivery of another subscription");
 
     // Deleting needs the current version.
     let stale = send(

@@ -262,6 +262,16 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "rotateWebhookSecret",
     ),
     ("POST", "/api/v1/webhooks/{id}/test", "testWebhook"),
+    (
+        "GET",
+        "/api/v1/webhooks/{id}/deliveries",
+        "listWebhookDeliveries",
+    ),
+    (
+        "POST",
+        "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry",
+        "retryWebhookDelivery",
+    ),
     ("GET", "/health/live", "getLiveness"),
     ("GET", "/health/ready", "getReadiness"),
     (

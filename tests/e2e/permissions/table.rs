@@ -301,6 +301,8 @@ pub const MATRIX: &[Row] = &[
     row("DELETE /api/v1/webhooks/{id}", "covering {unit}", Req::Webhook(W::Delete), scoped(204)),
     row("POST /api/v1/webhooks/{id}/rotate-secret", "covering {unit}", Req::Webhook(W::RotateSecret), scoped(200)),
     row("POST /api/v1/webhooks/{id}/test", "covering {unit}, receiver down", Req::Webhook(W::Test), scoped(200)),
+    row("GET /api/v1/webhooks/{id}/deliveries", "covering {unit}, ?state=dead", Req::Webhook(W::Deliveries), SCOPED_READ),
+    row("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", "covering {unit}, a missing delivery", Req::Webhook(W::RetryMissingDelivery), scoped(404)),
     row("GET /api/dataValueSets", "{unit}'s values", Req::ExportDataValuesDhis2("/api/dataValueSets"), DHIS2_READ),
     row("GET /api/{version}/dataValueSets", "version 40, {unit}'s values", Req::ExportDataValuesDhis2("/api/40/dataValueSets"), DHIS2_READ),
     row("GET /api/dataValueSets.{extension}", ".csv, {unit}'s values", Req::ExportDataValuesDhis2("/api/dataValueSets.csv"), DHIS2_READ),

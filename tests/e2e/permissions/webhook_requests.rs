@@ -16,6 +16,8 @@ pub enum WebhookReq {
     Delete,
     RotateSecret,
     Test,
+    Deliveries,
+    RetryMissingDelivery,
 }
 
 const WEBHOOKS: &str = "/api/v1/webhooks";
@@ -45,6 +47,13 @@ pub async fn prepare(app: &TestApp, req: WebhookReq, anchor: &str) -> Prepared {
             Prepared::new(Method::POST, format!("{path}/rotate-secret"), None, None)
         }
         WebhookReq::Test => Prepared::new(Method::POST, format!("{path}/test"), None, None),
+        WebhookReq::Deliveries => Prepared::get(format!("{path}/deliveries?state=dead")),
+        WebhookReq::RetryMissingDelivery => Prepared::new(
+            Method::POST,
+            format!("{path}/deliveries/999999/retry"),
+            None,
+            None,
+        ),
         WebhookReq::List | WebhookReq::Create => unreachable!("answered above"),
     }
 }

@@ -10,7 +10,7 @@ mod metrics;
 mod retry_entry;
 mod run_now;
 mod show_target;
-mod views;
+pub(crate) mod views;
 
 use chitieu_schema::accounts::Role;
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -8,6 +8,7 @@
 
 mod create;
 mod delete;
+mod deliveries;
 mod list;
 mod requests;
 mod rotate_secret;
@@ -30,7 +31,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(update::update_webhook)
         .service(delete::delete_webhook)
         .service(rotate_secret::rotate_webhook_secret)
-        .service(test_delivery::test_webhook);
+        .service(test_delivery::test_webhook)
+        .service(deliveries::list_webhook_deliveries)
+        .service(deliveries::retry_webhook_delivery);
 }
 
 /// The subscription, when its unit is in the caller's part of the tree; the same 404 as a
