@@ -133,7 +133,7 @@ async fn receive(record: &Mutex<Record>, request: Request<Incoming>) -> Response
     let secrets = record.secrets.get(&path).cloned().unwrap_or_default();
     let verified = secrets.iter().any(|secret| {
         let expected = expected_signature(secret, &id, &timestamp, &text);
-        signatures.iter().any(|s| *s == expected)
+        signatures.contains(&expected)
     });
     let now = chrono::Utc::now().timestamp();
     let fresh = timestamp

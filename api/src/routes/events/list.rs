@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::routes::org_units::{code_in_path, readable_path};
+use crate::routes::org_units::listing_root;
 use crate::state::AppState;
 
 /// Which events, from where.
@@ -112,11 +112,7 @@ pub async fn list_events(
     }
     let found = state
         .db(move |conn| {
-            let root = match (&query.unit, caller.scope()) {
-                (Some(code), _) => Some(readable_path(conn, &caller, &code_in_path(code)?)?),
-                (None, Some(range)) => Some(range.lower().to_owned()),
-                (None, None) => None,
-            };
+            let root = listing_root(conn, &caller, query.unit.as_deref())?;
             Ok::<_, ApiError>(match root {
                 Some(root) => events::list(conn, &root, after, limit)?,
                 None => events::list_all(conn, after, limit)?,

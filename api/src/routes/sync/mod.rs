@@ -4,7 +4,7 @@
 
 mod deadline_watch;
 mod discard_entry;
-mod list_entries;
+pub(crate) mod list_entries;
 mod list_targets;
 mod metrics;
 mod retry_entry;

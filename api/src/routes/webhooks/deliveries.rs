@@ -3,7 +3,7 @@
 
 use actix_web::{HttpResponse, get, post, web};
 use chitieu_schema::StoreError;
-use chitieu_schema::sync::{self, EntryFilter, EntryState, OutboxEntry};
+use chitieu_schema::sync::{self, EntryFilter, OutboxEntry};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -12,6 +12,7 @@ use super::visible_webhook;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
+use crate::routes::sync::list_entries::entry_state_param;
 use crate::routes::sync::views::EntryStateName;
 use crate::state::AppState;
 
@@ -96,15 +97,7 @@ pub async fn list_webhook_deliveries(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let request = page.into_inner().to_request()?;
-    let entry_state = match query.into_inner().state.as_deref() {
-        None => None,
-        Some(raw) => Some(EntryState::parse(raw).ok_or_else(|| {
-            ApiError::invalid(
-                "state",
-                "must be one of pending, sending, sent, attention, dead, discarded, superseded",
-            )
-        })?),
-    };
+    let entry_state = entry_state_param(query.into_inner().state.as_deref())?;
     let found = state
         .db(move |conn| {
             visible_webhook(conn, &caller, id)?;

@@ -7,7 +7,7 @@ use super::views::WebhookView;
 use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
-use crate::routes::org_units::{code_in_path, readable_path};
+use crate::routes::org_units::listing_root;
 use crate::state::AppState;
 
 /// Whose subscriptions.
@@ -46,11 +46,7 @@ pub async fn list_webhooks(
     let unit = query.into_inner().unit;
     let found = state
         .db(move |conn| {
-            let root = match (&unit, caller.scope()) {
-                (Some(code), _) => Some(readable_path(conn, &caller, &code_in_path(code)?)?),
-                (None, Some(range)) => Some(range.lower().to_owned()),
-                (None, None) => None,
-            };
+            let root = listing_root(conn, &caller, unit.as_deref())?;
             Ok::<_, ApiError>(webhooks::list(conn, root.as_deref(), page)?)
         })
         .await?;
