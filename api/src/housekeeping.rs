@@ -1,5 +1,5 @@
 //! Background work that keeps requests free of it: writing API key uses once a minute,
-//! removing expired idempotency keys, and sealing the audit chain's head into the checkpoint
+//! removing expired idempotency keys and events past their retention, and sealing the audit chain's head into the checkpoint
 //! file.
 
 use std::path::PathBuf;
@@ -9,6 +9,7 @@ use std::time::Duration;
 use actix_web::web;
 use chitieu_schema::audit::checkpoint;
 use chitieu_schema::db::{DbPool, PooledDb};
+use chitieu_schema::events;
 use chitieu_schema::now_utc;
 use chitieu_schema::reports::idempotency;
 use tokio::task::JoinHandle;
@@ -16,6 +17,9 @@ use tokio::task::JoinHandle;
 use crate::auth::KeyUsage;
 use crate::auth::key_usage::FLUSH_EVERY;
 use crate::integrity_settings::IntegritySettings;
+
+/// How often events past `CHITIEU_EVENT_RETENTION_DAYS` are removed.
+const PRUNE_EVERY: Duration = Duration::from_secs(60 * 60);
 
 /// Starts the key-use writer, the idempotency purge and the audit checkpoints (a first
 /// checkpoint is taken at once); abort the handles when the server stops.
@@ -25,6 +29,7 @@ pub fn spawn(
     usage: Arc<KeyUsage>,
 ) -> Vec<JoinHandle<()>> {
     let ttl = settings.idempotency.ttl;
+    let retention = settings.event_retention;
     let path: PathBuf = settings.checkpoint_file.clone();
     vec![
         every(pool, FLUSH_EVERY, "noting API key uses", move |conn| {
@@ -40,6 +45,13 @@ pub fn spawn(
                 Ok(())
             },
         ),
+        every(pool, PRUNE_EVERY, "removing old events", move |conn| {
+            let removed = events::prune(conn, now_utc() - retention)?;
+            if removed > 0 {
+                tracing::info!(removed, "events past their retention removed from the feed");
+            }
+            Ok(())
+        }),
         every(
             pool,
             settings.checkpoint_every,

@@ -1,5 +1,6 @@
 //! Settings of the records that must resist loss and forgery: how long `Idempotency-Key`s hold
-//! and live, and where the audit key and the audit checkpoints are kept. Every variable is
+//! and live, where the audit key and the audit checkpoints are kept, and how long the event
+//! feed keeps its events. Every variable is
 //! listed in the README.
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ pub struct IntegritySettings {
     pub checkpoint_file: PathBuf,
     /// `CHITIEU_AUDIT_CHECKPOINT_SECONDS`, default 60: how often the chain's head is sealed.
     pub checkpoint_every: Duration,
+    /// `CHITIEU_EVENT_RETENTION_DAYS`, default 90: how long the event feed keeps an event.
+    pub event_retention: TimeDelta,
 }
 
 impl Default for IntegritySettings {
@@ -39,6 +42,7 @@ impl Default for IntegritySettings {
             audit_key_file: "data/audit.key".into(),
             checkpoint_file: "data/audit-checkpoints".into(),
             checkpoint_every: Duration::from_secs(60),
+            event_retention: TimeDelta::days(90),
         }
     }
 }
@@ -86,6 +90,11 @@ impl IntegritySettings {
         }
         if let Some(n) = seconds("CHITIEU_AUDIT_CHECKPOINT_SECONDS")? {
             settings.checkpoint_every = Duration::from_secs(n.unsigned_abs());
+        }
+        if let Some(n) = seconds("CHITIEU_EVENT_RETENTION_DAYS")? {
+            settings.event_retention = TimeDelta::try_days(n).ok_or_else(|| {
+                SettingsError::new("CHITIEU_EVENT_RETENTION_DAYS", &n.to_string(), "too large")
+            })?;
         }
         if let Some(v) = lookup("CHITIEU_AUDIT_KEY").filter(|v| !v.is_empty()) {
             // A secret: the error names the variable, not the value.
@@ -177,6 +186,22 @@ mod tests {
         assert!(settings.load_audit_key(false).is_err());
         let made = settings.load_audit_key(true).unwrap();
         assert_eq!(settings.load_audit_key(false).unwrap(), made);
+    }
+
+    #[test]
+    fn the_event_retention_is_read_in_days() {
+        let url = DatabaseUrl::parse("sqlite://data/chitieu.db").unwrap();
+        let read = |v: &'static str| {
+            IntegritySettings::from_lookup(&url, &|n| {
+                (n == "CHITIEU_EVENT_RETENTION_DAYS").then(|| v.to_owned())
+            })
+        };
+        assert_eq!(read("30").unwrap().event_retention, TimeDelta::days(30));
+        assert!(read("0").is_err());
+        assert_eq!(
+            IntegritySettings::default().event_retention,
+            TimeDelta::days(90)
+        );
     }
 
     #[test]

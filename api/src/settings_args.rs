@@ -118,6 +118,10 @@ pub struct SettingsArgs {
     /// How long an Idempotency-Key and its stored answer are kept, in seconds.
     #[arg(long, env = "CHITIEU_IDEMPOTENCY_TTL_SECONDS", default_value = "86400")]
     idempotency_ttl_seconds: Option<String>,
+    /// How long the event feed (`GET /api/v1/events`) keeps an event, in days; older events
+    /// are removed once an hour.
+    #[arg(long, env = "CHITIEU_EVENT_RETENTION_DAYS", default_value = "90")]
+    event_retention_days: Option<String>,
     /// The audit chain's HMAC key itself, at least 32 bytes [default: the key kept at
     /// CHITIEU_AUDIT_KEY_PATH]. Also read from CHITIEU_AUDIT_KEY_FILE.
     #[arg(long, env = "CHITIEU_AUDIT_KEY", hide_env_values = true)]

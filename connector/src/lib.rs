@@ -17,6 +17,7 @@ pub mod target;
 pub mod targets_file;
 pub mod targets_reload;
 pub mod template;
+pub mod webhook;
 pub mod worker;
 
 pub use delivery::{DeliveredValue, Delivery, Outcome, OutlineRow, ReportDocument, Transport};

@@ -40,6 +40,7 @@ thing-plan-item = plan item
 thing-plan = plan
 thing-report = report
 thing-sync-target = sync target
+thing-webhook = webhook subscription
 thing-user = user
 
 ## Why a field is invalid (field errors)

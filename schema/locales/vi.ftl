@@ -40,6 +40,7 @@ thing-plan-item = mục kế hoạch
 thing-plan = kế hoạch
 thing-report = báo cáo
 thing-sync-target = đích đồng bộ
+thing-webhook = đăng ký webhook
 thing-user = người dùng
 
 ## Lý do một trường không hợp lệ (lỗi theo trường)

@@ -133,6 +133,7 @@ fn thing_key(what: &str) -> Option<&'static str> {
         "report" => "thing-report",
         "sync target" => "thing-sync-target",
         "user" => "thing-user",
+        "webhook" => "thing-webhook",
         _ => return None,
     })
 }

@@ -22,6 +22,7 @@ pub mod schema;
 pub mod sync;
 mod time;
 pub mod validation;
+pub mod webhooks;
 
 pub use error::StoreError;
 pub use time::now_utc;

@@ -309,7 +309,7 @@ diesel::table! {
     sync_outbox (id) {
         id -> BigInt,
         target_code -> Text,
-        report_id -> BigInt,
+        report_id -> Nullable<BigInt>,
         unit_code -> Text,
         plan_code -> Text,
         period -> Text,
@@ -327,6 +327,9 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         updated_at -> Timestamp,
         template_version -> Nullable<Text>,
+        webhook_id -> Nullable<BigInt>,
+        event_id -> Nullable<BigInt>,
+        payload -> Nullable<Text>,
     }
 }
 
@@ -412,7 +415,6 @@ diesel::joinable!(report_values -> indicators (indicator_id));
 diesel::joinable!(report_sections -> reports (report_id));
 diesel::joinable!(report_documents -> reports (report_id));
 diesel::joinable!(sync_outbox -> reports (report_id));
-diesel::joinable!(sync_outbox -> sync_targets (target_code));
 diesel::joinable!(validation_rules -> plans (plan_id));
 diesel::joinable!(report_acknowledged_warnings -> reports (report_id));
 
@@ -443,7 +445,29 @@ diesel::allow_tables_to_appear_in_same_query!(
     validation_rule_switches,
     report_acknowledged_warnings,
     events,
+    webhooks,
 );
+
+diesel::table! {
+    /// Webhook subscriptions (`crate::webhooks`).
+    webhooks (id) {
+        id -> BigInt,
+        unit_code -> Text,
+        unit_path -> Text,
+        url -> Text,
+        events -> Text,
+        description -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        enabled -> Bool,
+        disabled_reason -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
 
 diesel::table! {
     /// One row: bumped by triggers in every transaction that writes what progress, roll-ups

@@ -24,6 +24,7 @@ mod report_document;
 mod reports;
 mod sync;
 mod validation;
+mod webhooks;
 
 fn main() {
     let mut scenarios = Vec::new();
@@ -49,6 +50,7 @@ fn main() {
     scenarios.extend(report_document::scenarios());
     scenarios.extend(validation::scenarios());
     scenarios.extend(events::scenarios());
+    scenarios.extend(webhooks::scenarios());
     scenarios.extend(language::scenarios());
     chitieu_e2e::run_all(scenarios)
 }

@@ -9,6 +9,7 @@ mod report_requests;
 mod requests;
 mod table;
 mod validation_requests;
+mod webhook_requests;
 
 use chitieu_e2e::{Scenario, TestApp};
 use serde_json::Value;

@@ -252,6 +252,27 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "/api/v1/validation-rules/{code}",
         "updateValidationRule",
     ),
+    ("GET", "/api/v1/webhooks", "listWebhooks"),
+    ("POST", "/api/v1/webhooks", "createWebhook"),
+    ("DELETE", "/api/v1/webhooks/{id}", "deleteWebhook"),
+    ("GET", "/api/v1/webhooks/{id}", "getWebhook"),
+    ("PUT", "/api/v1/webhooks/{id}", "updateWebhook"),
+    (
+        "POST",
+        "/api/v1/webhooks/{id}/rotate-secret",
+        "rotateWebhookSecret",
+    ),
+    ("POST", "/api/v1/webhooks/{id}/test", "testWebhook"),
+    (
+        "GET",
+        "/api/v1/webhooks/{id}/deliveries",
+        "listWebhookDeliveries",
+    ),
+    (
+        "POST",
+        "/api/v1/webhooks/{id}/deliveries/{deliveryId}/retry",
+        "retryWebhookDelivery",
+    ),
     ("GET", "/health/live", "getLiveness"),
     ("GET", "/health/ready", "getReadiness"),
     (

@@ -20,6 +20,7 @@ pub mod rollup;
 pub mod sync;
 pub mod users;
 pub mod validation_rules;
+pub mod webhooks;
 
 use actix_web::middleware::from_fn;
 use utoipa_actix_web::scope;
@@ -51,6 +52,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(sync::configure)
                 .configure(validation_rules::configure)
                 .configure(events::configure)
+                .configure(webhooks::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),
         )
         // After `/api/v1`, which takes its own paths first.

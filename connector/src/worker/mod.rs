@@ -9,6 +9,7 @@ mod document;
 mod metrics;
 mod run;
 mod send;
+mod webhook;
 
 #[cfg(test)]
 mod tests;

@@ -64,6 +64,8 @@ pub struct Worker {
     pub(super) config: WorkerConfig,
     pub(super) metrics: Arc<SyncMetrics>,
     pub(super) checkpoint: super::checkpoint::RecentCheckpoint,
+    /// Webhook deliveries go out through this client, not through the targets' transport.
+    pub(super) webhook_client: reqwest::Client,
 }
 
 /// What a run waited for and got: a claimed batch, or the outcome of one delivery.
@@ -80,6 +82,7 @@ impl Worker {
         Self {
             pool,
             transport,
+            webhook_client: crate::webhook::client(config.send_timeout),
             config,
             metrics: Arc::new(SyncMetrics::default()),
             checkpoint: Default::default(),
@@ -96,6 +99,11 @@ impl Worker {
 
     pub fn pool(&self) -> &DbPool {
         &self.pool
+    }
+
+    /// The client webhook deliveries (and test deliveries) go out with.
+    pub fn webhook_client(&self) -> &reqwest::Client {
+        &self.webhook_client
     }
 
     /// Sends everything due now (for one target, or all enabled ones), batch after batch,

@@ -39,6 +39,9 @@ impl Worker {
         entry: OutboxEntry,
         targets: &Targets,
     ) -> Result<Recorded, SyncError> {
+        if let Some(webhook_id) = entry.webhook_id {
+            return self.deliver_webhook(&entry, webhook_id).await;
+        }
         let target = match targets.get(&entry.target_code) {
             Some(Ok(target)) => target,
             Some(Err(why)) => return self.refuse(&entry, why.clone()).await,
@@ -101,7 +104,7 @@ impl Worker {
         })))
     }
 
-    async fn record(
+    pub(super) async fn record(
         &self,
         entry: &OutboxEntry,
         outcome: Outcome,
@@ -155,7 +158,11 @@ impl Worker {
         }
     }
 
-    async fn refuse(&self, entry: &OutboxEntry, message: String) -> Result<Recorded, SyncError> {
+    pub(super) async fn refuse(
+        &self,
+        entry: &OutboxEntry,
+        message: String,
+    ) -> Result<Recorded, SyncError> {
         let (id, worker) = (entry.id, self.config.worker_id.clone());
         tracing::warn!(entry = id, key = %entry.idempotency_key, %message,
             "an outbox entry needs attention");

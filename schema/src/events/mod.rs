@@ -7,7 +7,7 @@ use diesel::prelude::*;
 
 use crate::db::Db;
 use crate::org_units::path;
-use crate::schema::events;
+use crate::schema::{events, org_units};
 use crate::{StoreError, now_utc};
 
 /// The kinds of events raised today.
@@ -15,6 +15,25 @@ pub const REPORT_SUBMITTED: &str = "report.submitted";
 pub const REPORT_RETURNED: &str = "report.returned";
 pub const REPORT_APPROVED: &str = "report.approved";
 pub const REPORT_REOPENED: &str = "report.reopened";
+/// An outbox entry of a report was refused by its sync target: a person must look.
+pub const SYNC_ATTENTION: &str = "sync.attention";
+/// An outbox entry of a report is dead after its last allowed attempt.
+pub const SYNC_DEAD: &str = "sync.dead";
+/// A plan was imported from its spreadsheet.
+pub const PLAN_IMPORTED: &str = "plan.imported";
+
+/// Every kind, for subscriptions to choose from.
+pub const KINDS: [&str; 9] = [
+    REPORT_SUBMITTED,
+    REPORT_RETURNED,
+    REPORT_APPROVED,
+    REPORT_REOPENED,
+    DEADLINE_APPROACHING,
+    DEADLINE_MISSED,
+    SYNC_ATTENTION,
+    SYNC_DEAD,
+    PLAN_IMPORTED,
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewEvent {
@@ -39,11 +58,13 @@ pub struct Event {
     pub data: String,
 }
 
-/// Appends `event`; call it inside the transaction of the change it records.
+/// Appends `event`, and an outbox entry for each webhook subscription that wants it; call it
+/// inside the transaction of the change it records.
 pub fn append(conn: &mut Db, event: &NewEvent) -> Result<(), StoreError> {
-    diesel::insert_into(events::table)
+    let occurred_at = now_utc();
+    let id: i64 = diesel::insert_into(events::table)
         .values((
-            events::occurred_at.eq(now_utc()),
+            events::occurred_at.eq(occurred_at),
             events::kind.eq(event.kind),
             events::unit_code.eq(&event.unit_code),
             events::unit_path.eq(&event.unit_path),
@@ -51,9 +72,51 @@ pub fn append(conn: &mut Db, event: &NewEvent) -> Result<(), StoreError> {
             events::period.eq(&event.period),
             events::data.eq(event.data.to_string()),
         ))
-        .execute(conn)
+        .returning(events::id)
+        .get_result(conn)
         .map_err(StoreError::database("appending an event"))?;
+    crate::webhooks::fan_out(conn, id, occurred_at, event)?;
     Ok(())
+}
+
+/// Appends an event about the unit with `unit_code`, looking up its path; nothing when the
+/// unit is unknown (an outbox entry of a unit removed since).
+pub fn append_at_unit(
+    conn: &mut Db,
+    kind: &'static str,
+    unit_code: &str,
+    plan_code: Option<String>,
+    period: Option<String>,
+    data: serde_json::Value,
+) -> Result<(), StoreError> {
+    let unit_path: Option<String> = org_units::table
+        .filter(org_units::code.eq(unit_code))
+        .select(org_units::path)
+        .first(conn)
+        .optional()
+        .map_err(StoreError::database("reading a unit's path for an event"))?;
+    let Some(unit_path) = unit_path else {
+        return Ok(());
+    };
+    append(
+        conn,
+        &NewEvent {
+            kind,
+            unit_code: unit_code.to_owned(),
+            unit_path,
+            plan_code,
+            period,
+            data,
+        },
+    )
+}
+
+/// Removes the events that occurred before `before` (the feed keeps a configured time);
+/// returns how many. Webhook deliveries keep their own copy of the body.
+pub fn prune(conn: &mut Db, before: NaiveDateTime) -> Result<usize, StoreError> {
+    diesel::delete(events::table.filter(events::occurred_at.lt(before)))
+        .execute(conn)
+        .map_err(StoreError::database("removing old events"))
 }
 
 /// Up to `limit` events about units in the subtree at `root_path`, with ids after `after`,

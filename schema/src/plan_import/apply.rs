@@ -61,6 +61,7 @@ pub fn apply_with_progress(
         if dry_run {
             return Err(Ending::DryRun(Box::new(summary)));
         }
+        raise_imported(conn, &summary).map_err(|e| Ending::Failed(e.into()))?;
         Ok(summary)
     });
     match outcome {
@@ -71,6 +72,23 @@ pub fn apply_with_progress(
         }),
         Err(Ending::Failed(e)) => Err(e),
     }
+}
+
+/// `plan.imported`, at the issuing unit, in the import's transaction.
+fn raise_imported(conn: &mut Db, summary: &ImportSummary) -> Result<(), StoreError> {
+    crate::events::append_at_unit(
+        conn,
+        crate::events::PLAN_IMPORTED,
+        &summary.issuing_unit_code,
+        Some(summary.plan_code.clone()),
+        None,
+        serde_json::json!({
+            "catalogCode": summary.catalog_code,
+            "catalogCreated": summary.catalog_created,
+            "items": summary.items.len(),
+            "proposedUnits": summary.proposed_units.len(),
+        }),
+    )
 }
 
 fn write_all(

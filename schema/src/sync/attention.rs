@@ -13,14 +13,20 @@ pub fn mark_attention(
     worker_id: &str,
     message: &str,
 ) -> Result<bool, StoreError> {
-    end_claim(
-        conn,
-        entry_id,
-        worker_id,
-        EntryState::Attention,
-        message,
-        "recording a refused delivery",
-    )
+    conn.transaction(|conn| {
+        let held = end_claim(
+            conn,
+            entry_id,
+            worker_id,
+            EntryState::Attention,
+            message,
+            "recording a refused delivery",
+        )?;
+        if held {
+            super::raise::raise_for_entry(conn, entry_id, EntryState::Attention)?;
+        }
+        Ok(held)
+    })
 }
 
 /// Ends this worker's claim on an entry in `state`, with `message` as its last error. Returns

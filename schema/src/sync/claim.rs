@@ -8,7 +8,7 @@ use diesel::prelude::*;
 
 use super::entry::{EntryState, OUTBOX_COLUMNS, OutboxEntry, OutboxRow, entries_from_rows};
 use crate::db::Db;
-use crate::schema::{sync_outbox, sync_targets};
+use crate::schema::{sync_outbox, sync_targets, webhooks};
 use crate::{StoreError, now_utc};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,20 +22,30 @@ pub struct ClaimRequest {
     pub target_code: Option<String>,
 }
 
-/// Due entries: pending ones whose time has come, and sending ones whose lease ran out. They
+/// Due entries (report deliveries and webhook deliveries alike): pending ones whose time has come, and sending ones whose lease ran out. They
 /// become `sending`, leased to the worker, with one more attempt counted.
 pub fn claim(conn: &mut Db, request: &ClaimRequest) -> Result<Vec<OutboxEntry>, StoreError> {
     let now = now_utc();
     let lease = chrono::Duration::from_std(request.lease).unwrap_or(chrono::Duration::minutes(5));
     let lease_until = now + lease;
-    // Entries of disabled targets wait until their target is enabled again.
+    // Entries of disabled targets (and webhook subscriptions) wait until they are enabled
+    // again.
     let targets: Vec<String> = match &request.target_code {
         Some(code) => vec![code.clone()],
-        None => sync_targets::table
-            .filter(sync_targets::enabled.eq(true))
-            .select(sync_targets::code)
-            .load(conn)
-            .map_err(StoreError::database("reading the enabled sync targets"))?,
+        None => {
+            let mut codes: Vec<String> = sync_targets::table
+                .filter(sync_targets::enabled.eq(true))
+                .select(sync_targets::code)
+                .load(conn)
+                .map_err(StoreError::database("reading the enabled sync targets"))?;
+            let hooks: Vec<i64> = webhooks::table
+                .filter(webhooks::enabled.eq(true))
+                .select(webhooks::id)
+                .load(conn)
+                .map_err(StoreError::database("reading the enabled webhooks"))?;
+            codes.extend(hooks.into_iter().map(crate::webhooks::target_code));
+            codes
+        }
     };
     // The same statements on both backends; only the locking differs, and `for_update` exists
     // on the PostgreSQL connection alone.

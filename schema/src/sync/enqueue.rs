@@ -55,7 +55,7 @@ pub fn enqueue(conn: &mut Db, approved: &ApprovedVersion) -> Result<usize, Store
         diesel::insert_into(sync_outbox::table)
             .values((
                 sync_outbox::target_code.eq(target),
-                sync_outbox::report_id.eq(approved.report_id),
+                sync_outbox::report_id.eq(Some(approved.report_id)),
                 sync_outbox::unit_code.eq(&approved.unit_code),
                 sync_outbox::plan_code.eq(&approved.plan_code),
                 sync_outbox::period.eq(&approved.period),
@@ -68,8 +68,10 @@ pub fn enqueue(conn: &mut Db, approved: &ApprovedVersion) -> Result<usize, Store
                 sync_outbox::created_at.eq(now),
                 sync_outbox::updated_at.eq(now),
             ))
-            .execute(conn)
-            .map_err(StoreError::database("writing an outbox entry"))?;
+            .returning(sync_outbox::id)
+            .get_result::<i64>(conn)
+            .map_err(StoreError::database("writing an outbox entry"))
+            .and_then(|id| super::raise::raise_for_entry(conn, id, state))?;
     }
     Ok(targets.len())
 }

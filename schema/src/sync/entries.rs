@@ -13,6 +13,8 @@ pub struct EntryFilter {
     pub state: Option<EntryState>,
     pub target_code: Option<String>,
     pub report_id: Option<i64>,
+    /// Only this subscription's webhook deliveries; without it, only report deliveries.
+    pub webhook_id: Option<i64>,
 }
 
 pub fn find_entry(conn: &mut Db, entry_id: i64) -> Result<OutboxEntry, StoreError> {
@@ -40,6 +42,10 @@ pub fn list_entries(
         if let Some(target) = &filter.target_code {
             query = query.filter(sync_outbox::target_code.eq(target.clone()));
         }
+        query = match filter.webhook_id {
+            Some(webhook) => query.filter(sync_outbox::webhook_id.eq(webhook)),
+            None => query.filter(sync_outbox::webhook_id.is_null()),
+        };
         if let Some(report_id) = filter.report_id {
             query = query.filter(sync_outbox::report_id.eq(report_id));
         }

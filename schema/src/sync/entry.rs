@@ -65,7 +65,7 @@ impl fmt::Display for EntryState {
 pub(super) struct OutboxRow {
     pub id: i64,
     pub target_code: String,
-    pub report_id: i64,
+    pub report_id: Option<i64>,
     pub unit_code: String,
     pub plan_code: String,
     pub period: String,
@@ -83,6 +83,9 @@ pub(super) struct OutboxRow {
     pub sent_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
     pub template_version: Option<String>,
+    pub webhook_id: Option<i64>,
+    pub event_id: Option<i64>,
+    pub payload: Option<String>,
 }
 
 pub(super) type OutboxColumns = (
@@ -106,6 +109,9 @@ pub(super) type OutboxColumns = (
     sync_outbox::sent_at,
     sync_outbox::updated_at,
     sync_outbox::template_version,
+    sync_outbox::webhook_id,
+    sync_outbox::event_id,
+    sync_outbox::payload,
 );
 
 pub(super) const OUTBOX_COLUMNS: OutboxColumns = (
@@ -129,6 +135,9 @@ pub(super) const OUTBOX_COLUMNS: OutboxColumns = (
     sync_outbox::sent_at,
     sync_outbox::updated_at,
     sync_outbox::template_version,
+    sync_outbox::webhook_id,
+    sync_outbox::event_id,
+    sync_outbox::payload,
 );
 
 /// One report version on its way to one target.
@@ -136,7 +145,7 @@ pub(super) const OUTBOX_COLUMNS: OutboxColumns = (
 pub struct OutboxEntry {
     pub id: i64,
     pub target_code: String,
-    pub report_id: i64,
+    pub report_id: Option<i64>,
     pub unit_code: String,
     pub plan_code: String,
     pub period: String,
@@ -157,6 +166,12 @@ pub struct OutboxEntry {
     pub updated_at: NaiveDateTime,
     /// The version of the template a `template` target's delivery was sent with.
     pub template_version: Option<String>,
+    /// The subscription of a webhook delivery (`None`: a report on its way to a sync target).
+    pub webhook_id: Option<i64>,
+    /// The event a webhook delivery carries.
+    pub event_id: Option<i64>,
+    /// The exact body of a webhook delivery, the same at every attempt.
+    pub payload: Option<String>,
 }
 
 impl TryFrom<OutboxRow> for OutboxEntry {
@@ -190,6 +205,9 @@ impl TryFrom<OutboxRow> for OutboxEntry {
             sent_at: row.sent_at,
             updated_at: row.updated_at,
             template_version: row.template_version,
+            webhook_id: row.webhook_id,
+            event_id: row.event_id,
+            payload: row.payload,
         })
     }
 }

@@ -15,6 +15,7 @@ mod discard;
 mod enqueue;
 mod entries;
 mod entry;
+mod raise;
 mod retry;
 mod revive;
 mod sent;

@@ -12,8 +12,9 @@ use crate::{StoreError, now_utc};
 /// worker whose lease ran out cannot push back an entry another worker now holds. Returns the
 /// new state, or `None` when the claim was no longer this worker's.
 ///
-/// One statement, not a read then a write: a SQLite transaction that upgrades from reading
-/// to writing fails at once when another writer holds the lock, instead of waiting.
+/// The update comes first, not a read then a write: a SQLite transaction that upgrades from
+/// reading to writing fails at once when another writer holds the lock, instead of waiting.
+/// A report entry that goes dead raises `sync.dead` in the same transaction.
 pub fn mark_retry(
     conn: &mut Db,
     entry_id: i64,
@@ -27,22 +28,28 @@ pub fn mark_retry(
         EntryState::Dead.as_db_str(),
     )
     .otherwise(EntryState::Pending.as_db_str());
-    let stored: Option<String> = diesel::update(
-        sync_outbox::table
-            .find(entry_id)
-            .filter(sync_outbox::state.eq(EntryState::Sending.as_db_str()))
-            .filter(sync_outbox::claimed_by.eq(worker_id)),
-    )
-    .set((
-        sync_outbox::state.eq(state),
-        sync_outbox::next_attempt_at.eq(next_attempt_at),
-        sync_outbox::last_error.eq(error),
-        sync_outbox::lease_until.eq(None::<NaiveDateTime>),
-        sync_outbox::updated_at.eq(now_utc()),
-    ))
-    .returning(sync_outbox::state)
-    .get_result(conn)
-    .optional()
-    .map_err(StoreError::database("recording a failed attempt"))?;
-    Ok(stored.as_deref().and_then(EntryState::parse))
+    conn.transaction(|conn| {
+        let stored: Option<String> = diesel::update(
+            sync_outbox::table
+                .find(entry_id)
+                .filter(sync_outbox::state.eq(EntryState::Sending.as_db_str()))
+                .filter(sync_outbox::claimed_by.eq(worker_id)),
+        )
+        .set((
+            sync_outbox::state.eq(state),
+            sync_outbox::next_attempt_at.eq(next_attempt_at),
+            sync_outbox::last_error.eq(error),
+            sync_outbox::lease_until.eq(None::<NaiveDateTime>),
+            sync_outbox::updated_at.eq(now_utc()),
+        ))
+        .returning(sync_outbox::state)
+        .get_result(conn)
+        .optional()
+        .map_err(StoreError::database("recording a failed attempt"))?;
+        let stored = stored.as_deref().and_then(EntryState::parse);
+        if stored == Some(EntryState::Dead) {
+            super::raise::raise_for_entry(conn, entry_id, EntryState::Dead)?;
+        }
+        Ok(stored)
+    })
 }

@@ -284,6 +284,7 @@ fn a_report_dhis2_cannot_hold_gets_its_dhis2_entry_in_attention_at_once() {
                 state: Some(EntryState::Attention),
                 target_code: None,
                 report_id: None,
+                webhook_id: None,
             },
             crate::pagination::PageRequest::new(None, None).unwrap(),
         )
@@ -294,5 +295,92 @@ fn a_report_dhis2_cannot_hold_gets_its_dhis2_entry_in_attention_at_once() {
             entries.items[0].last_error.as_deref(),
             Some(DHIS2_AD_HOC_REFUSAL)
         );
+    }
+}
+
+/// The feed's events, oldest first: (kind, unit, data).
+fn feed(conn: &mut Db) -> Vec<(String, String, serde_json::Value)> {
+    crate::events::list_all(conn, 0, 100)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.kind, e.unit_code, serde_json::from_str(&e.data).unwrap()))
+        .collect()
+}
+
+#[test]
+fn a_report_entry_going_dead_or_refused_raises_its_event_and_a_webhook_entry_raises_none() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        let hook = crate::webhooks::NewWebhook {
+            unit_code: "31001".into(),
+            unit_path: "31001/".into(),
+            url: "http://127.0.0.1:9/hook".into(),
+            events: vec!["sync.dead".into(), "sync.attention".into()],
+            description: None,
+            created_by: "admin".into(),
+        };
+        let (hook, _) = crate::webhooks::create(&mut conn, &hook).unwrap();
+        enqueue(&mut conn, &approved(4)).unwrap();
+        let entry = &claim(&mut conn, &claim_request("a", Duration::from_secs(60))).unwrap()[0];
+        let state = mark_retry(&mut conn, entry.id, "a", soon(), "HTTP 503", 1).unwrap();
+        assert_eq!(state, Some(EntryState::Dead));
+        let events = feed(&mut conn);
+        assert_eq!(events.len(), 1);
+        assert_eq!(
+            (events[0].0.as_str(), events[0].1.as_str()),
+            ("sync.dead", "31001")
+        );
+        assert_eq!(events[0].2["target"], "theodoinq");
+        assert_eq!(events[0].2["error"], "HTTP 503");
+
+        // The event is one delivery to the subscription; that delivery dying raises nothing.
+        let claimed = claim(&mut conn, &claim_request("a", Duration::from_secs(60))).unwrap();
+        assert_eq!(claimed.len(), 1);
+        assert_eq!(claimed[0].webhook_id, Some(hook.id));
+        assert!(
+            claimed[0]
+                .payload
+                .as_deref()
+                .unwrap()
+                .contains("\"type\":\"sync.dead\"")
+        );
+        mark_retry(&mut conn, claimed[0].id, "a", soon(), "HTTP 500", 1).unwrap();
+        assert_eq!(feed(&mut conn).len(), 1);
+
+        enqueue(&mut conn, &approved(5)).unwrap();
+        let entry = &claim(&mut conn, &claim_request("a", Duration::from_secs(60))).unwrap()[0];
+        assert!(mark_attention(&mut conn, entry.id, "a", "422: unit.code is missing").unwrap());
+        let events = feed(&mut conn);
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[1].0, "sync.attention");
+    }
+}
+
+#[test]
+fn pruning_removes_only_the_events_older_than_the_retention() {
+    for fixture in fixtures() {
+        let mut conn = fixture.connect();
+        for _ in 0..3 {
+            crate::events::append_at_unit(
+                &mut conn,
+                "deadline.missed",
+                "31001",
+                None,
+                None,
+                serde_json::json!({}),
+            )
+            .unwrap();
+        }
+        let hour = chrono::Duration::hours(1);
+        assert_eq!(
+            crate::events::prune(&mut conn, now_utc() - hour).unwrap(),
+            0
+        );
+        assert_eq!(feed(&mut conn).len(), 3);
+        assert_eq!(
+            crate::events::prune(&mut conn, now_utc() + hour).unwrap(),
+            3
+        );
+        assert!(feed(&mut conn).is_empty());
     }
 }

@@ -64,6 +64,7 @@ pub enum Req {
     Plans(PlanReq),
     Reports(ReportReq),
     Validation(ValidationReq),
+    Webhook(super::webhook_requests::WebhookReq),
     ImportDataValues,
     /// The same set on DHIS2's path, unversioned or of an API version.
     ImportDataValuesDhis2(Option<u16>),
@@ -306,6 +307,7 @@ pub async fn prepare(app: &TestApp, req: Req, anchor: &str) -> Prepared {
         Req::Plans(req) => plan_requests::prepare(app, req, anchor, n).await,
         Req::Reports(req) => report_requests::prepare(app, req, anchor, n).await,
         Req::Validation(req) => validation_requests::prepare(app, req, anchor, n).await,
+        Req::Webhook(req) => super::webhook_requests::prepare(app, req, anchor).await,
         Req::ImportDataValues => data_value_set(app, anchor, n, "/api/v1").await,
         Req::ImportDataValuesDhis2(None) => data_value_set(app, anchor, n, "/api").await,
         Req::ImportDataValuesDhis2(Some(version)) => {

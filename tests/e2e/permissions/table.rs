@@ -8,6 +8,7 @@ use super::plan_requests::PlanReq as P;
 use super::report_requests::ReportReq as R;
 use super::requests::Req;
 use super::validation_requests::ValidationReq as V;
+use super::webhook_requests::WebhookReq as W;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -92,6 +93,18 @@ const SCOPED_READ: [[u16; 2]; 6] = [
     [200, 404],
     [200, 404],
 ];
+/// Things attached to a unit that whoever reads the unit may manage (webhook subscriptions):
+/// `done` in the caller's part of the tree, 404 outside it.
+const fn scoped(done: u16) -> [[u16; 2]; 6] {
+    [
+        [done, done],
+        [done, 404],
+        [done, 404],
+        [done, 404],
+        [done, 404],
+        [done, 404],
+    ]
+}
 /// DHIS2's export: readable in the caller's part of the tree; outside it DHIS2's 409 (E2012),
 /// the same for a unit that does not exist.
 const DHIS2_READ: [[u16; 2]; 6] = [
@@ -280,6 +293,16 @@ pub const MATRIX: &[Row] = &[
     row("GET /api/v1/org-units/{code}/validation", "{unit}, province 01's plan", Req::Validation(V::Subtree), SCOPED_READ),
     row("GET /api/v1/reports/{unitCode}/{planCode}/{period}/validation", "00001-A's", Req::Validation(V::Report), SCOPED_READ),
     row("GET /api/v1/events", "the caller's part of the tree", Req::Validation(V::EventFeed), ALL_READ),
+    // Webhook subscriptions of a unit's subtree
+    row("GET /api/v1/webhooks", "?unit={unit}", Req::Webhook(W::List), SCOPED_READ),
+    row("POST /api/v1/webhooks", "covering {unit}", Req::Webhook(W::Create), scoped(201)),
+    row("GET /api/v1/webhooks/{id}", "covering {unit}", Req::Webhook(W::Show), SCOPED_READ),
+    row("PUT /api/v1/webhooks/{id}", "covering {unit}", Req::Webhook(W::Update), scoped(200)),
+    row("DELETE /api/v1/webhooks/{id}", "covering {unit}", Req::Webhook(W::Delete), scoped(204)),
+    row("POST /api/v1/webhooks/{id}/rotate-secret", "covering {unit}", Req::Webhook(W::RotateSecret), scoped(200)),
+    row("POST /api/v1/webhooks/{id}/test", "covering {unit}, receiver down", Req::Webhook(W::Test), scoped(200)),
+    row("GET /api/v1/webhooks/{id}/deliveries", "covering {unit}, ?state=dead", Req::Webhook(W::Deliveries), SCOPED_READ),
+    row("POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/retry", "covering {unit}, a missing delivery", Req::Webhook(W::RetryMissingDelivery), scoped(404)),
     row("GET /api/dataValueSets", "{unit}'s values", Req::ExportDataValuesDhis2("/api/dataValueSets"), DHIS2_READ),
     row("GET /api/{version}/dataValueSets", "version 40, {unit}'s values", Req::ExportDataValuesDhis2("/api/40/dataValueSets"), DHIS2_READ),
     row("GET /api/dataValueSets.{extension}", ".csv, {unit}'s values", Req::ExportDataValuesDhis2("/api/dataValueSets.csv"), DHIS2_READ),

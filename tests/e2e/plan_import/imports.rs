@@ -290,6 +290,19 @@ pub async fn a_dry_run_answers_the_same_summary_and_stores_nothing(app: TestApp)
     assert_eq!(app.get("/api/v1/plans/ND-DRY").await.status().as_u16(), 404);
     let (status, real) = import(&app, "nghi_duong_appendix_1.docx", &file, &body, false).await;
     assert_eq!(status, 201, "{real}");
+    // Only the real import is an event: `plan.imported` at the issuing unit.
+    let feed = expect_json(app.get("/api/v1/events").await, 200).await;
+    let kinds: Vec<(&str, &str, &str)> = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let field = |k: &str| e[k].as_str().unwrap_or("");
+            (field("type"), field("unitCode"), field("planCode"))
+        })
+        .collect();
+    assert_eq!(kinds, [("plan.imported", "31002", "ND-DRY")], "{feed}");
+    assert_eq!(feed["items"][0]["data"]["items"], 16);
     let mut dry = dry;
     dry["dryRun"] = Value::Bool(false);
     assert_eq!(dry, real, "the dry run answered what the real run did");

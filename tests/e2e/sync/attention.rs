@@ -21,6 +21,22 @@ pub async fn a_refused_report_waits_for_a_person_to_retry_or_discard_it(app: Tes
     approve_reports(&app, 2).await;
     let run = expect_json(app.post_json("/api/v1/sync/runs", &json!({})).await, 202).await;
     assert_eq!(run["attention"], 2, "{run}");
+    // Each refusal is an event of the feed (and so a webhook delivery), with the upstream's word.
+    let feed = expect_json(app.get("/api/v1/events").await, 200).await;
+    let raised: Vec<&serde_json::Value> = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "sync.attention")
+        .collect();
+    assert_eq!(raised.len(), 2, "{feed}");
+    assert_eq!(raised[0]["data"]["target"], "theodoinq");
+    assert!(
+        raised[0]["data"]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("422")
+    );
 
     let refused = expect_json(app.get("/api/v1/sync/entries?state=attention").await, 200).await;
     assert_eq!(refused["totalItems"], 2);

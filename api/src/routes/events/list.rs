@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::Caller;
 use crate::error::ApiError;
-use crate::routes::org_units::{code_in_path, readable_path};
+use crate::routes::org_units::listing_root;
 use crate::state::AppState;
 
 /// Which events, from where.
@@ -25,7 +25,7 @@ pub struct EventQuery {
     pub limit: Option<i64>,
 }
 
-/// Something that happened to a report.
+/// Something that happened to a report, a delivery or a plan.
 #[derive(Debug, Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 #[schema(example = json!({"id": 42, "type": "report.returned", "occurredAt": "2026-12-07T13:00:00Z",
@@ -36,7 +36,8 @@ pub struct EventView {
     pub id: i64,
     /// `report.submitted`, `report.returned`, `report.approved`, `report.reopened`,
     /// `deadline.approaching` or `deadline.missed` (raised once per owed report by the
-    /// deadline watch, before and after the deadline).
+    /// deadline watch, before and after the deadline), `sync.attention` or `sync.dead` (a
+    /// report's delivery upstream refused, or past its last attempt), `plan.imported`.
     #[serde(rename = "type")]
     pub kind: String,
     pub occurred_at: DateTime<Utc>,
@@ -44,7 +45,9 @@ pub struct EventView {
     pub plan_code: Option<String>,
     pub period: Option<String>,
     /// For a report event: the new state and version, who acted, and the reason of a return or
-    /// reopening; for a deadline event: the report's state (`null` when it is not opened).
+    /// reopening; for a deadline event: the report's state (`null` when it is not opened); for
+    /// a sync event: the target, the entry id, its attempts and its error; for a plan import:
+    /// the catalog and the number of items.
     #[schema(value_type = Object)]
     pub data: serde_json::Value,
 }
@@ -109,11 +112,7 @@ pub async fn list_events(
     }
     let found = state
         .db(move |conn| {
-            let root = match (&query.unit, caller.scope()) {
-                (Some(code), _) => Some(readable_path(conn, &caller, &code_in_path(code)?)?),
-                (None, Some(range)) => Some(range.lower().to_owned()),
-                (None, None) => None,
-            };
+            let root = listing_root(conn, &caller, query.unit.as_deref())?;
             Ok::<_, ApiError>(match root {
                 Some(root) => events::list(conn, &root, after, limit)?,
                 None => events::list_all(conn, after, limit)?,

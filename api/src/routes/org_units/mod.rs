@@ -186,6 +186,20 @@ pub(crate) fn readable_path(
     }
 }
 
+/// The root of a listing: the unit `unit` when the caller may read it, else the caller's own
+/// part of the tree; `None` (everything) for administrators without `unit`.
+pub(crate) fn listing_root(
+    conn: &mut Db,
+    caller: &Caller,
+    unit: Option<&str>,
+) -> Result<Option<String>, ApiError> {
+    Ok(match (unit, caller.scope()) {
+        (Some(code), _) => Some(readable_path(conn, caller, &code_in_path(code)?)?),
+        (None, Some(range)) => Some(range.lower().to_owned()),
+        (None, None) => None,
+    })
+}
+
 /// The path of the unit with `code`, or `None` when no unit has it: for the policy checks of
 /// changes, which answer the same for both.
 fn path_of(conn: &mut Db, code: &OrgUnitCode) -> Result<Option<String>, ApiError> {

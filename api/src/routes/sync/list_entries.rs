@@ -44,15 +44,7 @@ pub async fn list_sync_entries(
 ) -> Result<HttpResponse, ApiError> {
     super::require_reader(&caller)?;
     let query = query.into_inner();
-    let entry_state = match query.state.as_deref() {
-        None => None,
-        Some(raw) => Some(EntryState::parse(raw).ok_or_else(|| {
-            ApiError::invalid(
-                "state",
-                "must be one of pending, sending, sent, attention, dead, discarded, superseded",
-            )
-        })?),
-    };
+    let entry_state = entry_state_param(query.state.as_deref())?;
     let request = PageQuery {
         page: query.page,
         page_size: query.page_size,
@@ -62,9 +54,23 @@ pub async fn list_sync_entries(
         state: entry_state,
         target_code: query.target,
         report_id: None,
+        webhook_id: None,
     };
     let page = state
         .db(move |conn| sync::list_entries(conn, &filter, request))
         .await?;
     Ok(HttpResponse::Ok().json(Paged::from_page(page, SyncEntryView::from)))
+}
+
+/// The `state` query parameter of an entry listing, checked.
+pub(crate) fn entry_state_param(raw: Option<&str>) -> Result<Option<EntryState>, ApiError> {
+    raw.map(|raw| {
+        EntryState::parse(raw).ok_or_else(|| {
+            ApiError::invalid(
+                "state",
+                "must be one of pending, sending, sent, attention, dead, discarded, superseded",
+            )
+        })
+    })
+    .transpose()
 }

@@ -5,7 +5,7 @@
 
 mod deadline_watch;
 mod discard_entry;
-mod list_entries;
+pub(crate) mod list_entries;
 mod list_targets;
 mod metrics;
 mod reload_targets;
@@ -13,7 +13,7 @@ mod retry_entry;
 mod run_now;
 mod show_target;
 mod target_views;
-mod views;
+pub(crate) mod views;
 
 use chitieu_schema::accounts::Role;
 use utoipa_actix_web::service_config::ServiceConfig;
