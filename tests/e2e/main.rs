@@ -15,6 +15,7 @@ mod hardening;
 mod language;
 mod month_walkthrough;
 mod org_units;
+mod outliers;
 mod permissions;
 mod plan_import;
 mod plans;
@@ -48,6 +49,7 @@ fn main() {
     scenarios.extend(proxies::scenarios());
     scenarios.extend(report_document::scenarios());
     scenarios.extend(validation::scenarios());
+    scenarios.extend(outliers::scenarios());
     scenarios.extend(events::scenarios());
     scenarios.extend(language::scenarios());
     chitieu_e2e::run_all(scenarios)

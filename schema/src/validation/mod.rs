@@ -14,6 +14,7 @@ mod write;
 
 pub use expression::{Expression, MissingValueStrategy, SideValue};
 pub use judge::rule_number;
+pub(crate) use read::plan_id;
 pub use read::{find_rule, list_rules, rule_plan_code};
 pub use records::{BUILT_IN_PREFIX, RuleCode, RuleInput, ValidationRule};
 pub use rule::{Importance, Judgement, Operator, Outcome, RuleDefinition};
