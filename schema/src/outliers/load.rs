@@ -9,10 +9,10 @@ use super::detect::{CheckedValue, Observations};
 use crate::StoreError;
 use crate::accounts::SubtreeRange;
 use crate::db::Db;
-use crate::domain::{Period, ReportedValue, ValueColumns, ValueKind};
+use crate::domain::{Period, ValueColumns, ValueKind};
 use crate::org_units::path;
 use crate::schema::{indicators, org_units, report_values, reports};
-use crate::validation::rule_number;
+use crate::validation::stored_number;
 
 /// How many previous periods make a unit's history (the "last 12 periods").
 pub const HISTORY_PERIODS: usize = 12;
@@ -88,9 +88,6 @@ fn numbers(
     for row in rows {
         let (unit_code, unit_name, unit_path, state, indicator_code, indicator_name) =
             (row.0, row.1, row.2, row.3, row.4, row.5);
-        let Ok(kind) = ValueKind::from_db_str(&row.6) else {
-            continue;
-        };
         let columns = ValueColumns {
             number: row.7,
             numerator: row.8,
@@ -98,8 +95,7 @@ fn numbers(
             achieved: row.10,
             text: row.11,
         };
-        let Some(value) = ReportedValue::from_columns(columns).and_then(|v| rule_number(kind, &v))
-        else {
+        let Some((kind, value)) = stored_number(&row.6, columns) else {
             continue;
         };
         numbers.push(Number {

@@ -66,14 +66,7 @@ pub fn list_outliers(
             .then_with(|| a.value.indicator_code.cmp(&b.value.indicator_code))
             .then_with(|| a.basis.cmp(&b.basis))
     });
-    let total = i64::try_from(listed.len()).unwrap_or(i64::MAX);
-    let start = usize::try_from(page.offset()).unwrap_or(usize::MAX);
-    let take = usize::try_from(page.limit()).unwrap_or(0);
-    Ok(Page {
-        items: listed.into_iter().skip(start).take(take).collect(),
-        request: page,
-        total,
-    })
+    Ok(Page::of_all(listed, page))
 }
 
 #[cfg(test)]

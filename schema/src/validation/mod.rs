@@ -16,6 +16,7 @@ mod write;
 pub use audit::{BUILT_IN_SWITCHED, RULE_CHANGED, RULE_CREATED, RULE_DELETED};
 pub use expression::{Expression, MissingValueStrategy, SideValue};
 pub use judge::rule_number;
+pub(crate) use judge::stored_number;
 pub(crate) use read::plan_id;
 pub use read::{find_rule, list_rules, rule_plan_code};
 pub use records::{BUILT_IN_PREFIX, RuleCode, RuleInput, ValidationRule};
