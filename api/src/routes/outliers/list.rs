@@ -31,7 +31,7 @@ pub struct OutlierQuery {
     /// From which score a value is listed: by default 3.5 for `modifiedZScore`, 3 for
     /// `zScore`, and for `minMax` the factor of the standard deviation, 2 (DHIS2's
     /// `factorDeviation`). Greater than 0, at most 100.
-    #[param(example = 3.5)]
+    #[param(example = 3.5, exclusive_minimum = 0.0, maximum = 100.0)]
     pub threshold: Option<f64>,
 }
 
