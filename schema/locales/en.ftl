@@ -139,3 +139,14 @@ kind-score = score
 kind-status = status
 kind-text = text
 problem-detail-no-route = no route for { $method } { $path }
+
+## Outliers: why a value is listed
+
+outlier-above = far above
+outlier-below = far below
+outlier-modified-z-history = { $value } is { $direction } the median { $median } of its previous { $count } periods: modified z-score { $score }, outliers from { $threshold }
+outlier-modified-z-peers = { $value } is { $direction } the median { $median } of { $count } sibling units in { $period }: modified z-score { $score }, outliers from { $threshold }
+outlier-z-history = { $value } is { $direction } the mean { $mean } of its previous { $count } periods: z-score { $score }, outliers from { $threshold }
+outlier-z-peers = { $value } is { $direction } the mean { $mean } of { $count } sibling units in { $period }: z-score { $score }, outliers from { $threshold }
+outlier-min-max-history = { $value } is outside { $lower } to { $upper }, the mean ± { $threshold } standard deviations of its previous { $count } periods (median { $median })
+outlier-min-max-peers = { $value } is outside { $lower } to { $upper }, the mean ± { $threshold } standard deviations of { $count } sibling units in { $period } (median { $median })

@@ -139,3 +139,14 @@ kind-score = điểm số
 kind-status = trạng thái
 kind-text = văn bản
 problem-detail-no-route = không có đường dẫn { $method } { $path }
+
+## Giá trị bất thường: lý do liệt kê
+
+outlier-above = cao bất thường so với
+outlier-below = thấp bất thường so với
+outlier-modified-z-history = { $value } { $direction } trung vị { $median } của { $count } kỳ trước: điểm z hiệu chỉnh { $score }, bất thường từ { $threshold }
+outlier-modified-z-peers = { $value } { $direction } trung vị { $median } của { $count } đơn vị cùng cấp trong kỳ { $period }: điểm z hiệu chỉnh { $score }, bất thường từ { $threshold }
+outlier-z-history = { $value } { $direction } trung bình { $mean } của { $count } kỳ trước: điểm z { $score }, bất thường từ { $threshold }
+outlier-z-peers = { $value } { $direction } trung bình { $mean } của { $count } đơn vị cùng cấp trong kỳ { $period }: điểm z { $score }, bất thường từ { $threshold }
+outlier-min-max-history = { $value } nằm ngoài khoảng { $lower } đến { $upper }, tức trung bình ± { $threshold } độ lệch chuẩn của { $count } kỳ trước (trung vị { $median })
+outlier-min-max-peers = { $value } nằm ngoài khoảng { $lower } đến { $upper }, tức trung bình ± { $threshold } độ lệch chuẩn của { $count } đơn vị cùng cấp trong kỳ { $period } (trung vị { $median })

@@ -13,6 +13,7 @@ mod error;
 pub mod events;
 pub mod messages;
 pub mod org_units;
+pub mod outliers;
 pub mod pagination;
 pub mod plan_import;
 pub mod plans;

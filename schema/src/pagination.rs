@@ -61,6 +61,18 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// The requested page of `all`, a list computed in memory (judged, not queried).
+    pub fn of_all(all: Vec<T>, request: PageRequest) -> Self {
+        let total = i64::try_from(all.len()).unwrap_or(i64::MAX);
+        let start = usize::try_from(request.offset()).unwrap_or(usize::MAX);
+        let take = usize::try_from(request.limit()).unwrap_or(0);
+        Page {
+            items: all.into_iter().skip(start).take(take).collect(),
+            request,
+            total,
+        }
+    }
+
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
         Page {
             items: self.items.into_iter().map(f).collect(),

@@ -15,6 +15,7 @@ mod hardening;
 mod language;
 mod month_walkthrough;
 mod org_units;
+mod outliers;
 mod permissions;
 mod plan_import;
 mod plans;
@@ -49,6 +50,7 @@ fn main() {
     scenarios.extend(proxies::scenarios());
     scenarios.extend(report_document::scenarios());
     scenarios.extend(validation::scenarios());
+    scenarios.extend(outliers::scenarios());
     scenarios.extend(events::scenarios());
     scenarios.extend(webhooks::scenarios());
     scenarios.extend(language::scenarios());

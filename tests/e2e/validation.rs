@@ -1,7 +1,8 @@
 //! Validation rules: judged by hand-computed examples, enforced on submission (blocking
 //! refuses, warnings acknowledged and kept), built-in rules from the catalog, and the subtree
-//! listing for reviewers.
+//! listing for reviewers; changes to rules in the audit trail.
 
+mod audit;
 mod fixture;
 mod judging;
 mod submission;
@@ -26,5 +27,6 @@ pub fn scenarios() -> Vec<Scenario> {
         submission::a_warning_is_acknowledged_and_kept_on_the_report_and_in_the_audit_trail,
         submission::built_in_rules_are_listed_beside_the_users_and_can_be_switched_off,
         subtree::the_subtree_listing_shows_each_units_violations_within_the_callers_scope,
+        audit::rule_changes_are_in_the_audit_trail_with_who_when_before_and_after,
     ]
 }

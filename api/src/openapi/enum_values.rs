@@ -26,6 +26,36 @@ pub const MEANINGS: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
     (
+        "OutlierMethod",
+        &[
+            (
+                "modifiedZScore",
+                "0.6745 × |value − median| / MAD of the baseline; outliers from 3.5 (DHIS2 MOD_Z_SCORE)",
+            ),
+            (
+                "zScore",
+                "|value − mean| / population standard deviation of the baseline; outliers from 3 (DHIS2 Z_SCORE)",
+            ),
+            (
+                "minMax",
+                "Outside mean ± 2 standard deviations of the baseline (DHIS2 MIN_MAX with generated bounds); the score is the distance beyond the nearer bound",
+            ),
+        ],
+    ),
+    (
+        "OutlierBasis",
+        &[
+            (
+                "history",
+                "The same unit's values of the 12 previous periods",
+            ),
+            (
+                "peers",
+                "The siblings' values of the same indicator in the same period",
+            ),
+        ],
+    ),
+    (
         "RuleImportance",
         &[
             ("blocking", "A violation refuses the submission"),

@@ -48,6 +48,7 @@ use utoipa_actix_web::AppExt;
         (name = "Sync", description = "Delivery of approved reports to upstream monitoring systems (theodoinq, DHIS2): runs, status per target, dead letters and the deadline watch"),
         (name = "Data exchange", description = "Bulk import in DHIS2's dataValueSets shape (JSON, CSV or ADX, idScheme=code) answered with DHIS2's WebMessage and import summary"),
         (name = "Validation rules", description = "Rules between a report's values in DHIS2's notation (left side, operator, right side, importance), built-in rules from the catalog, and their verdicts on a report and a subtree; submission enforces them"),
+        (name = "Outliers", description = "Values that stand out against the unit's own history and against its siblings, scored with DHIS2's outlier detection methods (modified z-score, z-score, min-max), for reviewers before approving"),
         (name = "Events", description = "The event feed: report submissions, returns, approvals and reopenings, deadlines, sync entries needing a person and plan imports in order, with a cursor, for systems that cannot receive webhooks"),
         (name = "Webhooks", description = "Subscriptions to the events of a subtree, delivered as signed POSTs following the Standard Webhooks specification, retried with backoff through the sync outbox"),
         (name = "DHIS2 compatibility", description = "DHIS2's own paths (/api/dataValueSets, /api/{version}/dataValueSets) with its logins (Basic, ApiToken) and answers; see docs/DHIS2.md"),

@@ -93,6 +93,7 @@ pub const OPERATION_IDS: &[(&str, &str, &str)] = &[
         "/api/v1/org-units/{code}/completeness",
         "getCompleteness",
     ),
+    ("GET", "/api/v1/org-units/{code}/outliers", "listOutliers"),
     (
         "GET",
         "/api/v1/org-units/{code}/progress",

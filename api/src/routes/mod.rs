@@ -12,6 +12,7 @@ pub mod dhis2;
 pub mod events;
 pub mod health;
 pub mod org_units;
+pub mod outliers;
 pub mod plan_import;
 pub mod plans;
 pub mod progress;
@@ -51,6 +52,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .configure(progress::configure)
                 .configure(sync::configure)
                 .configure(validation_rules::configure)
+                .configure(outliers::configure)
                 .configure(events::configure)
                 .configure(webhooks::configure)
                 .wrap(from_fn(crate::auth::require_credentials)),

@@ -6,7 +6,9 @@ use crate::schema::audit_entries;
 /// What happened, before it is chained: `action` is one of `report_opened`, `value_set`,
 /// `narrative_set`, `submitted`, `returned`, `approved`, `reopened`, `value_deleted` (bulk
 /// imports with the DELETE strategy), `warning_acknowledged` (a validation warning named on
-/// submission).
+/// submission); and changes to a plan's validation rules, filed under the plan's issuing unit
+/// with an empty period: `validation_rule_created`, `validation_rule_changed`,
+/// `validation_rule_deleted`, `built_in_rule_switched` (see `validation::audit`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewAuditEntry {
     pub actor: String,

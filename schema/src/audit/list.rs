@@ -15,6 +15,9 @@ pub struct AuditFilter {
     pub indicator_code: Option<String>,
     pub period: Option<String>,
     pub actor: Option<String>,
+    pub plan_code: Option<String>,
+    /// `value_set`, `validation_rule_changed` …
+    pub action: Option<String>,
     /// Only entries of units in this subtree; `None`: everywhere.
     pub scope: Option<SubtreeRange>,
 }
@@ -56,6 +59,12 @@ fn filtered(filter: &AuditFilter) -> audit_entries::BoxedQuery<'static, MultiBac
     }
     if let Some(actor) = &filter.actor {
         query = query.filter(audit_entries::actor.eq(actor.clone()));
+    }
+    if let Some(plan) = &filter.plan_code {
+        query = query.filter(audit_entries::plan_code.eq(plan.clone()));
+    }
+    if let Some(action) = &filter.action {
+        query = query.filter(audit_entries::action.eq(action.clone()));
     }
     if let Some(scope) = &filter.scope {
         let in_scope = org_units::table

@@ -18,5 +18,5 @@ pub use completeness::{
 pub use figure::{Figure, format_number};
 pub use report::{PlanHeading, ProgressReport, ProgressRow, ProgressSection, UnitHeading};
 pub use rollup::{IndicatorSelection, RolledUp, Rollup, RollupQuery, rollup};
-pub use trajectory::{Observation, RateMethod, Trajectory, TrajectoryStatus, trajectory};
+pub use trajectory::{Observation, RateMethod, Trajectory, TrajectoryStatus, decimals, trajectory};
 pub use unit_progress::{ProgressQuery, unit_progress};

@@ -44,6 +44,14 @@ pub fn rule_number(kind: ValueKind, value: &ReportedValue) -> Option<f64> {
     }
 }
 
+/// The kind and the rule's number of a stored value, from its indicator's stored kind and
+/// its columns; `None` for text, and for rows that do not read as a value.
+pub(crate) fn stored_number(kind: &str, columns: ValueColumns) -> Option<(ValueKind, f64)> {
+    let kind = ValueKind::from_db_str(kind).ok()?;
+    let value = ReportedValue::from_columns(columns)?;
+    Some((kind, rule_number(kind, &value)?))
+}
+
 /// The numbers of the reports with ids `report_ids`, by report id and indicator code.
 pub(super) fn report_numbers(
     conn: &mut Db,
@@ -70,9 +78,6 @@ pub(super) fn report_numbers(
                 "reading reports' values for validation",
             ))?;
         for (report_id, code, kind, number, numerator, denominator, achieved, text) in rows {
-            let Ok(kind) = ValueKind::from_db_str(&kind) else {
-                continue;
-            };
             let columns = ValueColumns {
                 number,
                 numerator,
@@ -80,9 +85,7 @@ pub(super) fn report_numbers(
                 achieved,
                 text,
             };
-            if let Some(n) =
-                ReportedValue::from_columns(columns).and_then(|v| rule_number(kind, &v))
-            {
+            if let Some((_, n)) = stored_number(&kind, columns) {
                 numbers.entry(report_id).or_default().insert(code, n);
             }
         }

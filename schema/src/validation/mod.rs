@@ -2,6 +2,7 @@
 //! plus rules derived from the catalog that a plan can switch off; judged over a report at
 //! submission (blocking refuses, warnings are acknowledged) and over a subtree for reviewers.
 
+mod audit;
 mod builtin;
 mod expression;
 mod judge;
@@ -12,8 +13,11 @@ mod submission;
 mod subtree;
 mod write;
 
+pub use audit::{BUILT_IN_SWITCHED, RULE_CHANGED, RULE_CREATED, RULE_DELETED};
 pub use expression::{Expression, MissingValueStrategy, SideValue};
 pub use judge::rule_number;
+pub(crate) use judge::stored_number;
+pub(crate) use read::plan_id;
 pub use read::{find_rule, list_rules, rule_plan_code};
 pub use records::{BUILT_IN_PREFIX, RuleCode, RuleInput, ValidationRule};
 pub use rule::{Importance, Judgement, Operator, Outcome, RuleDefinition};

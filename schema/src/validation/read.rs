@@ -31,7 +31,7 @@ pub fn find_rule(conn: &mut Db, code: &str) -> Result<ValidationRule, StoreError
     row.into_rule(&plan_code)
 }
 
-pub(super) fn plan_id(conn: &mut Db, plan_code: &str) -> Result<i64, StoreError> {
+pub(crate) fn plan_id(conn: &mut Db, plan_code: &str) -> Result<i64, StoreError> {
     plans::table
         .filter(plans::code.eq(plan_code))
         .select(plans::id)

@@ -62,12 +62,5 @@ pub fn subtree_violations(
             });
         }
     }
-    let total = i64::try_from(listed.len()).unwrap_or(i64::MAX);
-    let start = usize::try_from(page.offset()).unwrap_or(usize::MAX);
-    let take = usize::try_from(page.limit()).unwrap_or(0);
-    Ok(Page {
-        items: listed.into_iter().skip(start).take(take).collect(),
-        request: page,
-        total,
-    })
+    Ok(Page::of_all(listed, page))
 }

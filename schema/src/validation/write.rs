@@ -1,13 +1,19 @@
 //! Creating, replacing and deleting a plan's rules, and switching built-in rules on and off.
-//! Every expression may name only indicators of the plan.
+//! Every expression may name only indicators of the plan. Each change is recorded in the audit
+//! trail in its transaction, which first takes the chain's lock (see `audit::lock_chain`).
 
 use diesel::prelude::*;
 
+use super::audit::{
+    BUILT_IN_SWITCHED, RULE_CHANGED, RULE_CREATED, RULE_DELETED, record, snapshot, switch_snapshot,
+};
 use super::builtin::built_in_rules;
 use super::expression::Expression;
 use super::read::{plan_id, rule_row};
 use super::records::{RuleCode, RuleInput, ValidationRule};
+use crate::audit::lock_chain;
 use crate::db::Db;
+use crate::reports::Actor;
 use crate::schema::{indicators, plan_items, validation_rule_switches, validation_rules};
 use crate::{StoreError, now_utc};
 
@@ -16,8 +22,10 @@ pub fn create_rule(
     plan_code: &str,
     code: &RuleCode,
     input: RuleInput,
+    actor: &Actor,
 ) -> Result<ValidationRule, StoreError> {
     conn.transaction(|conn| {
+        lock_chain(conn)?;
         let plan_id = plan_id(conn, plan_code)?;
         check_codes(conn, plan_id, plan_code, &input)?;
         let taken = validation_rules::table
@@ -49,6 +57,14 @@ pub fn create_rule(
             .execute(conn)
             .map_err(StoreError::database("creating a validation rule"))?;
         let (row, plan_code) = rule_row(conn, code.as_str())?;
+        record(
+            conn,
+            actor,
+            RULE_CREATED,
+            plan_id,
+            None,
+            Some(snapshot(&row)),
+        )?;
         row.into_rule(&plan_code)
     })
 }
@@ -58,8 +74,10 @@ pub fn update_rule(
     code: &str,
     expected_version: Option<i32>,
     input: RuleInput,
+    actor: &Actor,
 ) -> Result<ValidationRule, StoreError> {
     conn.transaction(|conn| {
+        lock_chain(conn)?;
         let (row, plan_code) = rule_row(conn, code)?;
         check_version(row.version, expected_version)?;
         check_codes(conn, row.plan_id, &plan_code, &input)?;
@@ -87,7 +105,16 @@ pub fn update_rule(
                 current: row.version + 1,
             });
         }
+        let before = snapshot(&row);
         let (row, plan_code) = rule_row(conn, code)?;
+        record(
+            conn,
+            actor,
+            RULE_CHANGED,
+            row.plan_id,
+            Some(before),
+            Some(snapshot(&row)),
+        )?;
         row.into_rule(&plan_code)
     })
 }
@@ -96,14 +123,23 @@ pub fn delete_rule(
     conn: &mut Db,
     code: &str,
     expected_version: Option<i32>,
+    actor: &Actor,
 ) -> Result<(), StoreError> {
     conn.transaction(|conn| {
+        lock_chain(conn)?;
         let (row, _) = rule_row(conn, code)?;
         check_version(row.version, expected_version)?;
         diesel::delete(validation_rules::table.find(row.id))
             .execute(conn)
             .map_err(StoreError::database("deleting a validation rule"))?;
-        Ok(())
+        record(
+            conn,
+            actor,
+            RULE_DELETED,
+            row.plan_id,
+            Some(snapshot(&row)),
+            None,
+        )
     })
 }
 
@@ -113,9 +149,10 @@ pub fn switch_built_in_rule(
     plan_code: &str,
     code: &str,
     enabled: bool,
-    actor: &str,
+    actor: &Actor,
 ) -> Result<ValidationRule, StoreError> {
     conn.transaction(|conn| {
+        lock_chain(conn)?;
         let plan_id = plan_id(conn, plan_code)?;
         let Some((definition, _)) = built_in_rules(conn, plan_id)?
             .into_iter()
@@ -126,6 +163,11 @@ pub fn switch_built_in_rule(
         let existing = validation_rule_switches::table
             .filter(validation_rule_switches::plan_id.eq(plan_id))
             .filter(validation_rule_switches::rule_code.eq(code));
+        let was_enabled = existing
+            .count()
+            .get_result::<i64>(conn)
+            .map_err(StoreError::database("reading a built-in rule's switch"))?
+            == 0;
         diesel::delete(existing)
             .execute(conn)
             .map_err(StoreError::database("switching a built-in rule"))?;
@@ -135,10 +177,21 @@ pub fn switch_built_in_rule(
                     validation_rule_switches::plan_id.eq(plan_id),
                     validation_rule_switches::rule_code.eq(code),
                     validation_rule_switches::switched_off_at.eq(now_utc()),
-                    validation_rule_switches::switched_off_by.eq(actor),
+                    validation_rule_switches::switched_off_by.eq(&actor.subject),
                 ))
                 .execute(conn)
                 .map_err(StoreError::database("switching a built-in rule"))?;
+        }
+        // Repeating a switch changes nothing, and records nothing.
+        if was_enabled != enabled {
+            record(
+                conn,
+                actor,
+                BUILT_IN_SWITCHED,
+                plan_id,
+                Some(switch_snapshot(code, was_enabled)),
+                Some(switch_snapshot(code, enabled)),
+            )?;
         }
         Ok(ValidationRule {
             plan_code: plan_code.to_owned(),

@@ -291,6 +291,7 @@ pub const MATRIX: &[Row] = &[
     row("DELETE /api/v1/validation-rules/{code}", "plan issued by {unit}", Req::Validation(V::Delete), plan_change(204)),
     row("PUT /api/v1/validation-rules/built-in/{planCode}/{ruleCode}", "plan issued by {unit}", Req::Validation(V::SwitchBuiltIn), plan_change(200)),
     row("GET /api/v1/org-units/{code}/validation", "{unit}, province 01's plan", Req::Validation(V::Subtree), SCOPED_READ),
+    row("GET /api/v1/org-units/{code}/outliers", "{unit}, province 01's plan", Req::Validation(V::Outliers), SCOPED_READ),
     row("GET /api/v1/reports/{unitCode}/{planCode}/{period}/validation", "00001-A's", Req::Validation(V::Report), SCOPED_READ),
     row("GET /api/v1/events", "the caller's part of the tree", Req::Validation(V::EventFeed), ALL_READ),
     // Webhook subscriptions of a unit's subtree

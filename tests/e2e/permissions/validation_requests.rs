@@ -18,6 +18,8 @@ pub enum ValidationReq {
     Delete,
     SwitchBuiltIn,
     Subtree,
+    /// The outlier listing of a subtree (the same scope as the violations').
+    Outliers,
     Report,
     /// The event feed, which has no unit in its URL.
     EventFeed,
@@ -87,6 +89,9 @@ pub async fn prepare(app: &TestApp, req: ValidationReq, anchor: &str, n: u32) ->
         }
         ValidationReq::Subtree => Prepared::get(format!(
             "/api/v1/org-units/{anchor}/validation?plan={shared}&period={PERIOD}"
+        )),
+        ValidationReq::Outliers => Prepared::get(format!(
+            "/api/v1/org-units/{anchor}/outliers?plan={shared}&period={PERIOD}"
         )),
         ValidationReq::EventFeed => Prepared::get("/api/v1/events"),
         ValidationReq::Report => Prepared::get(format!(

@@ -25,6 +25,12 @@ pub struct AuditQuery {
     /// A username or API key prefix.
     #[param(example = "vhxh.reporter")]
     pub actor: Option<String>,
+    /// A plan's code.
+    #[param(example = "TT-18-2025")]
+    pub plan: Option<String>,
+    /// One action, e.g. `validation_rule_changed` (see `action` in the entries).
+    #[param(example = "validation_rule_changed")]
+    pub action: Option<String>,
     pub page: Option<u32>,
     pub page_size: Option<u32>,
 }
@@ -39,14 +45,18 @@ pub struct AuditEntryView {
     #[schema(example = "vhxh.reporter")]
     pub actor: String,
     pub request_id: Option<String>,
-    /// report_opened, value_set, narrative_set, submitted, returned, approved, reopened or
-    /// warning_acknowledged (a validation warning named on submission).
+    /// report_opened, value_set, narrative_set, submitted, returned, approved, reopened,
+    /// value_deleted, warning_acknowledged (a validation warning named on submission); for a
+    /// plan's validation rules validation_rule_created, validation_rule_changed,
+    /// validation_rule_deleted and built_in_rule_switched, with the rule (or the switch) as
+    /// JSON in oldValue and newValue.
     #[schema(example = "value_set")]
     pub action: String,
     #[schema(example = "01001-VHXH")]
     pub unit_code: String,
     #[schema(example = "KH-18-THAITAN-2025")]
     pub plan_code: String,
+    /// Empty for changes to a plan's validation rules.
     #[schema(example = "2026Q1")]
     pub period: String,
     #[schema(example = "NQ57-THAITAN-1")]
@@ -123,6 +133,8 @@ pub async fn list_audit_entries(
             indicator_code: indicator?.map(|i| i.as_str().to_owned()),
             period: period?.map(|p| p.to_string()),
             actor: query.actor.clone(),
+            plan_code: query.plan.clone(),
+            action: query.action.clone(),
             scope: caller.scope(),
         })
     })?;

@@ -12,6 +12,7 @@ use crate::state::AppState;
 
 /// Create a validation rule of a plan.
 ///
+/// Recorded in the audit trail (`validation_rule_created`, the rule as JSON in `newValue`).
 /// Who may: whoever may change the plan (administrators, officers whose part of the tree holds
 /// its issuing unit). Each side may name only indicators that are items of the plan; a parse
 /// error names the 1-based position.
@@ -44,10 +45,14 @@ pub async fn create_validation_rule(
     body: JsonBody<NewRuleRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (code, plan_code, input) = body.0.parse()?;
+    // Read here: the request's id is not known on the database thread.
+    let actor = crate::routes::reports::actor(&caller);
     let rule = state
         .db(move |conn| {
             manageable_plan(&caller, conn, &plan_code)?;
-            Ok::<_, ApiError>(validation::create_rule(conn, &plan_code, &code, input)?)
+            Ok::<_, ApiError>(validation::create_rule(
+                conn, &plan_code, &code, input, &actor,
+            )?)
         })
         .await?;
     let location = format!("/api/v1/validation-rules/{}", rule.definition.code);

@@ -10,7 +10,8 @@ use crate::state::AppState;
 
 /// Delete a validation rule.
 ///
-/// Acknowledgements already kept on reports stay. Who may: as for creating.
+/// Acknowledgements already kept on reports stay. Recorded in the audit trail
+/// (`validation_rule_deleted`, the rule as it was in `oldValue`). Who may: as for creating.
 #[utoipa::path(
     tag = "Validation rules",
     params(
@@ -34,12 +35,19 @@ pub async fn delete_validation_rule(
     if_match: IfMatch,
 ) -> Result<HttpResponse, ApiError> {
     let code = code.into_inner();
+    // Read here: the request's id is not known on the database thread.
+    let actor = crate::routes::reports::actor(&caller);
     state
         .db(move |conn| {
             let plan_code = validation::rule_plan_code(conn, &code)?;
             readable_plan(&caller, conn, &plan_code).map_err(|_| hidden(&code))?;
             manageable_plan(&caller, conn, &plan_code)?;
-            Ok::<_, ApiError>(validation::delete_rule(conn, &code, if_match.expected())?)
+            Ok::<_, ApiError>(validation::delete_rule(
+                conn,
+                &code,
+                if_match.expected(),
+                &actor,
+            )?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -50,13 +50,6 @@ pub async fn list_validation_rules(
             Ok::<_, ApiError>(validation::list_rules(conn, &plan_code)?)
         })
         .await?;
-    let total = i64::try_from(rules.len()).unwrap_or(i64::MAX);
-    let start = usize::try_from(page.offset()).unwrap_or(usize::MAX);
-    let take = usize::try_from(page.limit()).unwrap_or(0);
-    let found = Page {
-        items: rules.into_iter().skip(start).take(take).collect(),
-        request: page,
-        total,
-    };
+    let found = Page::of_all(rules, page);
     Ok(HttpResponse::Ok().json(Paged::from_page(found, ValidationRuleView::from)))
 }

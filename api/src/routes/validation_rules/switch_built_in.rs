@@ -22,7 +22,9 @@ pub struct SwitchRequest {
 ///
 /// Built-in rules are derived from the catalog (a sub-item of a summed total does not exceed
 /// it); a catalog may sum sub-items that are not parts of the total, so a plan can switch them
-/// off. Who may: whoever may change the plan. Repeating the same switch changes nothing.
+/// off. Who may: whoever may change the plan. A change is recorded in the audit trail
+/// (`built_in_rule_switched`, `{"code", "enabled"}` before and after); repeating the same
+/// switch changes and records nothing.
 #[utoipa::path(
     tag = "Validation rules",
     params(
@@ -47,10 +49,11 @@ pub async fn switch_built_in_validation_rule(
 ) -> Result<HttpResponse, ApiError> {
     let (plan_code, rule_code) = path.into_inner();
     let enabled = body.0.enabled;
+    // Read here: the request's id is not known on the database thread.
+    let actor = crate::routes::reports::actor(&caller);
     let rule = state
         .db(move |conn| {
             manageable_plan(&caller, conn, &plan_code)?;
-            let actor = caller.subject().to_owned();
             Ok::<_, ApiError>(validation::switch_built_in_rule(
                 conn, &plan_code, &rule_code, enabled, &actor,
             )?)

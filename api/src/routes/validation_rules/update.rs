@@ -14,7 +14,9 @@ use crate::state::AppState;
 
 /// Replace a validation rule.
 ///
-/// Its code and plan stay; everything else is replaced. Who may: as for creating.
+/// Its code and plan stay; everything else is replaced. Recorded in the audit trail
+/// (`validation_rule_changed`, the rule before and after in `oldValue` and `newValue`). Who
+/// may: as for creating.
 #[utoipa::path(
     tag = "Validation rules",
     params(
@@ -44,6 +46,8 @@ pub async fn update_validation_rule(
 ) -> Result<HttpResponse, ApiError> {
     let code = code.into_inner();
     let input = body.0.parse_alone()?;
+    // Read here: the request's id is not known on the database thread.
+    let actor = crate::routes::reports::actor(&caller);
     let rule = state
         .db(move |conn| {
             let plan_code = validation::rule_plan_code(conn, &code)?;
@@ -54,6 +58,7 @@ pub async fn update_validation_rule(
                 &code,
                 if_match.expected(),
                 input,
+                &actor,
             )?)
         })
         .await?;

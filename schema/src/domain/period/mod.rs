@@ -184,7 +184,16 @@ impl Period {
 
     /// The period of the same type that follows this one (ad-hoc periods have none).
     pub fn next(&self) -> Option<Period> {
-        let start = self.start() + Months::new(self.months());
+        self.same_type_starting(self.start() + Months::new(self.months()))
+    }
+
+    /// The period of the same type before this one (ad-hoc periods have none).
+    pub fn previous(&self) -> Option<Period> {
+        self.same_type_starting(self.start() - Months::new(self.months()))
+    }
+
+    /// The period of this one's type that starts on `start`.
+    fn same_type_starting(&self, start: NaiveDate) -> Option<Period> {
         let (year, month) = (start.year(), start.month());
         match self {
             Period::Monthly { .. } => Some(Period::Monthly { year, month }),

@@ -82,6 +82,15 @@ fn the_next_period_crosses_years() {
 }
 
 #[test]
+fn the_previous_period_crosses_years_and_ad_hoc_periods_have_none() {
+    assert_eq!(p("202601").previous(), Some(p("202512")));
+    assert_eq!(p("2026Q1").previous(), Some(p("2025Q4")));
+    assert_eq!(p("2026S1").previous(), Some(p("2025S2")));
+    assert_eq!(p("2026").previous(), Some(p("2025")));
+    assert_eq!(p("2026-03-15..2026-03-20").previous(), None);
+}
+
+#[test]
 fn adx_intervals_follow_sdmx() {
     assert_eq!(p("202601").adx(), "2026-01-01/P1M");
     assert_eq!(p("2026Q2").adx(), "2026-04-01/P3M");
