@@ -136,4 +136,88 @@ kind-rank = rank
 kind-score = score
 kind-status = status
 kind-text = text
+# A sentence not in the catalogue yet, said as written (English).
+text-as-written = { $text }
 problem-detail-no-route = no route for { $method } { $path }
+
+## Conflicts with stored data (409)
+
+report-state-draft = draft
+report-state-submitted = submitted
+report-state-returned = returned
+report-state-approved = approved
+report-not-editable = the report is { $state }: its values and narrative change only while it is a draft or returned
+report-verb-submitted = submitted
+report-verb-returned = returned
+report-verb-approved = approved
+report-verb-reopened = reopened
+either-or = { $first } or { $second }
+report-transition-refused = the report is { $current }: only a report that is { $from } can be { $verb }
+report-children-not-approved = the reports of child units are not all approved: { $children }; approve them first or give overrideReason
+catalog-number-taken-in-its-section = number { $number } is taken in its section of catalog { $catalog } by indicator { $indicator }
+catalog-indicator-has-children = indicator { $code } still has { $count } sub-indicator(s) ({ $children }); delete or move them first
+catalog-indicator-code-taken = indicator code { $code } is taken by item { $number } of catalog { $catalog }
+catalog-place-section = section { $code }
+catalog-place-outside-sections = the items outside any section
+catalog-number-taken = number { $number } is taken in { $place } of catalog { $catalog } by indicator { $indicator }
+catalog-section-not-empty = section { $section } of catalog { $catalog } still has { $count } indicator(s); move or delete them first
+catalog-not-empty = catalog { $code } still has { $count } indicator(s); delete them first
+catalog-section-exists = catalog { $catalog } already has a section { $code }
+catalog-code-taken = catalog code { $code } is taken
+plan-item-has-values = reports of plan { $plan } hold { $count } value(s) of { $indicator }; the item is kept
+plan-code-taken = plan code { $code } is taken
+plan-has-indicator = plan { $plan } already has indicator { $code }
+plan-not-empty = plan { $code } still has { $items } item(s) and { $reports } report(s); delete its items first (a plan with reports is kept)
+plan-changed-while-deleted = plan { $code } gained items or reports while it was being deleted
+org-unit-already-closed = { $code } is already closed (on { $closedOn })
+org-unit-close-before-start = { $code } is valid from { $from }; it cannot close before that
+org-unit-has-open-children = { $code } still has { $count } open child unit(s); close or move them first
+org-unit-code-taken = an organisation unit with code { $code } already exists
+user-name-taken = the username { $username } is taken
+validation-rule-code-taken = validation rule code { $code } is taken
+outbox-entry-not-revivable = outbox entry { $id } is { $state }: only a dead entry or one needing attention can be { $verb }
+progress-no-target-year = no targets can apply to { $period }: { $reason }
+
+## Access, roles and other refusals (403, 404, 409)
+
+role-administrator = administrator
+role-province-officer = provinceOfficer
+role-commune-officer = communeOfficer
+role-reporter = reporter
+role-viewer = viewer
+role-integrator = integrator
+access-no-unit-with-code = no organisation unit has this code
+access-role-required = a { $role } may not do this; it needs one of: { $roles }
+access-grant-above-own = a { $role } may not grant the role { $granted }, which is above their own
+access-grant-without-unit = only administrators may grant access without a home unit
+access-may-not = a { $role } may not { $action } here
+access-outside-scope = you may change only units in your part of the organisation tree that exist
+access-not-in-your-tree = no such resource in your part of the organisation tree
+access-unit-outside-tree = the unit { $code } is outside your part of the organisation tree
+action-read = read
+action-enter-data = enter data
+action-approve-reports = approve reports
+action-add-units = add units under this unit
+action-manage-units = change this unit
+action-assign-catalogs = assign catalogs
+action-manage-accounts = manage accounts
+action-administer = administer the service
+access-key-creates-key = API keys are created by people; an API key cannot create keys
+access-password-set-by-other = the password of this account was set by someone else: change it first with PATCH /api/v1/users/{ $username } (password and currentPassword)
+access-password-set-by-other-sign-in = the password of this account was set by someone else: change it first with PATCH /api/v1/users/{ $username } (password and currentPassword), then sign in again
+access-may-not-change-plans = a { $role } may not change plans here: plans are made and changed by administrators and by officers whose part of the tree holds the issuing unit
+access-may-not-enter-data = a { $role } may not enter data
+access-change-own-account = you may not change your own role, home unit or disabled flag
+access-password-of-peer = you may not set the password of { $username }, whose role at your unit is not below yours
+access-password-outside-unit = you may not set the password of { $username }, whose unit is not within yours
+access-may-not-import-plans = a { $role } may not import plans of { $unit }
+access-import-creates-catalog = creating catalog { $code } from the table needs an administrator; name an existing catalog in plan.catalogCode
+validation-rule-not-found = validation rule { $code } does not exist
+idempotency-in-progress = a request with this { $header } is still being processed: retry later
+
+## Conflicts with stored data (409), continued
+
+catalog-indicator-changed-while-deleted = indicator { $code } gained sub-indicators while it was being deleted
+catalog-section-changed-while-deleted = section { $section } of catalog { $catalog } gained indicators while it was being deleted
+catalog-changed-while-deleted = catalog { $code } gained indicators while it was being deleted
+plan-unit-already-assigned = unit { $code } is already assigned to this item

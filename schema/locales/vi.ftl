@@ -136,4 +136,88 @@ kind-rank = thứ hạng
 kind-score = điểm số
 kind-status = trạng thái
 kind-text = văn bản
+# A sentence not in the catalogue yet, said as written (English).
+text-as-written = { $text }
 problem-detail-no-route = không có đường dẫn { $method } { $path }
+
+## Mâu thuẫn với dữ liệu đã lưu (409)
+
+report-state-draft = dự thảo
+report-state-submitted = đã gửi
+report-state-returned = bị trả lại
+report-state-approved = đã phê duyệt
+report-not-editable = báo cáo đang ở trạng thái { $state }: số liệu và nội dung chỉ được sửa khi báo cáo là dự thảo hoặc bị trả lại
+report-verb-submitted = gửi
+report-verb-returned = trả lại
+report-verb-approved = phê duyệt
+report-verb-reopened = mở lại
+either-or = { $first } hoặc { $second }
+report-transition-refused = báo cáo đang ở trạng thái { $current }: chỉ báo cáo { $from } mới được { $verb }
+report-children-not-approved = báo cáo của các đơn vị cấp dưới chưa được phê duyệt hết: { $children }; hãy phê duyệt các báo cáo đó trước hoặc nêu lý do trong overrideReason
+catalog-number-taken-in-its-section = số thứ tự { $number } đã được dùng trong phần này của danh mục { $catalog } cho chỉ tiêu { $indicator }
+catalog-indicator-has-children = chỉ tiêu { $code } còn { $count } chỉ tiêu con ({ $children }); hãy xoá hoặc chuyển các chỉ tiêu con trước
+catalog-indicator-code-taken = mã chỉ tiêu { $code } đã được dùng cho chỉ tiêu số { $number } của danh mục { $catalog }
+catalog-place-section = phần { $code }
+catalog-place-outside-sections = các chỉ tiêu không thuộc phần nào
+catalog-number-taken = số thứ tự { $number } trong { $place } của danh mục { $catalog } đã được dùng cho chỉ tiêu { $indicator }
+catalog-section-not-empty = phần { $section } của danh mục { $catalog } còn { $count } chỉ tiêu; hãy chuyển hoặc xoá các chỉ tiêu đó trước
+catalog-not-empty = danh mục { $code } còn { $count } chỉ tiêu; hãy xoá các chỉ tiêu đó trước
+catalog-section-exists = danh mục { $catalog } đã có phần { $code }
+catalog-code-taken = mã danh mục { $code } đã được sử dụng
+plan-item-has-values = các báo cáo của kế hoạch { $plan } có { $count } số liệu của chỉ tiêu { $indicator }; mục kế hoạch được giữ lại
+plan-code-taken = mã kế hoạch { $code } đã được sử dụng
+plan-has-indicator = kế hoạch { $plan } đã có chỉ tiêu { $code }
+plan-not-empty = kế hoạch { $code } còn { $items } chỉ tiêu và { $reports } báo cáo; hãy xoá các chỉ tiêu trước (kế hoạch đã có báo cáo thì được giữ lại)
+plan-changed-while-deleted = kế hoạch { $code } có thêm chỉ tiêu hoặc báo cáo trong lúc đang bị xoá
+org-unit-already-closed = đơn vị { $code } đã ngừng hoạt động (từ ngày { $closedOn })
+org-unit-close-before-start = đơn vị { $code } có hiệu lực từ ngày { $from }; không thể ngừng hoạt động trước ngày đó
+org-unit-has-open-children = đơn vị { $code } còn { $count } đơn vị trực thuộc đang hoạt động; hãy cho ngừng hoạt động hoặc chuyển các đơn vị đó trước
+org-unit-code-taken = đã có đơn vị mang mã { $code }
+user-name-taken = tên đăng nhập { $username } đã được sử dụng
+validation-rule-code-taken = mã quy tắc kiểm tra { $code } đã được sử dụng
+outbox-entry-not-revivable = mục chờ đồng bộ { $id } đang ở trạng thái { $state }: chỉ mục đã dừng gửi (dead) hoặc cần xử lý mới được { $verb }
+progress-no-target-year = không có chỉ tiêu nào áp dụng cho kỳ { $period }: { $reason }
+
+## Quyền truy cập, vai trò và các trường hợp từ chối khác (403, 404, 409)
+
+role-administrator = quản trị viên
+role-province-officer = cán bộ cấp tỉnh
+role-commune-officer = cán bộ cấp xã
+role-reporter = người báo cáo
+role-viewer = người xem
+role-integrator = hệ thống tích hợp
+access-no-unit-with-code = không có đơn vị nào mang mã này
+access-role-required = vai trò { $role } không được thực hiện thao tác này; cần một trong các vai trò: { $roles }
+access-grant-above-own = vai trò { $role } không được cấp vai trò { $granted } vì vai trò này cao hơn vai trò của mình
+access-grant-without-unit = chỉ quản trị viên mới được cấp quyền truy cập không gắn với đơn vị
+access-may-not = vai trò { $role } không được { $action } tại đơn vị này
+access-outside-scope = bạn chỉ được thay đổi các đơn vị hiện có thuộc phạm vi quản lý của mình
+access-not-in-your-tree = không có dữ liệu này trong phạm vi quản lý của bạn
+access-unit-outside-tree = đơn vị { $code } nằm ngoài phạm vi quản lý của bạn
+action-read = xem dữ liệu
+action-enter-data = nhập số liệu
+action-approve-reports = phê duyệt báo cáo
+action-add-units = thêm đơn vị trực thuộc
+action-manage-units = thay đổi đơn vị
+action-assign-catalogs = giao danh mục chỉ tiêu
+action-manage-accounts = quản lý tài khoản
+action-administer = quản trị hệ thống
+access-key-creates-key = khoá API do người dùng tạo; không thể dùng một khoá API để tạo khoá khác
+access-password-set-by-other = mật khẩu của tài khoản này do người khác đặt: hãy đổi mật khẩu trước bằng PATCH /api/v1/users/{ $username } (password và currentPassword)
+access-password-set-by-other-sign-in = mật khẩu của tài khoản này do người khác đặt: hãy đổi mật khẩu trước bằng PATCH /api/v1/users/{ $username } (password và currentPassword), sau đó đăng nhập lại
+access-may-not-change-plans = vai trò { $role } không được thay đổi kế hoạch tại đây: kế hoạch do quản trị viên hoặc cán bộ có phạm vi quản lý bao gồm đơn vị ban hành lập và sửa đổi
+access-may-not-enter-data = vai trò { $role } không được nhập số liệu
+access-change-own-account = bạn không được tự thay đổi vai trò, đơn vị hoặc trạng thái khoá của tài khoản mình
+access-password-of-peer = bạn không được đặt mật khẩu cho { $username } vì vai trò của người này tại đơn vị của bạn không thấp hơn vai trò của bạn
+access-password-outside-unit = bạn không được đặt mật khẩu cho { $username } vì đơn vị của người này không thuộc đơn vị của bạn
+access-may-not-import-plans = vai trò { $role } không được nhập kế hoạch của đơn vị { $unit }
+access-import-creates-catalog = việc tạo danh mục { $code } từ bảng cần quản trị viên thực hiện; hãy ghi một danh mục đã có vào plan.catalogCode
+validation-rule-not-found = không có quy tắc kiểm tra { $code }
+idempotency-in-progress = một yêu cầu có cùng { $header } đang được xử lý: hãy thử lại sau
+
+## Mâu thuẫn với dữ liệu đã lưu (409), tiếp theo
+
+catalog-indicator-changed-while-deleted = chỉ tiêu { $code } có thêm chỉ tiêu con trong lúc đang bị xoá
+catalog-section-changed-while-deleted = phần { $section } của danh mục { $catalog } có thêm chỉ tiêu trong lúc đang bị xoá
+catalog-changed-while-deleted = danh mục { $code } có thêm chỉ tiêu trong lúc đang bị xoá
+plan-unit-already-assigned = đơn vị { $code } đã được giao thực hiện chỉ tiêu này

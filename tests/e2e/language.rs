@@ -143,6 +143,7 @@ async fn the_demo_progress_of_both_communes_reads_true(app: TestApp) {
         "exactly the one planted outlier is above 300 %: {planted:?}"
     );
     assert_eq!(planted[0].0, "31001", "the outlier is Thái Tân's");
+    six_g_has_no_target_before_2035(&demo, year).await;
     // Some trajectory explanation is said in each language.
     let path = format!("/api/v1/org-units/31001/progress?plan=TT-18-2025&period={year}");
     let vi = expect_json(get_vi(&demo, &path).await, 200).await;
@@ -156,6 +157,32 @@ async fn the_demo_progress_of_both_communes_reads_true(app: TestApp) {
             .any(|s| s.contains("năm") || s.contains("chưa có")),
         "Vietnamese explanations: {said:?}"
     );
+}
+
+/// Thái Tân's item 3, 6G coverage, sets no target until 2030 ("-") and 50 % for 2035: a report
+/// of this year has no target to be judged against (not "93 % achieved" against 2035's), and
+/// its way toward 2035 is the trajectory, which names that year.
+async fn six_g_has_no_target_before_2035(demo: &TestApp, year: i32) {
+    let path = format!("/api/v1/org-units/31001/progress?plan=TT-18-2025&period={year}");
+    let report = expect_json(get_vi(demo, &path).await, 200).await;
+    let six_g = rows(&report)
+        .into_iter()
+        .find(|r| r["number"] == "3")
+        .expect("item 3")
+        .clone();
+    assert_eq!(six_g["status"], "noTarget", "{six_g}");
+    assert_eq!(six_g["achievementRatio"], Value::Null, "{six_g}");
+    assert_eq!(six_g["target"]["year"], 2030, "{six_g}");
+    assert_eq!(six_g["trajectory"]["milestoneYear"], 2035, "{six_g}");
+    let page = demo
+        .get(&format!(
+            "/api/v1/org-units/31001/progress.html?plan=TT-18-2025&period={year}"
+        ))
+        .await
+        .text()
+        .await
+        .expect("a page");
+    assert!(page.contains("Không giao chỉ tiêu"), "the page says so");
 }
 
 async fn a_missing_resource_is_not_found_in_the_callers_language(app: TestApp) {

@@ -109,11 +109,11 @@ pub async fn require_dhis2_credentials(
     match authenticate(req.request()).await {
         // A password set by someone else must be changed first, on this surface as on /api/v1.
         Ok(caller) if caller.must_change_password() => {
-            let error = ApiError::Forbidden(format!(
-                "the password of this account was set by someone else: change it first with \
-                 PATCH /api/v1/users/{} (password and currentPassword)",
-                caller.subject()
-            ));
+            let error = ApiError::said(
+                crate::error::SaidKind::Forbidden,
+                chitieu_schema::messages::Message::new("access-password-set-by-other")
+                    .arg("username", caller.subject()),
+            );
             Ok(req
                 .into_response(crate::routes::dhis2::web_message_error(&error))
                 .map_into_right_body())

@@ -48,6 +48,19 @@ impl Role {
             .ok_or_else(|| Invalid::new(format!("unknown role {raw:?}")))
     }
 
+    /// The role in words: in English its API name (as the API has always said it), in
+    /// Vietnamese the title people use.
+    pub fn message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            Role::Administrator => "role-administrator",
+            Role::ProvinceOfficer => "role-province-officer",
+            Role::CommuneOfficer => "role-commune-officer",
+            Role::Reporter => "role-reporter",
+            Role::Viewer => "role-viewer",
+            Role::Integrator => "role-integrator",
+        })
+    }
+
     /// The name used in the API and on the command line.
     pub fn as_api_str(self) -> &'static str {
         match self {

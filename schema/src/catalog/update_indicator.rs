@@ -76,12 +76,12 @@ pub fn update_indicator(
             let taken = indicator_by_number(conn, catalog.id, section_id, &number)?
                 .filter(|taken| taken.id != current.id);
             if let Some(taken) = taken {
-                return Err(StoreError::Conflict {
-                    detail: format!(
-                        "number {number} is taken in its section of catalog {} by indicator {}",
-                        catalog.code, taken.code
-                    ),
-                });
+                return Err(StoreError::conflict(
+                    crate::messages::Message::new("catalog-number-taken-in-its-section")
+                        .arg("number", &number)
+                        .arg("catalog", &catalog.code)
+                        .arg("indicator", &taken.code),
+                ));
             }
         }
 

@@ -48,15 +48,19 @@ pub fn close(
         let now = now_utc();
         let unit = claim(conn, code.as_str(), expected, now)?;
         if let Some(closed_on) = unit.valid_to {
-            return Err(StoreError::Conflict {
-                detail: format!("{code} is already closed (on {closed_on})"),
-            }
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("org-unit-already-closed")
+                    .arg("code", code)
+                    .arg("closedOn", closed_on),
+            )
             .into());
         }
         if let Some(from) = unit.valid_from.filter(|from| *from > closure.closed_on) {
             return Err(StoreError::rejected(
                 "closedOn",
-                format!("{code} is valid from {from}; it cannot close before that"),
+                crate::messages::Message::new("org-unit-close-before-start")
+                    .arg("code", code)
+                    .arg("from", from),
             )
             .into());
         }
@@ -67,11 +71,11 @@ pub fn close(
             .get_result(conn)
             .map_err(StoreError::database("counting open children"))?;
         if open_children > 0 {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "{code} still has {open_children} open child unit(s); close or move them first"
-                ),
-            }
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("org-unit-has-open-children")
+                    .arg("code", code)
+                    .arg("count", open_children),
+            )
             .into());
         }
         let successors = successors_for(conn, &unit, &closure.successor_codes)?;

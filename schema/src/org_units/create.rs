@@ -62,10 +62,9 @@ pub fn create(conn: &mut Db, new: &NewOrgUnit) -> Result<OrgUnitView, StoreError
             .map_err(
                 |e| match StoreError::database("creating an organisation unit")(e) {
                     StoreError::Conflict { .. } => StoreError::Conflict {
-                        detail: format!(
-                            "an organisation unit with code {} already exists",
-                            new.code
-                        ),
+                        detail: crate::messages::Message::new("org-unit-code-taken")
+                            .arg("code", &new.code)
+                            .into(),
                     },
                     other => other,
                 },

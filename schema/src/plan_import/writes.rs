@@ -17,10 +17,10 @@ use crate::plans::{self, Assignees, NewPlan, NewPlanItem, TargetYear};
 use crate::schema::{catalog_sections, indicators};
 
 /// A refusal pointing at the row of the file it comes from.
-pub(super) fn at(reference: &str, reason: String) -> StoreError {
+pub(super) fn at(reference: &str, reason: impl Into<crate::messages::Text>) -> StoreError {
     StoreError::RejectedAt {
         pointer: reference.to_owned(),
-        reason,
+        reason: reason.into(),
     }
 }
 

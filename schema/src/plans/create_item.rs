@@ -43,9 +43,11 @@ pub fn create_item(
             .get_result(conn)
             .map_err(StoreError::database("checking a plan's items"))?;
         if taken > 0 {
-            return Err(StoreError::Conflict {
-                detail: format!("plan {plan_code} already has indicator {code}"),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("plan-has-indicator")
+                    .arg("plan", plan_code)
+                    .arg("code", code),
+            ));
         }
         let resolved = resolve_assignees(conn, &plan, &new.assignees)?;
         let position = match new.position {

@@ -26,9 +26,9 @@ pub fn create_plan(conn: &mut Db, new: NewPlan) -> Result<Plan, StoreError> {
             )
         })?;
         if plan_by_code(conn, new.code.as_str())?.is_some() {
-            return Err(StoreError::Conflict {
-                detail: format!("plan code {} is taken", new.code),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("plan-code-taken").arg("code", &new.code),
+            ));
         }
         let now = now_utc();
         let d = new.deadlines;

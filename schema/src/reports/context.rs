@@ -55,7 +55,8 @@ impl PlanRef {
             let day = u32::try_from(day).unwrap_or(0);
             let offset = u32::try_from(offset).unwrap_or(u32::MAX);
             DeadlineRule::new(day, offset).map_err(|invalid| StoreError::Conflict {
-                detail: format!("plan {} has an invalid deadline rule: {invalid}", self.code),
+                detail: format!("plan {} has an invalid deadline rule: {invalid}", self.code)
+                    .into(),
             })
         };
         Ok(DeadlineRules {
@@ -149,7 +150,8 @@ pub(super) fn assigned_indicators(
     rows.into_iter()
         .map(|(indicator_id, code, kind)| {
             let kind = ValueKind::from_db_str(&kind).map_err(|invalid| StoreError::Conflict {
-                detail: format!("indicator {code} has a stored kind that is not known: {invalid}"),
+                detail: format!("indicator {code} has a stored kind that is not known: {invalid}")
+                    .into(),
             })?;
             Ok(Assigned {
                 indicator_id,

@@ -135,7 +135,7 @@ pub fn set_values(
                 .then(|| serde_json::to_string(&entry.evidence))
                 .transpose()
                 .map_err(|e| StoreError::Conflict {
-                    detail: format!("evidence cannot be stored: {e}"),
+                    detail: format!("evidence cannot be stored: {e}").into(),
                 })?;
             let old = stored.get(&indicator_id);
             let old_value =
@@ -216,7 +216,7 @@ pub(super) fn check_editable(located: &Located, expected: Option<i32>) -> Result
         });
     }
     if let Some(detail) = located.row.state()?.refusal_to_edit() {
-        return Err(StoreError::Conflict { detail });
+        return Err(StoreError::conflict(detail));
     }
     Ok(())
 }

@@ -38,8 +38,9 @@ pub async fn create_api_key(
     JsonBody(body): JsonBody<CreateApiKeyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let Identity::User { id: creator, .. } = caller.identity().clone() else {
-        return Err(ApiError::Forbidden(
-            "API keys are created by people; an API key cannot create keys".into(),
+        return Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-key-creates-key"),
         ));
     };
     caller.require_role(&[Role::ProvinceOfficer, Role::CommuneOfficer])?;
@@ -63,9 +64,7 @@ pub async fn create_api_key(
                     if caller.is_admin() {
                         ApiError::invalid("/homeUnitCode", format!("no unit has the code {code}"))
                     } else {
-                        ApiError::Forbidden(format!(
-                            "the unit {code} is outside your part of the organisation tree"
-                        ))
+                        crate::auth::unit_outside_your_tree(code)
                     }
                 })?),
                 None if role.needs_home_unit() => caller.home_unit().cloned(),

@@ -175,21 +175,21 @@ fn authorize(
         return Err(unknown());
     }
     if !caller.may(Action::ManageCatalogAssignments, &unit.row.path) {
-        return Err(ApiError::Forbidden(format!(
-            "a {} may not import plans of {}",
-            caller.role(),
-            unit.row.code
-        )));
+        return Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-may-not-import-plans")
+                .message("role", caller.role().message())
+                .arg("unit", &unit.row.code),
+        ));
     }
     caller.ensure_may_add_under(Some(&unit.row.path))?;
     let code = plan.catalog.as_str();
     match catalog::find_catalog(conn, code) {
-        Err(StoreError::NotFound { .. }) if !caller.is_admin() => {
-            Err(ApiError::Forbidden(format!(
-                "creating catalog {code} from the table needs an administrator; name an existing \
-             catalog in plan.catalogCode"
-            )))
-        }
+        Err(StoreError::NotFound { .. }) if !caller.is_admin() => Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-import-creates-catalog")
+                .arg("code", code),
+        )),
         Err(StoreError::NotFound { .. }) | Ok(_) => Ok(()),
         Err(other) => Err(other.into()),
     }

@@ -64,9 +64,11 @@ where
     match claim {
         Claim::Replay { status, body } => return Ok(replay(status, body)),
         Claim::InFlight => {
-            return Err(ApiError::Conflict(format!(
-                "a request with this {HEADER} is still being processed: retry later"
-            )));
+            return Err(ApiError::said(
+                crate::error::SaidKind::Conflict,
+                chitieu_schema::messages::Message::new("idempotency-in-progress")
+                    .arg("header", HEADER),
+            ));
         }
         Claim::Mismatch { endpoint: first } => {
             return Err(ApiError::invalid(

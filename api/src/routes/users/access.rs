@@ -41,8 +41,6 @@ pub fn resolve_unit(
             "/homeUnitCode",
             format!("no organisation unit has the code {code}"),
         )),
-        None => Err(ApiError::Forbidden(format!(
-            "the unit {code} is outside your part of the organisation tree"
-        ))),
+        None => Err(crate::auth::unit_outside_your_tree(code)),
     }
 }

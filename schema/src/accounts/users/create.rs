@@ -49,9 +49,10 @@ pub fn create(conn: &mut Db, user: NewUser, origin: &Origin) -> Result<User, Sto
             .returning(COLUMNS)
             .get_result::<Row>(conn)
             .map_err(|e| match StoreError::database("creating a user")(e) {
-                StoreError::Conflict { .. } => StoreError::Conflict {
-                    detail: format!("the username {} is taken", user.username),
-                },
+                StoreError::Conflict { .. } => StoreError::conflict(
+                    crate::messages::Message::new("user-name-taken")
+                        .arg("username", &user.username),
+                ),
                 other => other,
             })?;
         events::record(

@@ -143,7 +143,7 @@ fn due_at(
         let day = u32::try_from(day).unwrap_or(0);
         let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         DeadlineRule::new(day, offset).map_err(|invalid| StoreError::Conflict {
-            detail: format!("plan {code} has an invalid deadline rule: {invalid}"),
+            detail: format!("plan {code} has an invalid deadline rule: {invalid}").into(),
         })
     };
     let rules = DeadlineRules {
