@@ -221,3 +221,96 @@ catalog-indicator-changed-while-deleted = indicator { $code } gained sub-indicat
 catalog-section-changed-while-deleted = section { $section } of catalog { $catalog } gained indicators while it was being deleted
 catalog-changed-while-deleted = catalog { $code } gained indicators while it was being deleted
 plan-unit-already-assigned = unit { $code } is already assigned to this item
+
+## Values and fields (422)
+
+value-listed-twice = { $code } is already listed at /values/{ $first }
+value-not-assigned = indicator { $code } is not assigned to unit { $unit } in plan { $plan }
+value-kind-takes = a { $kind } indicator takes { $expected }
+value-takes-percent = a number from 0 to 100 or {"{"}"numerator", "denominator"{"}"}
+value-takes-count = a whole number ≥ 0
+value-takes-rank = a whole number ≥ 1
+value-takes-decimal = a number or {"{"}"numerator", "denominator"{"}"}
+value-takes-score = a number
+value-takes-status = {"{"}"achieved": true|false, "label"?: text{"}"}
+value-takes-text = a text
+value-not-finite = must be a finite number
+value-denominator-not-finite = the denominator must be a finite number
+value-out-of-range = { $n } is out of range: numbers are at most 10^15 in magnitude
+value-percent-range = a percent entered directly must be between 0 and 100, not { $n }
+value-denominator-positive = the denominator must be greater than 0, not { $denominator }
+value-numerator-range = the numerator must be between 0 and the denominator ({ $denominator }), not { $numerator }
+value-count = a count must be a whole number ≥ 0, not { $n }
+value-rank = a rank must be a whole number ≥ 1, not { $n }
+invalid-username-character = may contain only letters a-z, digits, '.', '_' and '-' (found { $found })
+invalid-too-short = must be at least { $min } characters long
+invalid-too-long-chars = must be at most { $max } characters long
+invalid-only-spaces = must not be only spaces
+invalid-role = unknown role { $raw }; expected one of administrator, provinceOfficer, communeOfficer, reporter, viewer, integrator
+account-needs-home-unit = every role except administrator needs a home unit
+invalid-page-start = page starts at 1
+invalid-page-max = page is at most { $max }
+invalid-page-size = pageSize must be between 1 and { $max }
+invalid-target-year = a target year must be between { $first } and { $last }
+invalid-year = { $raw } is not a year: write four digits between { $first } and { $last }
+invalid-plan-code = { $raw } is not a plan code: 2 to 64 of A-Z, 0-9, '.', '_' and '-'
+invalid-narrative-section = { $raw } is not a section code such as I, III or III.1
+invalid-report-state = { $raw } is not a report state: draft, submitted, returned or approved
+invalid-decimals = must be between 0 and { $max } decimals
+invalid-between-zero-and = must be between 0 and { $max }
+
+## References to stored things (422)
+
+catalog-no-section = catalog { $catalog } has no section { $code }
+catalog-no-indicator = there is no indicator { $code }
+catalog-parent-elsewhere = indicator { $parent } belongs to another catalog than { $catalog }; a parent must be in the same catalog
+catalog-parent-cycle = indicator { $child } cannot sit under itself or one of its own sub-indicators ({ $parent })
+catalog-parent-too-deep = the parent chain above { $parent } is deeper than { $max }
+catalog-in-section = in section { $code }
+catalog-outside-sections = outside any section
+catalog-section-mismatch = the parent { $parent } is { $parentSection }, this indicator would be { $wanted }; a sub-indicator sits in its parent's section
+catalog-no-catalog = there is no catalog { $code }
+plan-validity-order = the plan would be valid from { $from } to { $to }: validFrom must not be after validTo
+org-unit-no-unit-with-code = there is no organisation unit with code { $code }
+catalog-no-catalog-with-code = there is no catalog with code { $code }
+catalog-no-indicator-with-code = there is no indicator with code { $code }
+plan-indicator-outside-catalog = indicator { $code } is not in the plan's catalog { $catalog }
+plan-no-plan-with-code = there is no plan with code { $code }
+org-kind-national = national
+org-kind-province = province
+org-kind-commune = commune
+org-kind-unit = unit
+org-parents-national = no parent
+org-parents-province = no parent or a national unit
+org-parents-commune = a province
+org-parents-unit = a province, a commune or another unit
+org-unit-needs-parent = a { $kind } needs a parent: { $parents }
+org-unit-wrong-parent = a { $kind } cannot sit under a { $parentKind } ({ $parent }); its parent must be { $parents }
+org-unit-parent-closed = { $parent } closed on { $closedOn }; place the unit under one of its successors
+org-unit-start-after-close = { $code } closed on { $to }; it cannot start after that
+org-unit-own-parent = { $code } cannot be its own parent
+org-unit-under-descendant = { $parent } lies under { $code }: a unit cannot move under its own descendant
+report-period-outside-plan = { $period } ({ $start } to { $end }) is not within the validity of plan { $plan } ({ $from } to { $to })
+report-unit-not-assigned = unit { $unit } reports no indicator of plan { $plan }: assign it in the plan first
+
+## Fields of requests (422), continued
+
+org-unit-listed-twice = { $code } is listed twice
+org-unit-succeeds-itself = { $code } cannot succeed itself
+org-unit-succeeds-ancestor = { $code } lies under { $unit }: it cannot take over from its own ancestor
+org-unit-successor-closed = { $code } closed on { $closedOn }; name an open unit
+org-unit-successor-kind = { $code } is a { $kind }, but { $unit } is a { $unitKind }: a successor is of the same kind
+org-unit-no-unit-has-code = no organisation unit has the code { $code }
+api-key-no-unit = no unit has the code { $code }
+account-current-password-needed = needed to change your own password
+account-not-your-password = is not your password
+progress-format-in-path = this address serves the .{ $extension } file; leave format out
+invalid-max-depth = maxDepth is at most 2147483647
+invalid-after = after must be 0 or more
+invalid-limit = limit must be between 1 and 500
+invalid-outbox-state = must be one of pending, sending, sent, attention, dead, discarded, superseded
+idempotency-key-shape = must be 1 to 255 visible ASCII characters
+idempotency-key-reused = this key was used for another request ({ $first }, or the same endpoint with another body): use a new key for a new request
+form-field-required = the form field is required
+exchange-id-scheme = only idScheme=code is supported, not { $scheme }
+exchange-strategy = { $raw } is not CREATE, UPDATE, CREATE_AND_UPDATE, DELETE or SYNC

@@ -221,3 +221,96 @@ catalog-indicator-changed-while-deleted = chỉ tiêu { $code } có thêm chỉ 
 catalog-section-changed-while-deleted = phần { $section } của danh mục { $catalog } có thêm chỉ tiêu trong lúc đang bị xoá
 catalog-changed-while-deleted = danh mục { $code } có thêm chỉ tiêu trong lúc đang bị xoá
 plan-unit-already-assigned = đơn vị { $code } đã được giao thực hiện chỉ tiêu này
+
+## Giá trị và trường dữ liệu (422)
+
+value-listed-twice = chỉ tiêu { $code } đã có ở /values/{ $first }
+value-not-assigned = chỉ tiêu { $code } không được giao cho đơn vị { $unit } trong kế hoạch { $plan }
+value-kind-takes = chỉ tiêu loại { $kind } nhận { $expected }
+value-takes-percent = một số từ 0 đến 100 hoặc {"{"}"numerator", "denominator"{"}"} (tử số, mẫu số)
+value-takes-count = một số nguyên ≥ 0
+value-takes-rank = một số nguyên ≥ 1
+value-takes-decimal = một số hoặc {"{"}"numerator", "denominator"{"}"} (tử số, mẫu số)
+value-takes-score = một số
+value-takes-status = {"{"}"achieved": true|false, "label"?: văn bản{"}"} (đạt hay không, nhãn)
+value-takes-text = một đoạn văn bản
+value-not-finite = phải là một số hữu hạn
+value-denominator-not-finite = mẫu số phải là một số hữu hạn
+value-out-of-range = { $n } vượt quá phạm vi: giá trị tuyệt đối không được lớn hơn 10^15
+value-percent-range = tỷ lệ phần trăm nhập trực tiếp phải từ 0 đến 100, không phải { $n }
+value-denominator-positive = mẫu số phải lớn hơn 0, không phải { $denominator }
+value-numerator-range = tử số phải từ 0 đến mẫu số ({ $denominator }), không phải { $numerator }
+value-count = số lượng phải là số nguyên ≥ 0, không phải { $n }
+value-rank = thứ hạng phải là số nguyên ≥ 1, không phải { $n }
+invalid-username-character = chỉ được gồm chữ thường a-z, chữ số, '.', '_' và '-' (gặp { $found })
+invalid-too-short = phải dài ít nhất { $min } ký tự
+invalid-too-long-chars = dài tối đa { $max } ký tự
+invalid-only-spaces = không được chỉ gồm dấu cách
+invalid-role = vai trò { $raw } không hợp lệ; dùng một trong các giá trị administrator, provinceOfficer, communeOfficer, reporter, viewer, integrator
+account-needs-home-unit = mọi vai trò trừ quản trị viên đều phải gắn với một đơn vị
+invalid-page-start = số trang bắt đầu từ 1
+invalid-page-max = số trang tối đa là { $max }
+invalid-page-size = pageSize phải từ 1 đến { $max }
+invalid-target-year = năm của chỉ tiêu phải từ { $first } đến { $last }
+invalid-year = { $raw } không phải là năm: hãy ghi bốn chữ số, từ { $first } đến { $last }
+invalid-plan-code = { $raw } không phải là mã kế hoạch: gồm 2 đến 64 ký tự A-Z, 0-9, '.', '_' và '-'
+invalid-narrative-section = { $raw } không phải là mã mục như I, III hoặc III.1
+invalid-report-state = { $raw } không phải là trạng thái báo cáo: draft, submitted, returned hoặc approved
+invalid-decimals = số chữ số thập phân phải từ 0 đến { $max }
+invalid-between-zero-and = phải từ 0 đến { $max }
+
+## Tham chiếu tới dữ liệu đã lưu (422)
+
+catalog-no-section = danh mục { $catalog } không có phần { $code }
+catalog-no-indicator = không có chỉ tiêu { $code }
+catalog-parent-elsewhere = chỉ tiêu { $parent } thuộc danh mục khác, không phải { $catalog }; chỉ tiêu cha phải cùng danh mục
+catalog-parent-cycle = chỉ tiêu { $child } không thể nằm dưới chính nó hoặc một chỉ tiêu con của nó ({ $parent })
+catalog-parent-too-deep = chuỗi chỉ tiêu cha phía trên { $parent } sâu quá { $max } cấp
+catalog-in-section = thuộc phần { $code }
+catalog-outside-sections = không thuộc phần nào
+catalog-section-mismatch = chỉ tiêu cha { $parent } { $parentSection }, còn chỉ tiêu này sẽ { $wanted }; chỉ tiêu con phải cùng phần với chỉ tiêu cha
+catalog-no-catalog = không có danh mục { $code }
+plan-validity-order = kế hoạch sẽ có hiệu lực từ { $from } đến { $to }: validFrom không được sau validTo
+org-unit-no-unit-with-code = không có đơn vị mang mã { $code }
+catalog-no-catalog-with-code = không có danh mục mang mã { $code }
+catalog-no-indicator-with-code = không có chỉ tiêu mang mã { $code }
+plan-indicator-outside-catalog = chỉ tiêu { $code } không thuộc danh mục { $catalog } của kế hoạch
+plan-no-plan-with-code = không có kế hoạch mang mã { $code }
+org-kind-national = cấp trung ương
+org-kind-province = tỉnh
+org-kind-commune = xã
+org-kind-unit = cơ quan, đơn vị
+org-parents-national = không có đơn vị cấp trên
+org-parents-province = không có đơn vị cấp trên hoặc là đơn vị cấp trung ương
+org-parents-commune = một tỉnh
+org-parents-unit = một tỉnh, một xã hoặc một cơ quan, đơn vị khác
+org-unit-needs-parent = đơn vị cấp { $kind } phải có đơn vị cấp trên: { $parents }
+org-unit-wrong-parent = đơn vị cấp { $kind } không thể trực thuộc đơn vị cấp { $parentKind } ({ $parent }); đơn vị cấp trên phải là { $parents }
+org-unit-parent-closed = đơn vị { $parent } đã ngừng hoạt động từ ngày { $closedOn }; hãy đặt đơn vị này trực thuộc một đơn vị kế thừa
+org-unit-start-after-close = đơn vị { $code } đã ngừng hoạt động từ ngày { $to }; không thể có hiệu lực sau ngày đó
+org-unit-own-parent = đơn vị { $code } không thể là đơn vị cấp trên của chính nó
+org-unit-under-descendant = đơn vị { $parent } trực thuộc { $code }: không thể chuyển một đơn vị về trực thuộc đơn vị cấp dưới của nó
+report-period-outside-plan = kỳ báo cáo { $period } (từ { $start } đến { $end }) nằm ngoài thời gian hiệu lực của kế hoạch { $plan } (từ { $from } đến { $to })
+report-unit-not-assigned = đơn vị { $unit } không được giao chỉ tiêu nào của kế hoạch { $plan }: hãy giao chỉ tiêu trong kế hoạch trước
+
+## Trường dữ liệu của yêu cầu (422), tiếp theo
+
+org-unit-listed-twice = đơn vị { $code } được liệt kê hai lần
+org-unit-succeeds-itself = đơn vị { $code } không thể kế thừa chính nó
+org-unit-succeeds-ancestor = đơn vị { $code } trực thuộc { $unit }: không thể kế thừa đơn vị cấp trên của chính nó
+org-unit-successor-closed = đơn vị { $code } đã ngừng hoạt động từ ngày { $closedOn }; hãy chọn một đơn vị đang hoạt động
+org-unit-successor-kind = đơn vị { $code } thuộc cấp { $kind }, còn { $unit } thuộc cấp { $unitKind }: đơn vị kế thừa phải cùng cấp
+org-unit-no-unit-has-code = không có đơn vị nào mang mã { $code }
+api-key-no-unit = không có đơn vị nào mang mã { $code }
+account-current-password-needed = cần nhập để đổi mật khẩu của chính bạn
+account-not-your-password = không đúng mật khẩu của bạn
+progress-format-in-path = địa chỉ này trả về tệp .{ $extension }; không cần tham số format
+invalid-max-depth = maxDepth tối đa là 2147483647
+invalid-after = after phải lớn hơn hoặc bằng 0
+invalid-limit = limit phải từ 1 đến 500
+invalid-outbox-state = phải là một trong các giá trị pending, sending, sent, attention, dead, discarded, superseded
+idempotency-key-shape = phải gồm 1 đến 255 ký tự ASCII nhìn thấy được
+idempotency-key-reused = khoá này đã được dùng cho một yêu cầu khác ({ $first }, hoặc cùng địa chỉ nhưng nội dung khác): hãy dùng khoá mới cho yêu cầu mới
+form-field-required = trường này của biểu mẫu là bắt buộc
+exchange-id-scheme = chỉ hỗ trợ idScheme=code, không hỗ trợ { $scheme }
+exchange-strategy = { $raw } không phải là CREATE, UPDATE, CREATE_AND_UPDATE, DELETE hoặc SYNC

@@ -78,10 +78,9 @@ impl Role {
             .into_iter()
             .find(|r| r.as_api_str() == raw)
             .ok_or_else(|| {
-                Invalid::new(format!(
-                    "unknown role {raw:?}; expected one of administrator, provinceOfficer, \
-                     communeOfficer, reporter, viewer, integrator"
-                ))
+                Invalid::said(
+                    crate::messages::Message::new("invalid-role").arg("raw", format!("{raw:?}")),
+                )
             })
     }
 

@@ -21,7 +21,8 @@ pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, S
         let catalog = catalog_by_code(conn, new.catalog.as_str())?.ok_or_else(|| {
             StoreError::rejected(
                 "catalogCode",
-                format!("there is no catalog {}", new.catalog.as_str()),
+                crate::messages::Message::new("catalog-no-catalog")
+                    .arg("code", new.catalog.as_str()),
             )
         })?;
         let code = new.code.as_str();

@@ -183,7 +183,7 @@ pub fn update_indicator(
 /// creation too.
 fn first_misfit(misfits: Vec<MeasureMisfit>) -> StoreError {
     match misfits.into_iter().next() {
-        Some(misfit) => StoreError::rejected(misfit.field, misfit.reason.0),
+        Some(misfit) => StoreError::rejected(misfit.field, misfit.reason.into_text()),
         // `Measure::parse` refuses only with a misfit; this keeps the store total regardless.
         None => StoreError::rejected("valueKind", "the measure does not fit its value kind"),
     }

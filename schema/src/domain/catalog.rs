@@ -93,6 +93,19 @@ db_names!(PeriodAggregation {
 });
 
 impl ValueKind {
+    /// The kind in words, in the reader's language (in English, its API name).
+    pub fn message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            ValueKind::Percent => "kind-percent",
+            ValueKind::Count => "kind-count",
+            ValueKind::Decimal => "kind-decimal",
+            ValueKind::Rank => "kind-rank",
+            ValueKind::Score => "kind-score",
+            ValueKind::Status => "kind-status",
+            ValueKind::Text => "kind-text",
+        })
+    }
+
     /// The period aggregation used when a catalog entry names none.
     pub fn default_period_aggregation(self) -> PeriodAggregation {
         match self {

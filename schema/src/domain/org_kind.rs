@@ -57,6 +57,26 @@ impl OrgUnitKind {
     }
 
     /// What may be the parent of this kind, for error messages.
+    /// The kind in words (in English, its API name).
+    pub fn message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            OrgUnitKind::National => "org-kind-national",
+            OrgUnitKind::Province => "org-kind-province",
+            OrgUnitKind::Commune => "org-kind-commune",
+            OrgUnitKind::Unit => "org-kind-unit",
+        })
+    }
+
+    /// The parents a unit of this kind may have, in words.
+    pub fn allowed_parents_message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            OrgUnitKind::National => "org-parents-national",
+            OrgUnitKind::Province => "org-parents-province",
+            OrgUnitKind::Commune => "org-parents-commune",
+            OrgUnitKind::Unit => "org-parents-unit",
+        })
+    }
+
     pub fn allowed_parents(self) -> &'static str {
         match self {
             OrgUnitKind::National => "no parent",

@@ -69,16 +69,15 @@ impl PlanRef {
 
     /// Why a report for `period` cannot exist under this plan: the period must lie within the
     /// plan's validity.
-    pub fn period_outside(&self, period: &Period) -> Option<String> {
+    pub fn period_outside(&self, period: &Period) -> Option<crate::messages::Message> {
         (period.start() < self.valid_from || period.end() > self.valid_to).then(|| {
-            format!(
-                "{period} ({} to {}) is not within the validity of plan {} ({} to {})",
-                period.start(),
-                period.end(),
-                self.code,
-                self.valid_from,
-                self.valid_to
-            )
+            crate::messages::Message::new("report-period-outside-plan")
+                .arg("period", period)
+                .arg("start", period.start())
+                .arg("end", period.end())
+                .arg("plan", &self.code)
+                .arg("from", self.valid_from)
+                .arg("to", self.valid_to)
         })
     }
 

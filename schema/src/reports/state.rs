@@ -27,9 +27,10 @@ impl ReportState {
             "submitted" => Ok(ReportState::Submitted),
             "returned" => Ok(ReportState::Returned),
             "approved" => Ok(ReportState::Approved),
-            other => Err(Invalid::new(format!(
-                "{other:?} is not a report state: draft, submitted, returned or approved"
-            ))),
+            other => Err(Invalid::said(
+                crate::messages::Message::new("invalid-report-state")
+                    .arg("raw", format!("{other:?}")),
+            )),
         }
     }
 

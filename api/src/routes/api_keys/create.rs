@@ -62,7 +62,11 @@ pub async fn create_api_key(
             let home_unit = match &unit_code {
                 Some(code) => Some(find_unit(conn, code)?.ok_or_else(|| {
                     if caller.is_admin() {
-                        ApiError::invalid("/homeUnitCode", format!("no unit has the code {code}"))
+                        ApiError::invalid(
+                            "/homeUnitCode",
+                            chitieu_schema::messages::Message::new("api-key-no-unit")
+                                .arg("code", code),
+                        )
                     } else {
                         crate::auth::unit_outside_your_tree(code)
                     }
@@ -73,7 +77,7 @@ pub async fn create_api_key(
             if role.needs_home_unit() && home_unit.is_none() {
                 return Err(ApiError::invalid(
                     "/homeUnitCode",
-                    "every role except administrator needs a home unit",
+                    chitieu_schema::messages::Message::new("account-needs-home-unit"),
                 ));
             }
             caller.ensure_may_grant(role, home_unit.as_ref())?;

@@ -90,8 +90,12 @@ pub async fn import_plan(
     caller.require_role(&[Role::ProvinceOfficer, Role::CommuneOfficer])?;
     let limits = req.app_data::<ImportLimits>().copied().unwrap_or_default();
     let form = read_form(&req, payload, limits.max_bytes).await?;
-    let missing =
-        |field: &str| ApiError::invalid(format!("/{field}"), "the form field is required");
+    let missing = |field: &str| {
+        ApiError::invalid(
+            format!("/{field}"),
+            chitieu_schema::messages::Message::new("form-field-required"),
+        )
+    };
     let file = form.file.ok_or_else(|| missing("file"))?;
     let plan_json = form.plan.ok_or_else(|| missing("plan"))?;
     let plan = parse_json::<NewPlanRequest>(&plan_json)
@@ -161,10 +165,8 @@ fn authorize(
     let unknown = || {
         ApiError::invalid(
             "/plan/issuingUnitCode",
-            format!(
-                "there is no organisation unit with code {}",
-                plan.issuing_unit
-            ),
+            chitieu_schema::messages::Message::new("org-unit-no-unit-with-code")
+                .arg("code", &plan.issuing_unit),
         )
     };
     let unit = match org_units::find(conn, &plan.issuing_unit) {

@@ -36,7 +36,7 @@ impl SubmitRequest {
             parse_json::<Option<SubmitRequest>>(body)?.unwrap_or_default()
         };
         let comment = OptionalText::parse(request.comment.as_deref())
-            .map_err(|invalid| ApiError::invalid("/comment", invalid.0))?
+            .map_err(|invalid| ApiError::invalid("/comment", invalid.into_text()))?
             .into_option();
         Ok(Submission {
             acknowledged_warnings: request.acknowledged_warnings,

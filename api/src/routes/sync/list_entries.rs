@@ -49,7 +49,7 @@ pub async fn list_sync_entries(
         Some(raw) => Some(EntryState::parse(raw).ok_or_else(|| {
             ApiError::invalid(
                 "state",
-                "must be one of pending, sending, sent, attention, dead, discarded, superseded",
+                chitieu_schema::messages::Message::new("invalid-outbox-state"),
             )
         })?),
     };

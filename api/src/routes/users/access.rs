@@ -39,7 +39,7 @@ pub fn resolve_unit(
         Some(unit) => Ok(unit),
         None if caller.is_admin() => Err(ApiError::invalid(
             "/homeUnitCode",
-            format!("no organisation unit has the code {code}"),
+            chitieu_schema::messages::Message::new("org-unit-no-unit-has-code").arg("code", code),
         )),
         None => Err(crate::auth::unit_outside_your_tree(code)),
     }

@@ -120,14 +120,17 @@ fn authorise(
     }
     if own && request.password.is_some() {
         let current = request.current_password.as_deref().ok_or_else(|| {
-            ApiError::invalid("/currentPassword", "needed to change your own password")
+            ApiError::invalid(
+                "/currentPassword",
+                chitieu_schema::messages::Message::new("account-current-password-needed"),
+            )
         })?;
         let (_, hash) = users::find_with_password(conn, &target.username)?
             .ok_or_else(|| missing(target.username.as_str()))?;
         if !verify_password(current, &hash) {
             return Err(ApiError::invalid(
                 "/currentPassword",
-                "is not your password",
+                chitieu_schema::messages::Message::new("account-not-your-password"),
             ));
         }
     }

@@ -27,7 +27,7 @@ pub fn create(conn: &mut Db, user: NewUser, origin: &Origin) -> Result<User, Sto
     if user.role.needs_home_unit() && user.home_unit.is_none() {
         return Err(StoreError::rejected(
             "homeUnitCode",
-            "every role except administrator needs a home unit",
+            crate::messages::Message::new("account-needs-home-unit"),
         ));
     }
     conn.write_transaction(|conn| {

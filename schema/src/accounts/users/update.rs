@@ -67,7 +67,7 @@ pub fn update(
         if role.needs_home_unit() && home_unit_id.is_none() {
             return Err(StoreError::rejected(
                 "homeUnitCode",
-                "every role except administrator needs a home unit",
+                crate::messages::Message::new("account-needs-home-unit"),
             ));
         }
         let row = diesel::update(users::table.find(id))

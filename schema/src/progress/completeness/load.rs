@@ -99,7 +99,10 @@ pub(super) fn candidate_plans(
                     "reading the plan of a completeness query",
                 ))?
                 .ok_or_else(|| {
-                    StoreError::rejected("plan", format!("there is no plan with code {code}"))
+                    StoreError::rejected(
+                        "plan",
+                        crate::messages::Message::new("plan-no-plan-with-code").arg("code", code),
+                    )
                 })?,
         ),
     };
