@@ -314,3 +314,32 @@ idempotency-key-reused = this key was used for another request ({ $first }, or t
 form-field-required = the form field is required
 exchange-id-scheme = only idScheme=code is supported, not { $scheme }
 exchange-strategy = { $raw } is not CREATE, UPDATE, CREATE_AND_UPDATE, DELETE or SYNC
+
+## What the plan importer says about the rows of a file, continued
+
+import-lead-several = the lead cell names several agencies: { $lead } leads, { $other } is taken as coordinating
+import-of-section = {" "}of section { $code }
+import-in-section = {" "}in section { $code }
+import-numbering-skips = the numbering{ $ofSection } skips from { $previous } to { $number }: kept as printed
+import-sub-item-orphan = sub-item { $number } has no item { $parent }{ $inSection } above it
+import-first-at = {" "}(first at { $at })
+import-number-twice = number { $number } appears twice{ $inSection }{ $earlier }: this one is stored as { $stored }, a section numbers each indicator once
+import-arabic-section = section { $code } (numbered in Arabic numerals, its items { $number }.1, { $number }.2 …): { $title }
+import-why-unit = unit of measure { $unit }
+import-why-rank-target = a target names a rank (Top …)
+import-why-percent-targets = targets are percentages
+import-why-status-targets = targets are outcomes (Đạt, Có, Duy trì …)
+import-why-name-starts = the name starts with { $words }
+import-why-numbers = targets are numbers without a unit
+import-why-default = no unit and no number in the targets: taken as a status (done or not)
+import-column = { $position } { $role }
+list-comma = { $first }, { $rest }
+import-column-number = item number
+import-column-name = indicator
+import-column-unit = unit
+import-column-year = target { $year }
+import-column-result = target (year from the section or the plan)
+import-column-lead = lead agency
+import-column-coordinating = coordinating agencies
+import-column-output = output product
+import-column-note = note

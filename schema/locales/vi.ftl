@@ -314,3 +314,32 @@ idempotency-key-reused = khoá này đã được dùng cho một yêu cầu kh�
 form-field-required = trường này của biểu mẫu là bắt buộc
 exchange-id-scheme = chỉ hỗ trợ idScheme=code, không hỗ trợ { $scheme }
 exchange-strategy = { $raw } không phải là CREATE, UPDATE, CREATE_AND_UPDATE, DELETE hoặc SYNC
+
+## Nhận xét của chức năng nhập kế hoạch, tiếp theo
+
+import-lead-several = ô chủ trì ghi nhiều cơ quan: { $lead } chủ trì, { $other } được coi là cơ quan phối hợp
+import-of-section = {" "}của phần { $code }
+import-in-section = {" "}trong phần { $code }
+import-numbering-skips = số thứ tự{ $ofSection } nhảy từ { $previous } lên { $number }: giữ nguyên như bản in
+import-sub-item-orphan = chỉ tiêu con { $number } không có chỉ tiêu { $parent }{ $inSection } ở phía trên
+import-first-at = {" "}(lần đầu tại { $at })
+import-number-twice = số thứ tự { $number } xuất hiện hai lần{ $inSection }{ $earlier }: dòng này được lưu với số { $stored }, vì trong một phần mỗi chỉ tiêu chỉ có một số thứ tự
+import-arabic-section = phần { $code } (đánh số bằng chữ số Ả Rập, các chỉ tiêu { $number }.1, { $number }.2 …): { $title }
+import-why-unit = đơn vị tính { $unit }
+import-why-rank-target = có chỉ tiêu ghi thứ hạng (Top …)
+import-why-percent-targets = các chỉ tiêu là tỷ lệ phần trăm
+import-why-status-targets = các chỉ tiêu là kết quả đạt hay không (Đạt, Có, Duy trì …)
+import-why-name-starts = tên chỉ tiêu bắt đầu bằng { $words }
+import-why-numbers = các chỉ tiêu là số không có đơn vị tính
+import-why-default = không có đơn vị tính và chỉ tiêu không ghi số: coi là chỉ tiêu trạng thái (đạt hay không)
+import-column = { $position } { $role }
+list-comma = { $first }, { $rest }
+import-column-number = số thứ tự
+import-column-name = chỉ tiêu
+import-column-unit = đơn vị tính
+import-column-year = chỉ tiêu năm { $year }
+import-column-result = chỉ tiêu (năm lấy theo tiêu đề phần hoặc kế hoạch)
+import-column-lead = cơ quan chủ trì
+import-column-coordinating = cơ quan phối hợp
+import-column-output = sản phẩm đầu ra
+import-column-note = ghi chú

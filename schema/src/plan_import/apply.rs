@@ -236,12 +236,12 @@ fn assignees(
                 if !everyone {
                     diagnostics.push(Diagnostic::warning(
                         item.reference.clone(),
-                        format!(
-                            "the lead cell names several agencies: {:?} leads, {:?} is taken as \
-                             coordinating",
-                            lead.as_ref().map_or("", |l| l.written.as_str()),
-                            unit.written
-                        ),
+                        Message::new("import-lead-several")
+                            .arg(
+                                "lead",
+                                format!("{:?}", lead.as_ref().map_or("", |l| l.written.as_str())),
+                            )
+                            .arg("other", format!("{:?}", unit.written)),
                     ));
                 }
                 add(unit, &mut coordinating, &lead);

@@ -127,7 +127,7 @@ pub(super) fn interpret(
             )
             .arg("name", format!("{name:?}"))
             .message("kind", kind.message())
-            .arg("why", why)
+            .message("why", why)
             .arg("targets", targets.len())
             .arg("lead", lead_name),
     ));
