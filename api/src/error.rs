@@ -15,7 +15,7 @@ pub enum ApiError {
     /// The request is not well-formed: not JSON, or not of the expected shape.
     #[error("{detail}")]
     Malformed {
-        detail: String,
+        detail: Text,
         errors: Vec<FieldError>,
     },
 
@@ -120,7 +120,7 @@ impl ApiError {
             Text::Message(message) => Self::said(kind, message),
             Text::Untranslated(detail) => match kind {
                 SaidKind::Malformed => Self::Malformed {
-                    detail,
+                    detail: detail.into(),
                     errors: Vec::new(),
                 },
                 SaidKind::NotFound => Self::NotFound(detail),
@@ -224,6 +224,7 @@ impl ApiError {
                 .arg("count", errors.len())
                 .in_lang(lang),
             ApiError::Said { message, .. } => message.in_lang(lang),
+            ApiError::Malformed { detail, .. } => detail.in_lang(lang),
             ApiError::Internal(_) => Message::new("problem-detail-internal").in_lang(lang),
             ApiError::Unavailable(_) => Message::new("problem-detail-unavailable").in_lang(lang),
             other => other.to_string(),

@@ -343,3 +343,31 @@ import-column-lead = lead agency
 import-column-coordinating = coordinating agencies
 import-column-output = output product
 import-column-note = note
+
+## Requests that cannot be read (400, 413, 415)
+
+malformed-body-unreadable = could not read the request body: { $error }
+media-type-bulk = the body must be application/json, text/csv (or application/csv) or application/adx+xml
+media-type-json-not = the body must be application/json, not { $other }
+media-type-json-missing = the body must be sent with Content-Type: application/json
+malformed-json = the body is not valid JSON: { $error }
+malformed-array = the body must be a JSON object, not an array
+malformed-expected-object = expected an object
+malformed-query = the query string is invalid: { $error }
+not-found-path = no resource at this path: { $error }
+malformed-body-not-taken = { $method } { $path } takes no request body; send none
+malformed-unknown-members = unknown member(s): { $members }
+malformed-unknown-member = unknown member
+form-unknown-field = unknown form field { $field }: expected file, plan and optionally dryRun
+form-unreadable = the multipart body cannot be read: { $error }
+form-media-type = send the plan as multipart/form-data with a `file` and a `plan` field
+form-file-too-large = the file is larger than the limit of { $limit } bytes (CHITIEU_IMPORT_MAX_BYTES)
+form-field-too-large = form field { $field } is larger than { $limit } bytes
+form-plan-part = the plan part: { $detail }
+catalog-no-section-path = there is no section { $raw }: { $reason }
+problem-detail-with-setting = { $detail } ({ $setting })
+problem-detail-at = { $place }: { $reason }
+import-error-too-large = the file is { $size } bytes, more than the limit of { $limit } bytes
+import-error-zip-bomb = zip bomb refused: the container would decompress to more than the limit of { $limit } bytes ({ $what })
+import-error-too-many-rows = the table has { $rows } rows, more than the limit of { $limit } rows
+import-error-no-table = no table with a recognisable header was found; looked for a row naming an item number column ({ $numbers }) and an indicator column ({ $names })

@@ -343,3 +343,31 @@ import-column-lead = cơ quan chủ trì
 import-column-coordinating = cơ quan phối hợp
 import-column-output = sản phẩm đầu ra
 import-column-note = ghi chú
+
+## Yêu cầu không đọc được (400, 413, 415)
+
+malformed-body-unreadable = không đọc được nội dung yêu cầu: { $error }
+media-type-bulk = nội dung phải có kiểu application/json, text/csv (hoặc application/csv) hoặc application/adx+xml
+media-type-json-not = nội dung phải có kiểu application/json, không phải { $other }
+media-type-json-missing = nội dung phải được gửi kèm Content-Type: application/json
+malformed-json = nội dung không phải JSON hợp lệ: { $error }
+malformed-array = nội dung phải là một đối tượng JSON, không phải một mảng
+malformed-expected-object = cần một đối tượng
+malformed-query = chuỗi truy vấn không hợp lệ: { $error }
+not-found-path = không có dữ liệu tại đường dẫn này: { $error }
+malformed-body-not-taken = { $method } { $path } không nhận nội dung yêu cầu; không gửi kèm nội dung
+malformed-unknown-members = thành phần không xác định: { $members }
+malformed-unknown-member = thành phần không xác định
+form-unknown-field = trường biểu mẫu { $field } không xác định: chỉ nhận file, plan và dryRun (không bắt buộc)
+form-unreadable = không đọc được nội dung multipart: { $error }
+form-media-type = hãy gửi kế hoạch dưới dạng multipart/form-data gồm trường `file` và trường `plan`
+form-file-too-large = tệp lớn hơn giới hạn { $limit } byte (CHITIEU_IMPORT_MAX_BYTES)
+form-field-too-large = trường biểu mẫu { $field } lớn hơn { $limit } byte
+form-plan-part = phần plan: { $detail }
+catalog-no-section-path = không có phần { $raw }: { $reason }
+problem-detail-with-setting = { $detail } ({ $setting })
+problem-detail-at = { $place }: { $reason }
+import-error-too-large = tệp có dung lượng { $size } byte, vượt giới hạn { $limit } byte
+import-error-zip-bomb = từ chối tệp nén bất thường (zip bomb): khi giải nén sẽ vượt giới hạn { $limit } byte ({ $what })
+import-error-too-many-rows = bảng có { $rows } dòng, vượt giới hạn { $limit } dòng
+import-error-no-table = không tìm thấy bảng có dòng tiêu đề nhận dạng được; đã tìm dòng có cột số thứ tự ({ $numbers }) và cột tên chỉ tiêu ({ $names })

@@ -148,7 +148,9 @@ fn within_plan(error: ApiError) -> ApiError {
     match error {
         ApiError::Invalid(errors) => ApiError::Invalid(prefix(errors)),
         ApiError::Malformed { detail, errors } => ApiError::Malformed {
-            detail: format!("the plan part: {detail}"),
+            detail: chitieu_schema::messages::Message::new("form-plan-part")
+                .message("detail", detail.into_message())
+                .into(),
             errors: prefix(errors),
         },
         other => other,
