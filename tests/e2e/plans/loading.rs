@@ -199,11 +199,15 @@ pub async fn a_year_without_its_own_target_is_judged_against_the_next_milestone(
         ),
         (&json!("laterMilestone"), &json!(2030), &json!("none"))
     );
-    // Item 13 sets a target in 2025 only.
+    // Item 13 sets a target in 2025 only: its next milestone, 2030, says "-".
     let stem = of("13");
     assert_eq!(
-        (&stem["source"], &stem["target"]),
-        (&json!("missing"), &Value::Null)
+        (
+            &stem["source"],
+            &stem["fromYear"],
+            &stem["target"]["meaning"]
+        ),
+        (&json!("laterMilestone"), &json!(2030), &json!("none"))
     );
 
     let explicit = expect_json(
