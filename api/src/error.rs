@@ -25,7 +25,7 @@ pub enum ApiError {
 
     /// No credentials, or credentials that are not valid now (wrong, expired, revoked).
     #[error("{0}")]
-    Unauthorized(String),
+    Unauthorized(Text),
 
     /// The caller is known but may not do this.
     #[error("{0}")]
@@ -224,7 +224,9 @@ impl ApiError {
                 .arg("count", errors.len())
                 .in_lang(lang),
             ApiError::Said { message, .. } => message.in_lang(lang),
-            ApiError::Malformed { detail, .. } => detail.in_lang(lang),
+            ApiError::Malformed { detail, .. } | ApiError::Unauthorized(detail) => {
+                detail.in_lang(lang)
+            }
             ApiError::Internal(_) => Message::new("problem-detail-internal").in_lang(lang),
             ApiError::Unavailable(_) => Message::new("problem-detail-unavailable").in_lang(lang),
             other => other.to_string(),

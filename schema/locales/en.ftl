@@ -371,3 +371,36 @@ import-error-too-large = the file is { $size } bytes, more than the limit of { $
 import-error-zip-bomb = zip bomb refused: the container would decompress to more than the limit of { $limit } bytes ({ $what })
 import-error-too-many-rows = the table has { $rows } rows, more than the limit of { $limit } rows
 import-error-no-table = no table with a recognisable header was found; looked for a row naming an item number column ({ $numbers }) and an indicator column ({ $names })
+
+## Credentials and domain values, continued
+
+auth-wrong-password = the username or password is wrong
+auth-key-invalid = the API key is invalid, expired or revoked
+auth-token-invalid = the access token is invalid or has expired; ask for a new one
+auth-two-credentials = send one credential: Authorization or X-API-Key, not both
+auth-bearer-only = only the Bearer scheme is accepted in Authorization
+auth-credentials-needed = this endpoint needs credentials: an Authorization: Bearer token from POST /api/v1/auth/token, or an X-API-Key header
+measure-period-aggregation = { $kind } values cannot derive a longer period from its months by { $by }: { $reason }
+measure-text-period = text counts only when reported for the period itself
+measure-status-period = a status is not summed or averaged
+measure-rank-period = ranks and scores do not sum
+measure-percent-period = a percentage derives from its months by sum, last or mean
+invalid-item-number = { $raw } is not an item number such as 7 or 7.1
+invalid-roman-numeral = { $raw } is not a Roman numeral such as I, IV or XI
+invalid-section-heading = { $raw } is not a section heading such as I, IV, A, B.II or 3
+invalid-org-kind = unknown kind { $raw }; expected one of national, province, commune, unit
+invalid-ad-hoc-order = an ad-hoc period cannot end before it starts
+invalid-deadline-day = a deadline day must be between 1 and 28 (every month has it)
+invalid-deadline-offset = a deadline can be at most 12 months after its period
+value-part-numerator = numerator: { $reason }
+value-part-denominator = denominator: { $reason }
+value-not-a-number = { $text } is not a number
+value-not-a-status = { $text } is not a status: true, false, or a label such as Đạt, Có, Duy trì, Không đạt
+invalid-role-name = unknown role { $raw }
+deadline-no-last-month = could not work out last month
+
+## Measures of indicators
+
+measure-aggregation = { $kind } values cannot roll up by { $by }
+measure-aggregation-rank = { $kind } values cannot roll up by { $by }: ranks and scores do not sum
+measure-aggregation-percent = { $kind } values cannot roll up by { $by }: percentages roll up as a ratio of sums

@@ -371,3 +371,36 @@ import-error-too-large = tệp có dung lượng { $size } byte, vượt giới 
 import-error-zip-bomb = từ chối tệp nén bất thường (zip bomb): khi giải nén sẽ vượt giới hạn { $limit } byte ({ $what })
 import-error-too-many-rows = bảng có { $rows } dòng, vượt giới hạn { $limit } dòng
 import-error-no-table = không tìm thấy bảng có dòng tiêu đề nhận dạng được; đã tìm dòng có cột số thứ tự ({ $numbers }) và cột tên chỉ tiêu ({ $names })
+
+## Thông tin xác thực và giá trị dữ liệu, tiếp theo
+
+auth-wrong-password = tên đăng nhập hoặc mật khẩu không đúng
+auth-key-invalid = khoá API không hợp lệ, đã hết hạn hoặc đã bị thu hồi
+auth-token-invalid = mã truy cập (token) không hợp lệ hoặc đã hết hạn; hãy xin cấp mã mới
+auth-two-credentials = chỉ gửi một loại thông tin xác thực: Authorization hoặc X-API-Key, không gửi cả hai
+auth-bearer-only = Authorization chỉ chấp nhận kiểu Bearer
+auth-credentials-needed = địa chỉ này cần thông tin xác thực: mã Bearer trong Authorization lấy từ POST /api/v1/auth/token, hoặc tiêu đề X-API-Key
+measure-period-aggregation = không thể tính số liệu loại { $kind } của kỳ dài hơn từ các tháng theo cách { $by }: { $reason }
+measure-text-period = văn bản chỉ có giá trị khi được báo cáo cho chính kỳ đó
+measure-status-period = trạng thái không được cộng dồn hay tính trung bình
+measure-rank-period = thứ hạng và điểm số không cộng dồn được
+measure-percent-period = tỷ lệ phần trăm của kỳ được tính từ các tháng theo cách sum, last hoặc mean
+invalid-item-number = { $raw } không phải là số thứ tự chỉ tiêu như 7 hoặc 7.1
+invalid-roman-numeral = { $raw } không phải là số La Mã như I, IV hoặc XI
+invalid-section-heading = { $raw } không phải là tiêu đề phần như I, IV, A, B.II hoặc 3
+invalid-org-kind = cấp đơn vị { $raw } không hợp lệ; dùng một trong các giá trị national, province, commune, unit
+invalid-ad-hoc-order = kỳ báo cáo đột xuất không thể kết thúc trước khi bắt đầu
+invalid-deadline-day = ngày hạn nộp phải từ 1 đến 28 (tháng nào cũng có)
+invalid-deadline-offset = hạn nộp chậm nhất là 12 tháng sau kỳ báo cáo
+value-part-numerator = tử số: { $reason }
+value-part-denominator = mẫu số: { $reason }
+value-not-a-number = { $text } không phải là một số
+value-not-a-status = { $text } không phải là trạng thái: true, false hoặc một nhãn như Đạt, Có, Duy trì, Không đạt
+invalid-role-name = vai trò { $raw } không hợp lệ
+deadline-no-last-month = không xác định được tháng trước
+
+## Cách đo và tổng hợp của chỉ tiêu
+
+measure-aggregation = không thể tổng hợp số liệu loại { $kind } theo cách { $by }
+measure-aggregation-rank = không thể tổng hợp số liệu loại { $kind } theo cách { $by }: thứ hạng và điểm số không cộng dồn được
+measure-aggregation-percent = không thể tổng hợp số liệu loại { $kind } theo cách { $by }: tỷ lệ phần trăm được tổng hợp bằng tổng tử số chia tổng mẫu số

@@ -60,7 +60,7 @@ impl Dhis2Credential {
 }
 
 fn wrong_credentials() -> ApiError {
-    ApiError::Unauthorized("the username or password is wrong".into())
+    ApiError::Unauthorized(chitieu_schema::messages::Message::new("auth-wrong-password").into())
 }
 
 /// The caller of a request on DHIS2's surface.

@@ -45,7 +45,12 @@ impl Role {
         Self::ALL
             .into_iter()
             .find(|r| r.as_db_str() == raw)
-            .ok_or_else(|| Invalid::new(format!("unknown role {raw:?}")))
+            .ok_or_else(|| {
+                Invalid::said(
+                    crate::messages::Message::new("invalid-role-name")
+                        .arg("raw", format!("{raw:?}")),
+                )
+            })
     }
 
     /// The role in words: in English its API name (as the API has always said it), in

@@ -34,9 +34,10 @@ impl OrgUnitKind {
             .into_iter()
             .find(|k| k.as_str() == raw)
             .ok_or_else(|| {
-                Invalid::new(format!(
-                    "unknown kind {raw:?}; expected one of national, province, commune, unit"
-                ))
+                Invalid::said(
+                    crate::messages::Message::new("invalid-org-kind")
+                        .arg("raw", format!("{raw:?}")),
+                )
             })
     }
 
