@@ -15,7 +15,7 @@ pub enum ApiError {
     /// The request is not well-formed: not JSON, or not of the expected shape.
     #[error("{detail}")]
     Malformed {
-        detail: String,
+        detail: Text,
         errors: Vec<FieldError>,
     },
 
@@ -25,7 +25,7 @@ pub enum ApiError {
 
     /// No credentials, or credentials that are not valid now (wrong, expired, revoked).
     #[error("{0}")]
-    Unauthorized(String),
+    Unauthorized(Text),
 
     /// The caller is known but may not do this.
     #[error("{0}")]
@@ -93,11 +93,14 @@ pub enum ApiError {
 /// The kinds of problem that a [`ApiError::Said`] can be (the variants above of the same name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaidKind {
+    Malformed,
     NotFound,
     Conflict,
     Forbidden,
     PreconditionFailed,
     UnprocessableFile,
+    UnsupportedMediaType,
+    FileTooLarge,
 }
 
 impl ApiError {
@@ -110,10 +113,35 @@ impl ApiError {
         Self::Said { kind, message }
     }
 
+    /// A problem of `kind` whose detail is `text`: said in the caller's language when it is a
+    /// catalogue message.
+    pub fn of_text(kind: SaidKind, text: Text) -> Self {
+        match text {
+            Text::Message(message) => Self::said(kind, message),
+            Text::Untranslated(detail) => match kind {
+                SaidKind::Malformed => Self::Malformed {
+                    detail: detail.into(),
+                    errors: Vec::new(),
+                },
+                SaidKind::NotFound => Self::NotFound(detail),
+                SaidKind::Conflict => Self::Conflict(detail),
+                SaidKind::Forbidden => Self::Forbidden(detail),
+                SaidKind::PreconditionFailed => Self::PreconditionFailed(detail),
+                SaidKind::UnprocessableFile => Self::UnprocessableFile(detail),
+                SaidKind::UnsupportedMediaType => Self::UnsupportedMediaType(detail),
+                SaidKind::FileTooLarge => Self::FileTooLarge(detail),
+            },
+        }
+    }
+
     /// The problem type's slug and the catalogue key of its title.
     fn kind(&self) -> (&'static str, &'static str) {
         match self {
-            ApiError::Malformed { .. } => ("malformed-request", "problem-title-malformed-request"),
+            ApiError::Malformed { .. }
+            | ApiError::Said {
+                kind: SaidKind::Malformed,
+                ..
+            } => ("malformed-request", "problem-title-malformed-request"),
             ApiError::Invalid(_) => ("invalid-field", "problem-title-invalid-field"),
             ApiError::Unauthorized(_) => ("unauthorized", "problem-title-unauthorized"),
             ApiError::Forbidden(_)
@@ -148,15 +176,22 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => {
                 ("method-not-allowed", "problem-title-method-not-allowed")
             }
-            ApiError::PayloadTooLarge { .. } | ApiError::FileTooLarge(_) => {
-                ("payload-too-large", "problem-title-payload-too-large")
-            }
+            ApiError::PayloadTooLarge { .. }
+            | ApiError::FileTooLarge(_)
+            | ApiError::Said {
+                kind: SaidKind::FileTooLarge,
+                ..
+            } => ("payload-too-large", "problem-title-payload-too-large"),
             ApiError::UnprocessableFile(_)
             | ApiError::Said {
                 kind: SaidKind::UnprocessableFile,
                 ..
             } => ("unprocessable-file", "problem-title-unprocessable-file"),
-            ApiError::UnsupportedMediaType(_) => (
+            ApiError::UnsupportedMediaType(_)
+            | ApiError::Said {
+                kind: SaidKind::UnsupportedMediaType,
+                ..
+            } => (
                 "unsupported-media-type",
                 "problem-title-unsupported-media-type",
             ),
@@ -189,6 +224,9 @@ impl ApiError {
                 .arg("count", errors.len())
                 .in_lang(lang),
             ApiError::Said { message, .. } => message.in_lang(lang),
+            ApiError::Malformed { detail, .. } | ApiError::Unauthorized(detail) => {
+                detail.in_lang(lang)
+            }
             ApiError::Internal(_) => Message::new("problem-detail-internal").in_lang(lang),
             ApiError::Unavailable(_) => Message::new("problem-detail-unavailable").in_lang(lang),
             other => other.to_string(),
@@ -219,6 +257,9 @@ impl ResponseError for ApiError {
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::Said { kind, .. } => match kind {
+                SaidKind::Malformed => StatusCode::BAD_REQUEST,
+                SaidKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                SaidKind::FileTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
                 SaidKind::NotFound => StatusCode::NOT_FOUND,
                 SaidKind::Conflict => StatusCode::CONFLICT,
                 SaidKind::Forbidden => StatusCode::FORBIDDEN,
@@ -291,20 +332,37 @@ fn anyhow_chain(error: &ApiError) -> String {
 
 impl From<ImportError> for ApiError {
     fn from(error: ImportError) -> Self {
+        // The setting that raises a limit is named after the sentence, in every language.
+        let limit = |kind, setting: &str| match error.message() {
+            Some(message) => ApiError::said(
+                kind,
+                Message::new("problem-detail-with-setting")
+                    .message("detail", message)
+                    .arg("setting", setting),
+            ),
+            None => ApiError::of_text(kind, format!("{error} ({setting})").into()),
+        };
         match error {
             ImportError::TooLarge { .. } => {
-                ApiError::FileTooLarge(format!("{error} (CHITIEU_IMPORT_MAX_BYTES)"))
+                limit(SaidKind::FileTooLarge, "CHITIEU_IMPORT_MAX_BYTES")
             }
             ImportError::UnsupportedFormat(detail) => ApiError::UnsupportedMediaType(detail),
-            ImportError::ZipBomb { .. } => {
-                ApiError::UnprocessableFile(format!("{error} (CHITIEU_IMPORT_MAX_UNZIPPED_BYTES)"))
-            }
+            ImportError::ZipBomb { .. } => limit(
+                SaidKind::UnprocessableFile,
+                "CHITIEU_IMPORT_MAX_UNZIPPED_BYTES",
+            ),
             ImportError::TooManyRows { .. } => {
-                ApiError::UnprocessableFile(format!("{error} (CHITIEU_IMPORT_MAX_ROWS)"))
+                limit(SaidKind::UnprocessableFile, "CHITIEU_IMPORT_MAX_ROWS")
             }
-            ImportError::NotWhatItClaims(_)
-            | ImportError::Unreadable(_)
-            | ImportError::NoTable { .. } => ApiError::UnprocessableFile(error.to_string()),
+            ImportError::NoTable { .. } => ApiError::of_text(
+                SaidKind::UnprocessableFile,
+                error
+                    .message()
+                    .map_or_else(|| error.to_string().into(), Text::from),
+            ),
+            ImportError::NotWhatItClaims(_) | ImportError::Unreadable(_) => {
+                ApiError::UnprocessableFile(error.to_string())
+            }
             // The plan's fields are in the form's `plan` part; a row of the file is named by
             // its cell reference, not a JSON Pointer.
             ImportError::Store(StoreError::Rejected { field, reason }) => {
@@ -313,10 +371,21 @@ impl From<ImportError> for ApiError {
             ImportError::Store(StoreError::RejectedAt { pointer, reason })
                 if !pointer.starts_with('/') =>
             {
-                ApiError::UnprocessableFile(format!("{pointer}: {reason}"))
+                ApiError::of_text(SaidKind::UnprocessableFile, at(&pointer, reason))
             }
             ImportError::Store(store) => store.into(),
         }
+    }
+}
+
+/// `reason` prefixed by where it applies (a cell reference), in the reason's language.
+fn at(place: &str, reason: Text) -> Text {
+    match reason {
+        Text::Message(reason) => Message::new("problem-detail-at")
+            .arg("place", place)
+            .message("reason", reason)
+            .into(),
+        Text::Untranslated(reason) => format!("{place}: {reason}").into(),
     }
 }
 
@@ -326,7 +395,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound { .. } => {
                 ApiError::said(SaidKind::NotFound, error.message().expect("said"))
             }
-            StoreError::Conflict { detail } => ApiError::Conflict(detail),
+            StoreError::Conflict { detail } => ApiError::of_text(SaidKind::Conflict, detail),
             StoreError::VersionMismatch { current, .. } => ApiError::said(
                 SaidKind::PreconditionFailed,
                 Message::new("problem-detail-version-mismatch").arg("current", current),

@@ -15,7 +15,7 @@ mod objects_only;
 
 use chitieu_schema::messages::Message;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, SaidKind};
 use crate::problem::FieldError;
 
 /// The largest body accepted; set once in `startup` from the settings.
@@ -56,7 +56,9 @@ async fn read_limited(
     let mut body = web::BytesMut::with_capacity(declared_length.unwrap_or(0).min(limit));
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| ApiError::Malformed {
-            detail: format!("could not read the request body: {e}"),
+            detail: Message::new("malformed-body-unreadable")
+                .arg("error", e)
+                .into(),
             errors: Vec::new(),
         })?;
         if body.len() + chunk.len() > limit {
@@ -110,10 +112,9 @@ impl FromRequest for BulkBody {
             _ => check_content_type(req)
                 .map(|()| BulkFormat::Json)
                 .map_err(|_| {
-                    ApiError::UnsupportedMediaType(
-                        "the body must be application/json, text/csv (or application/csv) or \
-                         application/adx+xml"
-                            .to_owned(),
+                    ApiError::said(
+                        SaidKind::UnsupportedMediaType,
+                        Message::new("media-type-bulk"),
                     )
                 }),
         };
@@ -144,11 +145,13 @@ fn check_content_type(req: &HttpRequest) -> Result<(), ApiError> {
     match content_type_essence(req).as_deref() {
         Some("application/json") => Ok(()),
         Some(other) if other.starts_with("application/") && other.ends_with("+json") => Ok(()),
-        Some(other) => Err(ApiError::UnsupportedMediaType(format!(
-            "the body must be application/json, not {other}"
-        ))),
-        None => Err(ApiError::UnsupportedMediaType(
-            "the body must be sent with Content-Type: application/json".to_owned(),
+        Some(other) => Err(ApiError::said(
+            SaidKind::UnsupportedMediaType,
+            Message::new("media-type-json-not").arg("other", other),
+        )),
+        None => Err(ApiError::said(
+            SaidKind::UnsupportedMediaType,
+            Message::new("media-type-json-missing"),
         )),
     }
 }
@@ -169,20 +172,23 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let document =
         serde_json::Value::deserialize(&mut deserializer).map_err(|e| ApiError::Malformed {
-            detail: format!("the body is not valid JSON: {e}"),
+            detail: Message::new("malformed-json").arg("error", &e).into(),
             errors: Vec::new(),
         })?;
     // Trailing data after the document is as malformed as a broken document.
     deserializer.end().map_err(|e| ApiError::Malformed {
-        detail: format!("the body is not valid JSON: {e}"),
+        detail: Message::new("malformed-json").arg("error", &e).into(),
         errors: Vec::new(),
     })?;
     // Every body of the API is an object; serde would read an array as the members of a
     // struct in declaration order, here and at every depth (see `objects_only`).
     if document.is_array() {
         return Err(ApiError::Malformed {
-            detail: "the body must be a JSON object, not an array".to_owned(),
-            errors: vec![FieldError::new("/", "expected an object")],
+            detail: Message::new("malformed-array").into(),
+            errors: vec![FieldError::new(
+                "/",
+                Message::new("malformed-expected-object"),
+            )],
         });
     }
     let document = whole_numbers_as_integers(document);
@@ -220,13 +226,13 @@ fn to_api_error(error: serde_path_to_error::Error<serde_json::Error>) -> ApiErro
         let inner = error.into_inner();
         if inner.is_syntax() || inner.is_eof() {
             ApiError::Malformed {
-                detail: format!("the body is not valid JSON: {inner}"),
+                detail: Message::new("malformed-json").arg("error", inner).into(),
                 errors: Vec::new(),
             }
         } else {
             let detail = strip_position(&inner.to_string());
             ApiError::Malformed {
-                detail: format!("{pointer}: {detail}"),
+                detail: format!("{pointer}: {detail}").into(),
                 errors: vec![FieldError::new(pointer, detail)],
             }
         }
@@ -273,7 +279,7 @@ pub fn query_error(
         return invalid.into();
     }
     ApiError::Malformed {
-        detail: format!("the query string is invalid: {detail}"),
+        detail: Message::new("malformed-query").arg("error", detail).into(),
         errors: Vec::new(),
     }
     .into()
@@ -303,7 +309,11 @@ fn unknown_enum_value(detail: &str, query: &str) -> Option<ApiError> {
 }
 
 pub fn path_error(error: actix_web::error::PathError, _: &HttpRequest) -> actix_web::Error {
-    ApiError::NotFound(format!("no resource at this path: {error}")).into()
+    ApiError::said(
+        SaidKind::NotFound,
+        Message::new("not-found-path").arg("error", error),
+    )
+    .into()
 }
 
 #[cfg(test)]

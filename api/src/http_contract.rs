@@ -23,11 +23,10 @@ pub async fn enforce(
             }),
             Lookup::Allowed { takes_body: false } if carries_body(&req) => {
                 Some(ApiError::Malformed {
-                    detail: format!(
-                        "{} {} takes no request body; send none",
-                        req.method(),
-                        req.path()
-                    ),
+                    detail: chitieu_schema::messages::Message::new("malformed-body-not-taken")
+                        .arg("method", req.method())
+                        .arg("path", req.path())
+                        .into(),
                     errors: Vec::new(),
                 })
             }

@@ -1,4 +1,7 @@
+use crate::messages::Text;
+
 /// What can go wrong in the storage layer, with enough context to answer a caller precisely.
+/// Details and reasons are [`Text`]: catalogue messages, said in the caller's language.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{what} {key} does not exist")]
@@ -6,7 +9,7 @@ pub enum StoreError {
 
     /// A unique value is taken, or the change conflicts with the current state.
     #[error("{detail}")]
-    Conflict { detail: String },
+    Conflict { detail: Text },
 
     /// The caller's copy is stale: it read version `expected` but the stored one is `current`.
     #[error("the stored version is {current}, not {expected}")]
@@ -15,12 +18,12 @@ pub enum StoreError {
     /// A field refers to something that does not fit (an unknown parent, a parent of the wrong
     /// kind); `field` is the request field's name.
     #[error("{field}: {reason}")]
-    Rejected { field: &'static str, reason: String },
+    Rejected { field: &'static str, reason: Text },
 
     /// As [`StoreError::Rejected`], for a field inside a list or map of the request: `pointer`
     /// is a JSON Pointer such as `/coordinatingUnitCodes/1`.
     #[error("{pointer}: {reason}")]
-    RejectedAt { pointer: String, reason: String },
+    RejectedAt { pointer: String, reason: Text },
 
     /// The report violates validation rules: blocking ones, or warnings not acknowledged.
     #[error("{detail}")]
@@ -68,7 +71,14 @@ impl StoreError {
         }
     }
 
-    pub fn rejected(field: &'static str, reason: impl Into<String>) -> Self {
+    /// A conflict with the stored state, said by a catalogue message.
+    pub fn conflict(message: crate::messages::Message) -> Self {
+        Self::Conflict {
+            detail: message.into(),
+        }
+    }
+
+    pub fn rejected(field: &'static str, reason: impl Into<Text>) -> Self {
         Self::Rejected {
             field,
             reason: reason.into(),
@@ -103,7 +113,7 @@ impl StoreError {
                 diesel::result::DatabaseErrorKind::UniqueViolation,
                 ref info,
             ) => Self::Conflict {
-                detail: format!("{context}: {}", info.message()),
+                detail: format!("{context}: {}", info.message()).into(),
             },
             source => Self::Database { context, source },
         }

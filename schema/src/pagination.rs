@@ -17,20 +17,20 @@ impl PageRequest {
         let page = page.unwrap_or(1);
         let page_size = page_size.unwrap_or(Self::DEFAULT_SIZE);
         if page == 0 {
-            return Err(crate::domain::Invalid::new("page starts at 1"));
+            return Err(crate::domain::Invalid::said(crate::messages::Message::new(
+                "invalid-page-start",
+            )));
         }
         // The API documents page as a 32-bit signed integer, as most clients hold it.
         if page > Self::MAX_PAGE {
-            return Err(crate::domain::Invalid::new(format!(
-                "page is at most {}",
-                Self::MAX_PAGE
-            )));
+            return Err(crate::domain::Invalid::said(
+                crate::messages::Message::new("invalid-page-max").arg("max", Self::MAX_PAGE),
+            ));
         }
         if page_size == 0 || page_size > Self::MAX_SIZE {
-            return Err(crate::domain::Invalid::new(format!(
-                "pageSize must be between 1 and {}",
-                Self::MAX_SIZE
-            )));
+            return Err(crate::domain::Invalid::said(
+                crate::messages::Message::new("invalid-page-size").arg("max", Self::MAX_SIZE),
+            ));
         }
         Ok(Self { page, page_size })
     }

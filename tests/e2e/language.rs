@@ -21,6 +21,10 @@ pub fn scenarios() -> Vec<Scenario> {
         Scenario::new("field_errors_are_said_in_the_callers_language", |app| {
             Box::pin(field_errors_are_said_in_the_callers_language(app))
         }),
+        Scenario::new(
+            "conflicts_and_refusals_are_said_in_the_callers_language",
+            |app| Box::pin(conflicts_and_refusals_are_said_in_the_callers_language(app)),
+        ),
         Scenario::new("an_import_dry_run_speaks_the_callers_language", |app| {
             Box::pin(an_import_dry_run_speaks_the_callers_language(app))
         }),
@@ -32,8 +36,13 @@ pub fn scenarios() -> Vec<Scenario> {
 
 /// The administrator's client, asking for Vietnamese.
 fn vietnamese(app: &TestApp) -> reqwest::Client {
+    vietnamese_with(&app.admin_token)
+}
+
+/// A client signed in with `token`, asking for Vietnamese.
+fn vietnamese_with(token: &str) -> reqwest::Client {
     let mut headers = HeaderMap::new();
-    let bearer = format!("Bearer {}", app.admin_token);
+    let bearer = format!("Bearer {token}");
     headers.insert(
         AUTHORIZATION,
         HeaderValue::from_str(&bearer).expect("a header"),
@@ -143,6 +152,7 @@ async fn the_demo_progress_of_both_communes_reads_true(app: TestApp) {
         "exactly the one planted outlier is above 300 %: {planted:?}"
     );
     assert_eq!(planted[0].0, "31001", "the outlier is Thái Tân's");
+    six_g_has_no_target_before_2035(&demo, year).await;
     // Some trajectory explanation is said in each language.
     let path = format!("/api/v1/org-units/31001/progress?plan=TT-18-2025&period={year}");
     let vi = expect_json(get_vi(&demo, &path).await, 200).await;
@@ -156,6 +166,32 @@ async fn the_demo_progress_of_both_communes_reads_true(app: TestApp) {
             .any(|s| s.contains("năm") || s.contains("chưa có")),
         "Vietnamese explanations: {said:?}"
     );
+}
+
+/// Thái Tân's item 3, 6G coverage, sets no target until 2030 ("-") and 50 % for 2035: a report
+/// of this year has no target to be judged against (not "93 % achieved" against 2035's), and
+/// its way toward 2035 is the trajectory, which names that year.
+async fn six_g_has_no_target_before_2035(demo: &TestApp, year: i32) {
+    let path = format!("/api/v1/org-units/31001/progress?plan=TT-18-2025&period={year}");
+    let report = expect_json(get_vi(demo, &path).await, 200).await;
+    let six_g = rows(&report)
+        .into_iter()
+        .find(|r| r["number"] == "3")
+        .expect("item 3")
+        .clone();
+    assert_eq!(six_g["status"], "noTarget", "{six_g}");
+    assert_eq!(six_g["achievementRatio"], Value::Null, "{six_g}");
+    assert_eq!(six_g["target"]["year"], 2030, "{six_g}");
+    assert_eq!(six_g["trajectory"]["milestoneYear"], 2035, "{six_g}");
+    let page = demo
+        .get(&format!(
+            "/api/v1/org-units/31001/progress.html?plan=TT-18-2025&period={year}"
+        ))
+        .await
+        .text()
+        .await
+        .expect("a page");
+    assert!(page.contains("Không giao chỉ tiêu"), "the page says so");
 }
 
 async fn a_missing_resource_is_not_found_in_the_callers_language(app: TestApp) {
@@ -224,6 +260,85 @@ async fn field_errors_are_said_in_the_callers_language(app: TestApp) {
     assert!(
         vi.contains(&("/name".to_owned(), "không được để trống".to_owned())),
         "{vi:?}"
+    );
+}
+
+/// Sends `body` to `path` as `client` and reads the problem it answers with `status`.
+async fn problem_of(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    body: &Value,
+    status: u16,
+) -> Value {
+    let response = client
+        .post(app.url(path))
+        .json(body)
+        .send()
+        .await
+        .expect("POST is answered");
+    expect_json(response, status).await
+}
+
+async fn conflicts_and_refusals_are_said_in_the_callers_language(app: TestApp) {
+    let path = "/api/v1/org-units";
+    let province = json!({"code": "31", "name": "Thành phố Hải Phòng", "kind": "province",
+        "parentCode": null});
+    expect_json(app.post_json(path, &province).await, 201).await;
+    let admin_vi = vietnamese(&app);
+
+    // 409: the code is taken.
+    let english = problem_of(&app, &app.client, path, &province, 409).await;
+    let vietnamese = problem_of(&app, &admin_vi, path, &province, 409).await;
+    assert_eq!(english["type"], "urn:chitieu:problem:conflict");
+    assert_eq!(vietnamese["type"], english["type"]);
+    assert_eq!(
+        english["detail"],
+        "an organisation unit with code 31 already exists"
+    );
+    assert_eq!(vietnamese["title"], "Thay đổi mâu thuẫn với dữ liệu đã lưu");
+    assert_eq!(vietnamese["detail"], "đã có đơn vị mang mã 31");
+
+    // 403: a viewer may read the province but not add units under it.
+    let token = app.token_for("hoa.tran", "viewer", Some("31")).await;
+    let commune = json!({"code": "31001", "name": "Xã Thái Tân", "kind": "commune",
+        "parentCode": "31"});
+    let english = problem_of(
+        &app,
+        &chitieu_e2e::accounts::client_with_token(&token),
+        path,
+        &commune,
+        403,
+    )
+    .await;
+    let vietnamese = problem_of(&app, &vietnamese_with(&token), path, &commune, 403).await;
+    assert_eq!(english["type"], "urn:chitieu:problem:forbidden");
+    assert_eq!(vietnamese["type"], english["type"]);
+    assert_eq!(english["title"], "Not allowed");
+    assert_eq!(vietnamese["title"], "Không được phép");
+    let (en, vi) = (
+        english["detail"].as_str().unwrap_or_default(),
+        vietnamese["detail"].as_str().unwrap_or_default(),
+    );
+    assert!(en.starts_with("a viewer may not"), "{en}");
+    assert!(vi.starts_with("vai trò người xem không được"), "{vi}");
+
+    // 422 on a reference: the parent does not exist.
+    let orphan = json!({"code": "32001", "name": "Xã Mới", "kind": "commune",
+        "parentCode": "32"});
+    let english = problem_of(&app, &app.client, path, &orphan, 422).await;
+    let vietnamese = problem_of(&app, &admin_vi, path, &orphan, 422).await;
+    assert_eq!(
+        english["errors"][0]["pointer"],
+        vietnamese["errors"][0]["pointer"]
+    );
+    assert_eq!(
+        english["errors"][0]["detail"],
+        "there is no organisation unit with code 32"
+    );
+    assert_eq!(
+        vietnamese["errors"][0]["detail"],
+        "không có đơn vị mang mã 32"
     );
 }
 

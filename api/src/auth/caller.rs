@@ -106,7 +106,7 @@ impl Credential {
         // key next to a good token must not pass unnoticed.
         if headers.contains_key(header::AUTHORIZATION) && headers.contains_key("x-api-key") {
             return Err(ApiError::Unauthorized(
-                "send one credential: Authorization or X-API-Key, not both".into(),
+                chitieu_schema::messages::Message::new("auth-two-credentials").into(),
             ));
         }
         if let Some(value) = headers.get(header::AUTHORIZATION) {
@@ -114,7 +114,7 @@ impl Credential {
             let (scheme, token) = text.trim().split_once(' ').ok_or_else(invalid_token)?;
             if !scheme.eq_ignore_ascii_case("bearer") {
                 return Err(ApiError::Unauthorized(
-                    "only the Bearer scheme is accepted in Authorization".into(),
+                    chitieu_schema::messages::Message::new("auth-bearer-only").into(),
                 ));
             }
             let token = token.trim();
@@ -131,15 +131,13 @@ impl Credential {
                 .ok_or_else(invalid_key);
         }
         Err(ApiError::Unauthorized(
-            "this endpoint needs credentials: an Authorization: Bearer token from \
-             POST /api/v1/auth/token, or an X-API-Key header"
-                .into(),
+            chitieu_schema::messages::Message::new("auth-credentials-needed").into(),
         ))
     }
 }
 
 pub(super) fn invalid_key() -> ApiError {
-    ApiError::Unauthorized("the API key is invalid, expired or revoked".into())
+    ApiError::Unauthorized(chitieu_schema::messages::Message::new("auth-key-invalid").into())
 }
 
 /// The caller a token names, if it still exists and is allowed in.
@@ -247,7 +245,7 @@ mod tests {
         );
         let refused = Credential::from_headers(&headers).err().expect("refused");
         assert!(
-            matches!(&refused, ApiError::Unauthorized(detail) if detail.contains("not both")),
+            matches!(&refused, ApiError::Unauthorized(detail) if detail.to_string().contains("not both")),
             "{refused:?}"
         );
     }

@@ -60,7 +60,7 @@ impl Dhis2Credential {
 }
 
 fn wrong_credentials() -> ApiError {
-    ApiError::Unauthorized("the username or password is wrong".into())
+    ApiError::Unauthorized(chitieu_schema::messages::Message::new("auth-wrong-password").into())
 }
 
 /// The caller of a request on DHIS2's surface.
@@ -109,11 +109,11 @@ pub async fn require_dhis2_credentials(
     match authenticate(req.request()).await {
         // A password set by someone else must be changed first, on this surface as on /api/v1.
         Ok(caller) if caller.must_change_password() => {
-            let error = ApiError::Forbidden(format!(
-                "the password of this account was set by someone else: change it first with \
-                 PATCH /api/v1/users/{} (password and currentPassword)",
-                caller.subject()
-            ));
+            let error = ApiError::said(
+                crate::error::SaidKind::Forbidden,
+                chitieu_schema::messages::Message::new("access-password-set-by-other")
+                    .arg("username", caller.subject()),
+            );
             Ok(req
                 .into_response(crate::routes::dhis2::web_message_error(&error))
                 .map_into_right_body())

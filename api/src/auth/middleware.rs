@@ -16,11 +16,11 @@ pub async fn require_credentials(
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody + 'static>>, actix_web::Error> {
     match Caller::authenticate(req.request()).await {
         Ok(caller) if caller.must_change_password() && !changes_own_password(&req, &caller) => {
-            let error = ApiError::Forbidden(format!(
-                "the password of this account was set by someone else: change it first with \
-                 PATCH /api/v1/users/{} (password and currentPassword), then sign in again",
-                caller.subject()
-            ));
+            let error = ApiError::said(
+                crate::error::SaidKind::Forbidden,
+                chitieu_schema::messages::Message::new("access-password-set-by-other-sign-in")
+                    .arg("username", caller.subject()),
+            );
             Ok(req
                 .into_response(error.error_response())
                 .map_into_right_body())

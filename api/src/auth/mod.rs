@@ -80,7 +80,7 @@ pub use dhis2::require_dhis2_credentials;
 pub use key_usage::KeyUsage;
 pub use middleware::require_credentials;
 pub use origin::{client_ip, origin_of};
-pub use policy::Action;
+pub use policy::{Action, not_in_your_tree, unit_outside_your_tree};
 pub use role_name::RoleName;
 pub use settings::{AuthSettings, JwtSecret, ThrottleSettings};
 pub use tokens::{Subject, TokenService};

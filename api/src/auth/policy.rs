@@ -3,7 +3,9 @@
 use chitieu_schema::accounts::{HomeUnit, Role, SubtreeRange};
 
 use super::Caller;
-use crate::error::ApiError;
+use chitieu_schema::messages::Message;
+
+use crate::error::{ApiError, SaidKind};
 
 /// Something a caller does to a unit (or to something attached to a unit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +58,7 @@ impl Caller {
         if self.can_read_path(path) {
             Ok(())
         } else {
-            Err(ApiError::NotFound(
-                "no such resource in your part of the organisation tree".into(),
-            ))
+            Err(not_in_your_tree())
         }
     }
 
@@ -97,11 +97,7 @@ impl Caller {
         if self.may(action, path) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!(
-                "a {} may not {} here",
-                self.role(),
-                describe(action)
-            )))
+            Err(self.may_not(action))
         }
     }
 
@@ -113,15 +109,12 @@ impl Caller {
     /// when it is in their subtree but `action` is not theirs there.
     pub fn ensure_may_change(&self, action: Action, path: Option<&str>) -> Result<(), ApiError> {
         match path {
-            None if self.is_admin() => Err(ApiError::NotFound(
-                "no organisation unit has this code".into(),
+            None if self.is_admin() => Err(ApiError::said(
+                SaidKind::NotFound,
+                Message::new("access-no-unit-with-code"),
             )),
             Some(path) if self.is_admin() || self.may(action, path) => Ok(()),
-            Some(path) if self.can_read_path(path) => Err(ApiError::Forbidden(format!(
-                "a {} may not {} here",
-                self.role(),
-                describe(action)
-            ))),
+            Some(path) if self.can_read_path(path) => Err(self.may_not(action)),
             _ => Err(outside_scope()),
         }
     }
@@ -153,16 +146,20 @@ impl Caller {
         if self.is_admin() || roles.contains(&self.role()) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!(
-                "a {} may not do this; it needs one of: {}",
-                self.role(),
-                roles
-                    .iter()
-                    .chain(std::iter::once(&Role::Administrator))
-                    .map(|r| r.as_api_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )))
+            Err(ApiError::said(
+                SaidKind::Forbidden,
+                Message::new("access-role-required")
+                    .message("role", self.role().message())
+                    .arg(
+                        "roles",
+                        roles
+                            .iter()
+                            .chain(std::iter::once(&Role::Administrator))
+                            .map(|r| r.as_api_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+            ))
         }
     }
 
@@ -179,42 +176,65 @@ impl Caller {
         }
         self.require_role(&[Role::ProvinceOfficer, Role::CommuneOfficer])?;
         if role.rank() > self.role().rank() {
-            return Err(ApiError::Forbidden(format!(
-                "a {} may not grant the role {role}, which is above their own",
-                self.role()
-            )));
+            return Err(ApiError::said(
+                SaidKind::Forbidden,
+                Message::new("access-grant-above-own")
+                    .message("role", self.role().message())
+                    .message("granted", role.message()),
+            ));
         }
         match unit {
             Some(unit) if self.can_read_path(&unit.path) => Ok(()),
-            Some(unit) => Err(ApiError::Forbidden(format!(
-                "the unit {} is outside your part of the organisation tree",
-                unit.code
-            ))),
-            None => Err(ApiError::Forbidden(
-                "only administrators may grant access without a home unit".into(),
+            Some(unit) => Err(unit_outside_your_tree(&unit.code)),
+            None => Err(ApiError::said(
+                SaidKind::Forbidden,
+                Message::new("access-grant-without-unit"),
             )),
         }
     }
 }
 
+impl Caller {
+    /// 403: the caller's role may not do `action` at this unit.
+    fn may_not(&self, action: Action) -> ApiError {
+        ApiError::said(
+            SaidKind::Forbidden,
+            Message::new("access-may-not")
+                .message("role", self.role().message())
+                .message("action", describe(action)),
+        )
+    }
+}
+
 /// The one answer for units outside the caller's subtree and for codes that name no unit.
 fn outside_scope() -> ApiError {
-    ApiError::Forbidden(
-        "you may change only units in your part of the organisation tree that exist".into(),
+    ApiError::said(SaidKind::Forbidden, Message::new("access-outside-scope"))
+}
+
+/// 404 for what lies outside the caller's subtree, said as for what does not exist.
+pub fn not_in_your_tree() -> ApiError {
+    ApiError::said(SaidKind::NotFound, Message::new("access-not-in-your-tree"))
+}
+
+/// 403 for a unit named by the caller that lies outside their subtree.
+pub fn unit_outside_your_tree(code: impl std::fmt::Display) -> ApiError {
+    ApiError::said(
+        SaidKind::Forbidden,
+        Message::new("access-unit-outside-tree").arg("code", code),
     )
 }
 
-fn describe(action: Action) -> &'static str {
-    match action {
-        Action::Read => "read",
-        Action::EnterData => "enter data",
-        Action::ApproveReports => "approve reports",
-        Action::AddUnits => "add units under this unit",
-        Action::ManageUnits => "change this unit",
-        Action::ManageCatalogAssignments => "assign catalogs",
-        Action::ManageAccounts => "manage accounts",
-        Action::Administer => "administer the service",
-    }
+fn describe(action: Action) -> Message {
+    Message::new(match action {
+        Action::Read => "action-read",
+        Action::EnterData => "action-enter-data",
+        Action::ApproveReports => "action-approve-reports",
+        Action::AddUnits => "action-add-units",
+        Action::ManageUnits => "action-manage-units",
+        Action::ManageCatalogAssignments => "action-assign-catalogs",
+        Action::ManageAccounts => "action-manage-accounts",
+        Action::Administer => "action-administer",
+    })
 }
 
 #[cfg(test)]
@@ -242,7 +262,10 @@ mod tests {
         let admin = Caller::for_tests(Role::Administrator, None);
         assert!(matches!(
             admin.ensure_may_change(Action::ManageUnits, None),
-            Err(ApiError::NotFound(_))
+            Err(ApiError::Said {
+                kind: SaidKind::NotFound,
+                ..
+            })
         ));
         assert!(admin.ensure_may_add_under(None).is_ok());
     }
@@ -259,7 +282,10 @@ mod tests {
         );
         assert!(matches!(
             officer.ensure_may_change(Action::ManageUnits, Some(OTHER)),
-            Err(ApiError::Forbidden(_))
+            Err(ApiError::Said {
+                kind: SaidKind::Forbidden,
+                ..
+            })
         ));
     }
 
@@ -268,7 +294,10 @@ mod tests {
         let officer = Caller::for_tests(Role::CommuneOfficer, Some(COMMUNE));
         assert!(matches!(
             officer.ensure_may_change(Action::ManageUnits, Some(COMMUNE)),
-            Err(ApiError::Forbidden(_))
+            Err(ApiError::Said {
+                kind: SaidKind::Forbidden,
+                ..
+            })
         ));
         assert!(officer.ensure_may_add_under(Some(COMMUNE)).is_ok());
         assert!(officer.ensure_may_add_under(Some(AGENCY)).is_ok());
@@ -281,7 +310,16 @@ mod tests {
         let outside = officer.ensure_may_change(Action::ManageUnits, Some(OTHER));
         let missing = officer.ensure_may_change(Action::ManageUnits, None);
         match (outside, missing) {
-            (Err(ApiError::Forbidden(a)), Err(ApiError::Forbidden(b))) => assert_eq!(a, b),
+            (
+                Err(ApiError::Said {
+                    kind: SaidKind::Forbidden,
+                    message: a,
+                }),
+                Err(ApiError::Said {
+                    kind: SaidKind::Forbidden,
+                    message: b,
+                }),
+            ) => assert_eq!(a, b),
             other => panic!("expected two equal 403s, got {other:?}"),
         }
         assert!(officer.ensure_may_add_under(None).is_err());
@@ -304,7 +342,10 @@ mod tests {
         assert!(!reporter.may(Action::EnterData, AGENCY));
         assert!(matches!(
             reporter.ensure_may_change(Action::ManageUnits, Some(AGENCY)),
-            Err(ApiError::Forbidden(_))
+            Err(ApiError::Said {
+                kind: SaidKind::Forbidden,
+                ..
+            })
         ));
         assert!(reporter.ensure_may_add_under(Some(COMMUNE)).is_err());
     }

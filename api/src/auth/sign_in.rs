@@ -88,7 +88,7 @@ pub fn with_password(
         }
         // One answer for every failure: the caller must not learn which part was wrong.
         None => Err(ApiError::Unauthorized(
-            "the username or password is wrong".into(),
+            chitieu_schema::messages::Message::new("auth-wrong-password").into(),
         )),
     }
 }
@@ -127,7 +127,7 @@ pub fn with_key(
             })
         }
         None => Err(ApiError::Unauthorized(
-            "the API key is invalid, expired or revoked".into(),
+            chitieu_schema::messages::Message::new("auth-key-invalid").into(),
         )),
     }
 }

@@ -121,7 +121,7 @@ impl TokenService {
 }
 
 pub(crate) fn invalid_token() -> ApiError {
-    ApiError::Unauthorized("the access token is invalid or has expired; ask for a new one".into())
+    ApiError::Unauthorized(chitieu_schema::messages::Message::new("auth-token-invalid").into())
 }
 
 #[cfg(test)]

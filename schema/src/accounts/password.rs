@@ -20,19 +20,19 @@ impl Password {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let count = raw.chars().count();
         if count < Self::MIN_CHARS {
-            return Err(Invalid::new(format!(
-                "must be at least {} characters long",
-                Self::MIN_CHARS
-            )));
+            return Err(Invalid::said(
+                crate::messages::Message::new("invalid-too-short").arg("min", Self::MIN_CHARS),
+            ));
         }
         if count > Self::MAX_CHARS {
-            return Err(Invalid::new(format!(
-                "must be at most {} characters long",
-                Self::MAX_CHARS
-            )));
+            return Err(Invalid::said(
+                crate::messages::Message::new("invalid-too-long-chars").arg("max", Self::MAX_CHARS),
+            ));
         }
         if raw.trim().is_empty() {
-            return Err(Invalid::new("must not be only spaces"));
+            return Err(Invalid::said(crate::messages::Message::new(
+                "invalid-only-spaces",
+            )));
         }
         Ok(Self(raw.to_owned()))
     }

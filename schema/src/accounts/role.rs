@@ -45,7 +45,25 @@ impl Role {
         Self::ALL
             .into_iter()
             .find(|r| r.as_db_str() == raw)
-            .ok_or_else(|| Invalid::new(format!("unknown role {raw:?}")))
+            .ok_or_else(|| {
+                Invalid::said(
+                    crate::messages::Message::new("invalid-role-name")
+                        .arg("raw", format!("{raw:?}")),
+                )
+            })
+    }
+
+    /// The role in words: in English its API name (as the API has always said it), in
+    /// Vietnamese the title people use.
+    pub fn message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            Role::Administrator => "role-administrator",
+            Role::ProvinceOfficer => "role-province-officer",
+            Role::CommuneOfficer => "role-commune-officer",
+            Role::Reporter => "role-reporter",
+            Role::Viewer => "role-viewer",
+            Role::Integrator => "role-integrator",
+        })
     }
 
     /// The name used in the API and on the command line.
@@ -65,10 +83,9 @@ impl Role {
             .into_iter()
             .find(|r| r.as_api_str() == raw)
             .ok_or_else(|| {
-                Invalid::new(format!(
-                    "unknown role {raw:?}; expected one of administrator, provinceOfficer, \
-                     communeOfficer, reporter, viewer, integrator"
-                ))
+                Invalid::said(
+                    crate::messages::Message::new("invalid-role").arg("raw", format!("{raw:?}")),
+                )
             })
     }
 

@@ -12,16 +12,23 @@ impl Username {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let name = raw.trim().to_ascii_lowercase();
         if !(3..=64).contains(&name.len()) {
-            return Err(Invalid::new("must be 3 to 64 characters long"));
+            return Err(Invalid::said(
+                crate::messages::Message::new("invalid-code-length")
+                    .arg("min", 3)
+                    .arg("max", 64),
+            ));
         }
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c);
         if let Some(bad) = name.chars().find(|c| !allowed(*c)) {
-            return Err(Invalid::new(format!(
-                "may contain only letters a-z, digits, '.', '_' and '-' (found {bad:?})"
-            )));
+            return Err(Invalid::said(
+                crate::messages::Message::new("invalid-username-character")
+                    .arg("found", format!("{bad:?}")),
+            ));
         }
         if !name.as_bytes()[0].is_ascii_alphanumeric() {
-            return Err(Invalid::new("must start with a letter or a digit"));
+            return Err(Invalid::said(crate::messages::Message::new(
+                "invalid-code-start",
+            )));
         }
         Ok(Self(name))
     }

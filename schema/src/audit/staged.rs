@@ -186,7 +186,8 @@ pub fn append_staged(conn: &mut Db, staged: &StagedEntries) -> Result<(), StoreE
                 "{moved} of {} staged audit entries were appended: the staging table was \
                  changed",
                 staged.entries.len()
-            ),
+            )
+            .into(),
         });
     }
     Ok(())

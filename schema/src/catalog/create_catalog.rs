@@ -12,9 +12,9 @@ pub fn create_catalog(conn: &mut Db, new: NewCatalog) -> Result<Catalog, StoreEr
     conn.write_transaction(|conn| {
         let code = new.code.as_str();
         if catalog_by_code(conn, code)?.is_some() {
-            return Err(StoreError::Conflict {
-                detail: format!("catalog code {code} is taken"),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("catalog-code-taken").arg("code", code),
+            ));
         }
         let now = now_utc();
         let row: CatalogRow = diesel::insert_into(catalogs::table)

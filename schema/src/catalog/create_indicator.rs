@@ -21,19 +21,19 @@ pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, S
         let catalog = catalog_by_code(conn, new.catalog.as_str())?.ok_or_else(|| {
             StoreError::rejected(
                 "catalogCode",
-                format!("there is no catalog {}", new.catalog.as_str()),
+                crate::messages::Message::new("catalog-no-catalog")
+                    .arg("code", new.catalog.as_str()),
             )
         })?;
         let code = new.code.as_str();
         let number = new.number.as_str();
         if let Some(taken) = indicator_by_code(conn, code)? {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "indicator code {code} is taken by item {} of catalog {}",
-                    taken.number,
-                    catalog_code_of(conn, taken.catalog_id)?
-                ),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("catalog-indicator-code-taken")
+                    .arg("code", code)
+                    .arg("number", &taken.number)
+                    .arg("catalog", catalog_code_of(conn, taken.catalog_id)?),
+            ));
         }
         let section = match &new.section {
             Some(code) => Some(named_section(conn, &catalog, code)?),
@@ -72,17 +72,19 @@ pub fn create_indicator(conn: &mut Db, new: NewIndicator) -> Result<Indicator, S
             (_, section) => section.as_ref().map(|s| s.id),
         };
         if let Some(taken) = indicator_by_number(conn, catalog.id, section_id, number)? {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "number {number} is taken in {} of catalog {} by indicator {}",
-                    section.as_ref().map_or(
-                        "the items outside any section".to_owned(),
-                        |s| format!("section {}", s.code)
-                    ),
-                    catalog.code,
-                    taken.code
-                ),
-            });
+            let place = match &section {
+                Some(s) => {
+                    crate::messages::Message::new("catalog-place-section").arg("code", &s.code)
+                }
+                None => crate::messages::Message::new("catalog-place-outside-sections"),
+            };
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("catalog-number-taken")
+                    .arg("number", number)
+                    .message("place", place)
+                    .arg("catalog", &catalog.code)
+                    .arg("indicator", &taken.code),
+            ));
         }
         let position = match new.position {
             Some(position) => position.get(),

@@ -17,9 +17,11 @@ pub fn create_section(
         let catalog = require_catalog(conn, catalog_code)?;
         let code = new.code.as_str();
         if section_by_code(conn, catalog.id, code)?.is_some() {
-            return Err(StoreError::Conflict {
-                detail: format!("catalog {catalog_code} already has a section {code}"),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("catalog-section-exists")
+                    .arg("catalog", catalog_code)
+                    .arg("code", code),
+            ));
         }
         let position = new
             .position

@@ -22,17 +22,21 @@ pub fn delete_catalog(
             .get_result(conn)
             .map_err(StoreError::database("counting a catalog's indicators"))?;
         if indicator_count > 0 {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "catalog {code} still has {indicator_count} indicator(s); delete them first"
-                ),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("catalog-not-empty")
+                    .arg("code", code)
+                    .arg("count", indicator_count),
+            ));
         }
         diesel::delete(catalog_sections::table.filter(catalog_sections::catalog_id.eq(current.id)))
             .execute(conn)
             .map_err(referenced_meanwhile(
                 "deleting a catalog's sections",
-                || format!("catalog {code} gained indicators while it was being deleted"),
+                || {
+                    crate::messages::Message::new("catalog-changed-while-deleted")
+                        .arg("code", code)
+                        .into()
+                },
             ))?;
         let deleted = diesel::delete(
             catalogs::table
@@ -41,7 +45,9 @@ pub fn delete_catalog(
         )
         .execute(conn)
         .map_err(referenced_meanwhile("deleting a catalog", || {
-            format!("catalog {code} gained indicators while it was being deleted")
+            crate::messages::Message::new("catalog-changed-while-deleted")
+                .arg("code", code)
+                .into()
         }))?;
         if deleted == 0 {
             return Err(StoreError::VersionMismatch {

@@ -23,14 +23,12 @@ pub fn delete_indicator(
             .load(conn)
             .map_err(StoreError::database("finding sub-indicators"))?;
         if !children.is_empty() {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "indicator {code} still has {} sub-indicator(s) ({}); delete or move them \
-                     first",
-                    children.len(),
-                    children.join(", ")
-                ),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("catalog-indicator-has-children")
+                    .arg("code", code)
+                    .arg("count", children.len())
+                    .arg("children", children.join(", ")),
+            ));
         }
         let deleted = diesel::delete(
             indicators::table
@@ -39,7 +37,9 @@ pub fn delete_indicator(
         )
         .execute(conn)
         .map_err(referenced_meanwhile("deleting an indicator", || {
-            format!("indicator {code} gained sub-indicators while it was being deleted")
+            crate::messages::Message::new("catalog-indicator-changed-while-deleted")
+                .arg("code", code)
+                .into()
         }))?;
         if deleted == 0 {
             return Err(StoreError::VersionMismatch {

@@ -28,12 +28,12 @@ pub fn delete_section(
             .get_result(conn)
             .map_err(StoreError::database("counting a section's indicators"))?;
         if indicator_count > 0 {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "section {section_code} of catalog {catalog_code} still has \
-                     {indicator_count} indicator(s); move or delete them first"
-                ),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("catalog-section-not-empty")
+                    .arg("section", section_code)
+                    .arg("catalog", catalog_code)
+                    .arg("count", indicator_count),
+            ));
         }
         let deleted = diesel::delete(
             catalog_sections::table
@@ -42,10 +42,10 @@ pub fn delete_section(
         )
         .execute(conn)
         .map_err(referenced_meanwhile("deleting a section", || {
-            format!(
-                "section {section_code} of catalog {catalog_code} gained indicators while it \
-                 was being deleted"
-            )
+            crate::messages::Message::new("catalog-section-changed-while-deleted")
+                .arg("section", section_code)
+                .arg("catalog", catalog_code)
+                .into()
         }))?;
         if deleted == 0 {
             return Err(StoreError::VersionMismatch {

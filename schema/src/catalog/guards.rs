@@ -18,7 +18,7 @@ pub(crate) fn check_version(expected: Option<i32>, current: i32) -> Result<(), S
 /// check) to a conflict instead of a server error.
 pub(crate) fn referenced_meanwhile(
     context: &'static str,
-    detail: impl FnOnce() -> String,
+    detail: impl FnOnce() -> crate::messages::Text,
 ) -> impl FnOnce(Error) -> StoreError {
     move |error| match error {
         Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {

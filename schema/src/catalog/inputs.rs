@@ -148,10 +148,9 @@ impl Precision {
         if (0..=Self::MAX).contains(&raw) {
             Ok(Self(raw))
         } else {
-            Err(Invalid::new(format!(
-                "must be between 0 and {} decimals",
-                Self::MAX
-            )))
+            Err(Invalid::said(
+                crate::messages::Message::new("invalid-decimals").arg("max", Self::MAX),
+            ))
         }
     }
 
@@ -171,7 +170,9 @@ impl Position {
         if (0..=Self::MAX).contains(&raw) {
             Ok(Self(raw))
         } else {
-            Err(Invalid::new(format!("must be between 0 and {}", Self::MAX)))
+            Err(Invalid::said(
+                crate::messages::Message::new("invalid-between-zero-and").arg("max", Self::MAX),
+            ))
         }
     }
 

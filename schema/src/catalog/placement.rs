@@ -23,7 +23,9 @@ pub(crate) fn named_section(
     section_by_code(conn, catalog.id, code.as_str())?.ok_or_else(|| {
         StoreError::rejected(
             "sectionCode",
-            format!("catalog {} has no section {}", catalog.code, code.as_str()),
+            crate::messages::Message::new("catalog-no-section")
+                .arg("catalog", &catalog.code)
+                .arg("code", code.as_str()),
         )
     })
 }
@@ -37,17 +39,15 @@ pub(crate) fn named_parent(
     let parent = indicator_by_code(conn, code.as_str())?.ok_or_else(|| {
         StoreError::rejected(
             "parentCode",
-            format!("there is no indicator {}", code.as_str()),
+            crate::messages::Message::new("catalog-no-indicator").arg("code", code.as_str()),
         )
     })?;
     if parent.catalog_id != catalog.id {
         return Err(StoreError::rejected(
             "parentCode",
-            format!(
-                "indicator {} belongs to another catalog than {}; a parent must be in the same \
-                 catalog",
-                parent.code, catalog.code
-            ),
+            crate::messages::Message::new("catalog-parent-elsewhere")
+                .arg("parent", &parent.code)
+                .arg("catalog", &catalog.code),
         ));
     }
     Ok(parent)
@@ -67,10 +67,9 @@ pub(crate) fn check_no_cycle(
         if id == child.id {
             return Err(StoreError::rejected(
                 "parentCode",
-                format!(
-                    "indicator {} cannot sit under itself or one of its own sub-indicators ({})",
-                    child.code, parent.code
-                ),
+                crate::messages::Message::new("catalog-parent-cycle")
+                    .arg("child", &child.code)
+                    .arg("parent", &parent.code),
             ));
         }
         cursor = indicators::table
@@ -81,10 +80,9 @@ pub(crate) fn check_no_cycle(
     }
     Err(StoreError::rejected(
         "parentCode",
-        format!(
-            "the parent chain above {} is deeper than {MAX_DEPTH}",
-            parent.code
-        ),
+        crate::messages::Message::new("catalog-parent-too-deep")
+            .arg("parent", &parent.code)
+            .arg("max", MAX_DEPTH),
     ))
 }
 
@@ -118,22 +116,23 @@ pub(crate) fn section_mismatch(
     parent: &IndicatorRow,
     section: Option<&SectionRow>,
 ) -> StoreError {
+    use crate::messages::Message;
+    let in_section = |code: &str| Message::new("catalog-in-section").arg("code", code);
     let parent_section = match parent.section_id {
         Some(id) => match section_by_id(conn, id) {
-            Ok(row) => format!("in section {}", row.code),
+            Ok(row) => in_section(&row.code),
             Err(error) => return error,
         },
-        None => "outside any section".to_owned(),
+        None => Message::new("catalog-outside-sections"),
     };
-    let wanted = section.map_or("outside any section".to_owned(), |s| {
-        format!("in section {}", s.code)
+    let wanted = section.map_or(Message::new("catalog-outside-sections"), |s| {
+        in_section(&s.code)
     });
     StoreError::rejected(
         field,
-        format!(
-            "the parent {} is {parent_section}, this indicator would be {wanted}; a \
-             sub-indicator sits in its parent's section",
-            parent.code
-        ),
+        Message::new("catalog-section-mismatch")
+            .arg("parent", &parent.code)
+            .message("parentSection", parent_section)
+            .message("wanted", wanted),
     )
 }

@@ -76,12 +76,12 @@ pub fn update_indicator(
             let taken = indicator_by_number(conn, catalog.id, section_id, &number)?
                 .filter(|taken| taken.id != current.id);
             if let Some(taken) = taken {
-                return Err(StoreError::Conflict {
-                    detail: format!(
-                        "number {number} is taken in its section of catalog {} by indicator {}",
-                        catalog.code, taken.code
-                    ),
-                });
+                return Err(StoreError::conflict(
+                    crate::messages::Message::new("catalog-number-taken-in-its-section")
+                        .arg("number", &number)
+                        .arg("catalog", &catalog.code)
+                        .arg("indicator", &taken.code),
+                ));
             }
         }
 
@@ -183,7 +183,7 @@ pub fn update_indicator(
 /// creation too.
 fn first_misfit(misfits: Vec<MeasureMisfit>) -> StoreError {
     match misfits.into_iter().next() {
-        Some(misfit) => StoreError::rejected(misfit.field, misfit.reason.0),
+        Some(misfit) => StoreError::rejected(misfit.field, misfit.reason.into_text()),
         // `Measure::parse` refuses only with a misfit; this keeps the store total regardless.
         None => StoreError::rejected("valueKind", "the measure does not fit its value kind"),
     }

@@ -68,6 +68,6 @@ fn demo_code(code: &str) -> Result<OrgUnitCode, StoreError> {
 /// conflict rather than a panic so the server still starts and says why.
 pub fn demo_data<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> StoreError + '_ {
     move |error| StoreError::Conflict {
-        detail: format!("the demo data set has an invalid value {what:?}: {error}"),
+        detail: format!("the demo data set has an invalid value {what:?}: {error}").into(),
     }
 }

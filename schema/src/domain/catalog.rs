@@ -93,6 +93,19 @@ db_names!(PeriodAggregation {
 });
 
 impl ValueKind {
+    /// The kind in words, in the reader's language (in English, its API name).
+    pub fn message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            ValueKind::Percent => "kind-percent",
+            ValueKind::Count => "kind-count",
+            ValueKind::Decimal => "kind-decimal",
+            ValueKind::Rank => "kind-rank",
+            ValueKind::Score => "kind-score",
+            ValueKind::Status => "kind-status",
+            ValueKind::Text => "kind-text",
+        })
+    }
+
     /// The period aggregation used when a catalog entry names none.
     pub fn default_period_aggregation(self) -> PeriodAggregation {
         match self {
@@ -140,16 +153,16 @@ impl ValueKind {
         if ok {
             Ok(())
         } else {
-            Err(Invalid::new(format!(
-                "{} values cannot roll up by {}{}",
-                self.as_db_str(),
-                aggregation.as_db_str(),
-                match self {
-                    ValueKind::Rank | ValueKind::Score => ": ranks and scores do not sum",
-                    ValueKind::Percent => ": percentages roll up as a ratio of sums",
-                    _ => "",
-                }
-            )))
+            let message = |key| {
+                crate::messages::Message::new(key)
+                    .message("kind", self.message())
+                    .arg("by", aggregation.as_db_str())
+            };
+            Err(Invalid::said(match self {
+                ValueKind::Rank | ValueKind::Score => message("measure-aggregation-rank"),
+                ValueKind::Percent => message("measure-aggregation-percent"),
+                _ => message("measure-aggregation"),
+            }))
         }
     }
 
@@ -166,18 +179,19 @@ impl ValueKind {
             | (ValueKind::Rank | ValueKind::Score, P::Last | P::Mean | P::None)
             | (ValueKind::Status, P::Last | P::None)
             | (ValueKind::Text, P::None) => return Ok(()),
-            (ValueKind::Text, _) => "text counts only when reported for the period itself",
-            (ValueKind::Status, _) => "a status is not summed or averaged",
-            (ValueKind::Rank | ValueKind::Score, _) => "ranks and scores do not sum",
+            (ValueKind::Text, _) => "measure-text-period",
+            (ValueKind::Status, _) => "measure-status-period",
+            (ValueKind::Rank | ValueKind::Score, _) => "measure-rank-period",
             // A percentage is always derivable: its numerators and denominators sum, or the
             // latest or mean share stands.
-            (ValueKind::Percent, _) => "a percentage derives from its months by sum, last or mean",
+            (ValueKind::Percent, _) => "measure-percent-period",
         };
-        Err(Invalid::new(format!(
-            "{} values cannot derive a longer period from its months by {}: {reason}",
-            self.as_db_str(),
-            period_aggregation.as_db_str(),
-        )))
+        Err(Invalid::said(
+            crate::messages::Message::new("measure-period-aggregation")
+                .message("kind", self.message())
+                .arg("by", period_aggregation.as_db_str())
+                .message("reason", crate::messages::Message::new(reason)),
+        ))
     }
 }
 
@@ -194,9 +208,9 @@ impl IndicatorNumber {
                 .iter()
                 .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()));
         if !well_formed {
-            return Err(Invalid::new(format!(
-                "{raw:?} is not an item number such as 7 or 7.1"
-            )));
+            return Err(Invalid::said(
+                crate::messages::Message::new("invalid-item-number").arg("raw", format!("{raw:?}")),
+            ));
         }
         Ok(Self(raw.to_owned()))
     }
@@ -237,9 +251,10 @@ impl SectionCode {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let numeral = raw.trim().to_ascii_uppercase();
         let value = roman_value(&numeral).ok_or_else(|| {
-            Invalid::new(format!(
-                "{raw:?} is not a Roman numeral such as I, IV or XI"
-            ))
+            Invalid::said(
+                crate::messages::Message::new("invalid-roman-numeral")
+                    .arg("raw", format!("{raw:?}")),
+            )
         })?;
         Ok(Self { numeral, value })
     }
@@ -285,9 +300,10 @@ impl SectionCode {
             None
         };
         let value = value.ok_or_else(|| {
-            Invalid::new(format!(
-                "{raw:?} is not a section heading such as I, IV, A, B.II or 3"
-            ))
+            Invalid::said(
+                crate::messages::Message::new("invalid-section-heading")
+                    .arg("raw", format!("{raw:?}")),
+            )
         })?;
         Ok(Self {
             numeral: upper,

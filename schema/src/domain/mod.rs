@@ -39,6 +39,12 @@ impl Invalid {
         Self(message.to_string(), Some(message))
     }
 
+    /// The reason as a message: the catalogue's, or the English sentence as written.
+    pub fn into_message(self) -> crate::messages::Message {
+        self.1
+            .unwrap_or_else(|| crate::messages::Message::new("text-as-written").arg("text", self.0))
+    }
+
     pub fn into_text(self) -> crate::messages::Text {
         match self.1 {
             Some(message) => message.into(),

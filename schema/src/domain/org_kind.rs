@@ -34,9 +34,10 @@ impl OrgUnitKind {
             .into_iter()
             .find(|k| k.as_str() == raw)
             .ok_or_else(|| {
-                Invalid::new(format!(
-                    "unknown kind {raw:?}; expected one of national, province, commune, unit"
-                ))
+                Invalid::said(
+                    crate::messages::Message::new("invalid-org-kind")
+                        .arg("raw", format!("{raw:?}")),
+                )
             })
     }
 
@@ -57,6 +58,26 @@ impl OrgUnitKind {
     }
 
     /// What may be the parent of this kind, for error messages.
+    /// The kind in words (in English, its API name).
+    pub fn message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            OrgUnitKind::National => "org-kind-national",
+            OrgUnitKind::Province => "org-kind-province",
+            OrgUnitKind::Commune => "org-kind-commune",
+            OrgUnitKind::Unit => "org-kind-unit",
+        })
+    }
+
+    /// The parents a unit of this kind may have, in words.
+    pub fn allowed_parents_message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            OrgUnitKind::National => "org-parents-national",
+            OrgUnitKind::Province => "org-parents-province",
+            OrgUnitKind::Commune => "org-parents-commune",
+            OrgUnitKind::Unit => "org-parents-unit",
+        })
+    }
+
     pub fn allowed_parents(self) -> &'static str {
         match self {
             OrgUnitKind::National => "no parent",

@@ -6,6 +6,7 @@ use std::fmt;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{Invalid, ValueKind};
+use crate::messages::Message;
 
 /// What a caller sent, before it is checked against the indicator's kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,46 +57,48 @@ impl ReportedValue {
     /// - text: non-empty, NFC-normalised.
     pub fn parse(kind: ValueKind, input: ValueInput) -> Result<Self, Invalid> {
         let expected = || {
-            Invalid::new(format!(
-                "a {} indicator takes {}",
-                kind.as_db_str(),
-                match kind {
-                    ValueKind::Percent =>
-                        "a number from 0 to 100 or {\"numerator\", \"denominator\"}",
-                    ValueKind::Count => "a whole number ≥ 0",
-                    ValueKind::Rank => "a whole number ≥ 1",
-                    ValueKind::Decimal => "a number or {\"numerator\", \"denominator\"}",
-                    ValueKind::Score => "a number",
-                    ValueKind::Status => "{\"achieved\": true|false, \"label\"?: text}",
-                    ValueKind::Text => "a text",
-                }
-            ))
+            Invalid::said(
+                Message::new("value-kind-takes")
+                    .message("kind", kind.message())
+                    .message(
+                        "expected",
+                        Message::new(match kind {
+                            ValueKind::Percent => "value-takes-percent",
+                            ValueKind::Count => "value-takes-count",
+                            ValueKind::Rank => "value-takes-rank",
+                            ValueKind::Decimal => "value-takes-decimal",
+                            ValueKind::Score => "value-takes-score",
+                            ValueKind::Status => "value-takes-status",
+                            ValueKind::Text => "value-takes-text",
+                        }),
+                    ),
+            )
         };
         match (kind, input) {
             (_, ValueInput::Number(n) | ValueInput::Ratio { numerator: n, .. })
                 if !n.is_finite() =>
             {
-                Err(Invalid::new("must be a finite number"))
+                Err(Invalid::said(Message::new("value-not-finite")))
             }
             (_, ValueInput::Ratio { denominator: n, .. }) if !n.is_finite() => {
-                Err(Invalid::new("the denominator must be a finite number"))
+                Err(Invalid::said(Message::new("value-denominator-not-finite")))
             }
             (_, ValueInput::Number(n))
             | (_, ValueInput::Ratio { numerator: n, .. })
             | (_, ValueInput::Ratio { denominator: n, .. })
                 if n.abs() > Self::MAX_MAGNITUDE =>
             {
-                Err(Invalid::new(format!(
-                    "{n} is out of range: numbers are at most 10^15 in magnitude"
-                )))
+                Err(Invalid::said(
+                    Message::new("value-out-of-range").arg("n", n),
+                ))
             }
             (ValueKind::Percent, ValueInput::Number(n)) => {
                 if (0.0..=100.0).contains(&n) {
                     Ok(Self::Number(n))
                 } else {
-                    Err(Invalid::new(format!(
-                        "a percent entered directly must be between 0 and 100, not {n}"
-                    )))
+                    Err(Invalid::said(
+                        Message::new("value-percent-range").arg("n", n),
+                    ))
                 }
             }
             (
@@ -106,15 +109,16 @@ impl ReportedValue {
                 },
             ) => {
                 if !denominator.is_finite() || denominator <= 0.0 {
-                    return Err(Invalid::new(format!(
-                        "the denominator must be greater than 0, not {denominator}"
-                    )));
+                    return Err(Invalid::said(
+                        Message::new("value-denominator-positive").arg("denominator", denominator),
+                    ));
                 }
                 if kind == ValueKind::Percent && !(0.0..=denominator).contains(&numerator) {
-                    return Err(Invalid::new(format!(
-                        "the numerator must be between 0 and the denominator ({denominator}), \
-                         not {numerator}"
-                    )));
+                    return Err(Invalid::said(
+                        Message::new("value-numerator-range")
+                            .arg("denominator", denominator)
+                            .arg("numerator", numerator),
+                    ));
                 }
                 Ok(Self::Ratio {
                     numerator,
@@ -125,18 +129,14 @@ impl ReportedValue {
                 if n >= 0.0 && n.fract() == 0.0 {
                     Ok(Self::Number(n))
                 } else {
-                    Err(Invalid::new(format!(
-                        "a count must be a whole number ≥ 0, not {n}"
-                    )))
+                    Err(Invalid::said(Message::new("value-count").arg("n", n)))
                 }
             }
             (ValueKind::Rank, ValueInput::Number(n)) => {
                 if n >= 1.0 && n.fract() == 0.0 {
                     Ok(Self::Number(n))
                 } else {
-                    Err(Invalid::new(format!(
-                        "a rank must be a whole number ≥ 1, not {n}"
-                    )))
+                    Err(Invalid::said(Message::new("value-rank").arg("n", n)))
                 }
             }
             (ValueKind::Decimal | ValueKind::Score, ValueInput::Number(n)) => Ok(Self::Number(n)),
@@ -242,10 +242,12 @@ impl fmt::Display for ReportedValue {
 fn non_empty_nfc(raw: &str, max: usize) -> Result<String, Invalid> {
     let text: String = raw.trim().nfc().collect();
     if text.is_empty() {
-        return Err(Invalid::new("must not be empty"));
+        return Err(Invalid::said(Message::new("invalid-empty")));
     }
     if text.chars().count() > max {
-        return Err(Invalid::new(format!("must be at most {max} characters")));
+        return Err(Invalid::said(
+            Message::new("invalid-too-long").arg("max", max),
+        ));
     }
     Ok(text)
 }

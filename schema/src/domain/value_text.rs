@@ -41,11 +41,16 @@ impl ValueInput {
     pub fn ratio_from_text(numerator: &str, denominator: &str) -> Result<Self, Invalid> {
         Ok(ValueInput::Ratio {
             numerator: number(numerator.trim())
-                .map_err(|e| Invalid::new(format!("numerator: {e}")))?,
+                .map_err(|e| part_invalid("value-part-numerator", e))?,
             denominator: number(denominator.trim())
-                .map_err(|e| Invalid::new(format!("denominator: {e}")))?,
+                .map_err(|e| part_invalid("value-part-denominator", e))?,
         })
     }
+}
+
+/// The reason a part of a ratio was refused, naming the part.
+fn part_invalid(key: &'static str, reason: Invalid) -> Invalid {
+    Invalid::said(crate::messages::Message::new(key).message("reason", reason.into_message()))
 }
 
 fn number(text: &str) -> Result<f64, Invalid> {
@@ -58,7 +63,12 @@ fn number(text: &str) -> Result<f64, Invalid> {
         .parse::<f64>()
         .ok()
         .filter(|n| n.is_finite())
-        .ok_or_else(|| Invalid::new(format!("{text:?} is not a number")))
+        .ok_or_else(|| {
+            Invalid::said(
+                crate::messages::Message::new("value-not-a-number")
+                    .arg("text", format!("{text:?}")),
+            )
+        })
 }
 
 fn status(text: &str) -> Result<ValueInput, Invalid> {
@@ -76,10 +86,9 @@ fn status(text: &str) -> Result<ValueInput, Invalid> {
         "false" | "0" => Ok(plain(false)),
         k if ACHIEVED.contains(&k) => Ok(labelled(true)),
         k if NOT_ACHIEVED.contains(&k) => Ok(labelled(false)),
-        _ => Err(Invalid::new(format!(
-            "{text:?} is not a status: true, false, or a label such as Đạt, Có, Duy trì, \
-             Không đạt"
-        ))),
+        _ => Err(Invalid::said(
+            crate::messages::Message::new("value-not-a-status").arg("text", format!("{text:?}")),
+        )),
     }
 }
 

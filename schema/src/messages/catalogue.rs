@@ -107,6 +107,33 @@ mod tests {
     }
 
     #[test]
+    fn braces_and_leading_spaces_written_as_literals_are_said_as_written() {
+        let takes = Message::new("value-takes-percent");
+        assert_eq!(
+            takes.in_lang(Lang::En),
+            r#"a number from 0 to 100 or {"numerator", "denominator"}"#
+        );
+        let twice = Message::new("import-number-twice")
+            .arg("number", "7")
+            .message(
+                "inSection",
+                Message::new("import-in-section").arg("code", "II"),
+            )
+            .message("earlier", Message::new("text-as-written").arg("text", ""))
+            .arg("stored", "8");
+        assert_eq!(
+            twice.in_lang(Lang::En),
+            "number 7 appears twice in section II: this one is stored as 8, a section numbers \
+             each indicator once"
+        );
+        assert!(
+            twice
+                .in_lang(Lang::Vi)
+                .starts_with("số thứ tự 7 xuất hiện hai lần trong phần II:")
+        );
+    }
+
+    #[test]
     fn a_message_is_said_in_the_language_asked_with_numbers_written_its_way() {
         let message = Message::new("problem-title-not-found");
         assert_eq!(message.in_lang(Lang::En), "Not found");

@@ -109,6 +109,17 @@ impl fmt::Display for Text {
     }
 }
 
+impl Text {
+    /// The text as a message, to be an argument of another: a sentence not in the catalogue
+    /// is said as written.
+    pub fn into_message(self) -> Message {
+        match self {
+            Text::Message(message) => message,
+            Text::Untranslated(text) => Message::new("text-as-written").arg("text", text),
+        }
+    }
+}
+
 impl From<Message> for Text {
     fn from(message: Message) -> Self {
         Text::Message(message)

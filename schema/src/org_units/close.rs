@@ -28,7 +28,7 @@ pub enum CloseError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("{} successor(s) cannot take over", .0.len())]
-    Successors(Vec<(usize, String)>),
+    Successors(Vec<(usize, crate::messages::Message)>),
 }
 
 impl From<diesel::result::Error> for CloseError {
@@ -48,15 +48,19 @@ pub fn close(
         let now = now_utc();
         let unit = claim(conn, code.as_str(), expected, now)?;
         if let Some(closed_on) = unit.valid_to {
-            return Err(StoreError::Conflict {
-                detail: format!("{code} is already closed (on {closed_on})"),
-            }
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("org-unit-already-closed")
+                    .arg("code", code)
+                    .arg("closedOn", closed_on),
+            )
             .into());
         }
         if let Some(from) = unit.valid_from.filter(|from| *from > closure.closed_on) {
             return Err(StoreError::rejected(
                 "closedOn",
-                format!("{code} is valid from {from}; it cannot close before that"),
+                crate::messages::Message::new("org-unit-close-before-start")
+                    .arg("code", code)
+                    .arg("from", from),
             )
             .into());
         }
@@ -67,11 +71,11 @@ pub fn close(
             .get_result(conn)
             .map_err(StoreError::database("counting open children"))?;
         if open_children > 0 {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "{code} still has {open_children} open child unit(s); close or move them first"
-                ),
-            }
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("org-unit-has-open-children")
+                    .arg("code", code)
+                    .arg("count", open_children),
+            )
             .into());
         }
         let successors = successors_for(conn, &unit, &closure.successor_codes)?;
@@ -111,43 +115,52 @@ fn successors_for(
         .select(ROW_COLUMNS)
         .load(conn)
         .map_err(StoreError::database("reading successors"))?;
+    use crate::messages::Message;
     let mut problems = Vec::new();
     let mut successors = Vec::new();
     let mut seen = HashSet::new();
     for (index, code) in codes.iter().enumerate() {
         if !seen.insert(code.as_str()) {
-            problems.push((index, format!("{code} is listed twice")));
+            problems.push((
+                index,
+                Message::new("org-unit-listed-twice").arg("code", code),
+            ));
             continue;
         }
         let Some(successor) = found.iter().find(|row| row.code == code.as_str()) else {
             problems.push((
                 index,
-                format!("there is no organisation unit with code {code}"),
+                Message::new("org-unit-no-unit-with-code").arg("code", code),
             ));
             continue;
         };
         if successor.id == unit.id {
-            problems.push((index, format!("{code} cannot succeed itself")));
+            problems.push((
+                index,
+                Message::new("org-unit-succeeds-itself").arg("code", code),
+            ));
         } else if path::is_within(&successor.path, &unit.path) {
             problems.push((
                 index,
-                format!(
-                    "{code} lies under {}: it cannot take over from its own ancestor",
-                    unit.code
-                ),
+                Message::new("org-unit-succeeds-ancestor")
+                    .arg("code", code)
+                    .arg("unit", &unit.code),
             ));
         } else if let Some(closed_on) = successor.valid_to {
             problems.push((
                 index,
-                format!("{code} closed on {closed_on}; name an open unit"),
+                Message::new("org-unit-successor-closed")
+                    .arg("code", code)
+                    .arg("closedOn", closed_on),
             ));
         } else if successor.kind != unit.kind {
             problems.push((
                 index,
-                format!(
-                    "{code} is a {}, but {} is a {}: a successor is of the same kind",
-                    successor.kind, unit.code, unit.kind
-                ),
+                Message::new("org-unit-successor-kind")
+                    .arg("code", code)
+                    .arg("kind", &successor.kind)
+                    .arg("unit", &unit.code)
+                    .arg("unitKind", &unit.kind),
             ));
         } else {
             successors.push(successor.clone());

@@ -31,11 +31,9 @@ pub fn create(conn: &mut Db, new: &NewOrgUnit) -> Result<OrgUnitView, StoreError
         if parent.is_none() && !new.kind.may_sit_under(None) {
             return Err(StoreError::rejected(
                 "parentCode",
-                format!(
-                    "a {} needs a parent: {}",
-                    new.kind,
-                    new.kind.allowed_parents()
-                ),
+                crate::messages::Message::new("org-unit-needs-parent")
+                    .message("kind", new.kind.message())
+                    .message("parents", new.kind.allowed_parents_message()),
             ));
         }
         let (parent_id, path) = match &parent {
@@ -62,10 +60,9 @@ pub fn create(conn: &mut Db, new: &NewOrgUnit) -> Result<OrgUnitView, StoreError
             .map_err(
                 |e| match StoreError::database("creating an organisation unit")(e) {
                     StoreError::Conflict { .. } => StoreError::Conflict {
-                        detail: format!(
-                            "an organisation unit with code {} already exists",
-                            new.code
-                        ),
+                        detail: crate::messages::Message::new("org-unit-code-taken")
+                            .arg("code", &new.code)
+                            .into(),
                     },
                     other => other,
                 },
@@ -90,7 +87,7 @@ pub(super) fn existing_parent(conn: &mut Db, code: &OrgUnitCode) -> Result<OrgUn
     match row_by_code(conn, code.as_str()) {
         Err(StoreError::NotFound { .. }) => Err(StoreError::rejected(
             "parentCode",
-            format!("there is no organisation unit with code {code}"),
+            crate::messages::Message::new("org-unit-no-unit-with-code").arg("code", code),
         )),
         found => found,
     }
@@ -102,20 +99,19 @@ pub(super) fn check_parent(kind: OrgUnitKind, parent: &OrgUnitRow) -> Result<(),
     if !kind.may_sit_under(Some(parent_kind)) {
         return Err(StoreError::rejected(
             "parentCode",
-            format!(
-                "a {kind} cannot sit under a {parent_kind} ({}); its parent must be {}",
-                parent.code,
-                kind.allowed_parents()
-            ),
+            crate::messages::Message::new("org-unit-wrong-parent")
+                .message("kind", kind.message())
+                .message("parentKind", parent_kind.message())
+                .arg("parent", &parent.code)
+                .message("parents", kind.allowed_parents_message()),
         ));
     }
     if let Some(closed_on) = parent.valid_to {
         return Err(StoreError::rejected(
             "parentCode",
-            format!(
-                "{} closed on {closed_on}; place the unit under one of its successors",
-                parent.code
-            ),
+            crate::messages::Message::new("org-unit-parent-closed")
+                .arg("parent", &parent.code)
+                .arg("closedOn", closed_on),
         ));
     }
     Ok(())

@@ -37,7 +37,8 @@ impl OrgUnitRow {
             detail: format!(
                 "unit {} has a stored kind that is not known: {invalid}",
                 self.code
-            ),
+            )
+            .into(),
         })
     }
 

@@ -57,7 +57,9 @@ pub fn update(
             if from > to {
                 return Err(StoreError::rejected(
                     "validFrom",
-                    format!("{code} closed on {to}; it cannot start after that"),
+                    crate::messages::Message::new("org-unit-start-after-close")
+                        .arg("code", code)
+                        .arg("to", to),
                 ));
             }
         }
@@ -72,9 +74,11 @@ pub fn update(
                 return Err(StoreError::rejected(
                     "parentCode",
                     if parent.id == unit.id {
-                        format!("{code} cannot be its own parent")
+                        crate::messages::Message::new("org-unit-own-parent").arg("code", code)
                     } else {
-                        format!("{parent_code} lies under {code}: a unit cannot move under its own descendant")
+                        crate::messages::Message::new("org-unit-under-descendant")
+                            .arg("parent", parent_code)
+                            .arg("code", code)
                     },
                 ));
             }

@@ -177,9 +177,9 @@ fn write_all(
     for unit in &agencies.proposed {
         let new = NewOrgUnit {
             code: OrgUnitCode::parse_for(OrgUnitKind::Unit, &unit.code)
-                .map_err(|e| StoreError::rejected("issuingUnitCode", e.0))?,
+                .map_err(|e| StoreError::rejected("issuingUnitCode", e.into_text()))?,
             name: Name::parse(&unit.name)
-                .map_err(|e| StoreError::rejected("issuingUnitCode", e.0))?,
+                .map_err(|e| StoreError::rejected("issuingUnitCode", e.into_text()))?,
             kind: OrgUnitKind::Unit,
             parent_code: Some(plan.issuing_unit.clone()),
             valid_from: None,
@@ -254,12 +254,12 @@ fn assignees(
                 if !everyone {
                     diagnostics.push(Diagnostic::warning(
                         item.reference.clone(),
-                        format!(
-                            "the lead cell names several agencies: {:?} leads, {:?} is taken as \
-                             coordinating",
-                            lead.as_ref().map_or("", |l| l.written.as_str()),
-                            unit.written
-                        ),
+                        Message::new("import-lead-several")
+                            .arg(
+                                "lead",
+                                format!("{:?}", lead.as_ref().map_or("", |l| l.written.as_str())),
+                            )
+                            .arg("other", format!("{:?}", unit.written)),
                     ));
                 }
                 add(unit, &mut coordinating, &lead);
@@ -311,7 +311,7 @@ fn build_catalog(
     let number = plan.number.as_str();
     let name = Name::parse(&format!("Chỉ tiêu {number} ({})", plan.title.as_str()))
         .or_else(|_| Name::parse(&format!("Chỉ tiêu {number}")))
-        .map_err(|e| StoreError::rejected("number", e.0))?;
+        .map_err(|e| StoreError::rejected("number", e.into_text()))?;
     let description = format!("Imported from the appendix table of plan {number}");
     let new = NewCatalog {
         code: plan.catalog.clone(),

@@ -2,6 +2,7 @@
 
 use super::table::Table;
 use crate::domain::name_key;
+use crate::messages::Message;
 
 /// What a column of the indicator table holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,26 +201,34 @@ fn header_at(table: &Table, row: usize) -> Option<Header> {
 }
 
 /// The columns found, for the header's diagnostic: "1 item number, 2 indicator, …".
-pub fn describe_columns(header: &Header) -> String {
-    header
-        .columns
-        .iter()
-        .map(|(i, role)| format!("{} {}", i + 1, role_name(*role)))
-        .collect::<Vec<_>>()
-        .join(", ")
+pub fn describe_columns(header: &Header) -> Message {
+    let said = |(i, role): &(usize, Column)| {
+        Message::new("import-column")
+            .arg("position", i + 1)
+            .message("role", role_name(*role))
+    };
+    let mut columns = header.columns.iter().rev();
+    let last = columns
+        .next()
+        .map_or_else(|| Message::new("text-as-written").arg("text", ""), said);
+    columns.fold(last, |rest, column| {
+        Message::new("list-comma")
+            .message("first", said(column))
+            .message("rest", rest)
+    })
 }
 
-fn role_name(role: Column) -> String {
+fn role_name(role: Column) -> Message {
     match role {
-        Column::Number => "item number".into(),
-        Column::Name => "indicator".into(),
-        Column::Unit => "unit".into(),
-        Column::Year(year) => format!("target {year}"),
-        Column::Result => "target (year from the section or the plan)".into(),
-        Column::Lead => "lead agency".into(),
-        Column::Coordinating => "coordinating agencies".into(),
-        Column::Output => "output product".into(),
-        Column::Note => "note".into(),
+        Column::Number => Message::new("import-column-number"),
+        Column::Name => Message::new("import-column-name"),
+        Column::Unit => Message::new("import-column-unit"),
+        Column::Year(year) => Message::new("import-column-year").arg("year", year),
+        Column::Result => Message::new("import-column-result"),
+        Column::Lead => Message::new("import-column-lead"),
+        Column::Coordinating => Message::new("import-column-coordinating"),
+        Column::Output => Message::new("import-column-output"),
+        Column::Note => Message::new("import-column-note"),
     }
 }
 

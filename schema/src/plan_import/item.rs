@@ -6,7 +6,7 @@ use super::header::{Column, Header};
 use super::kind::infer_kind;
 use super::rows::ParsedItem;
 use super::table::{Table, one_line};
-use crate::domain::{IndicatorNumber, SectionCode, Target, TargetMeaning, ValueKind};
+use crate::domain::{IndicatorNumber, SectionCode, Target, TargetMeaning};
 use crate::messages::Message;
 
 /// The cells of one item gathered over its rows, before they are interpreted.
@@ -126,8 +126,8 @@ pub(super) fn interpret(
                 ),
             )
             .arg("name", format!("{name:?}"))
-            .message("kind", Message::new(kind_key(kind)))
-            .arg("why", why)
+            .message("kind", kind.message())
+            .message("why", why)
             .arg("targets", targets.len())
             .arg("lead", lead_name),
     ));
@@ -144,18 +144,5 @@ pub(super) fn interpret(
         coordinating,
         output_product: text(Column::Output),
         note: text(Column::Note),
-    }
-}
-
-/// The catalogue key naming a value kind in sentences.
-fn kind_key(kind: ValueKind) -> &'static str {
-    match kind {
-        ValueKind::Percent => "kind-percent",
-        ValueKind::Count => "kind-count",
-        ValueKind::Decimal => "kind-decimal",
-        ValueKind::Rank => "kind-rank",
-        ValueKind::Score => "kind-score",
-        ValueKind::Status => "kind-status",
-        ValueKind::Text => "kind-text",
     }
 }

@@ -2,6 +2,7 @@
 //! its targets, with the reason kept for the row's diagnostic.
 
 use crate::domain::{Target, TargetMeaning, TargetUnit, ValueKind, name_key};
+use crate::messages::Message;
 
 /// Units of measure that count things.
 const COUNT_UNITS: &[&str] = &[
@@ -28,11 +29,11 @@ const COUNT_UNITS: &[&str] = &[
 ];
 
 /// The kind and why, e.g. `(Percent, "unit of measure \"%\"")`.
-pub fn infer_kind(unit: Option<&str>, name: &str, targets: &[Target]) -> (ValueKind, String) {
+pub fn infer_kind(unit: Option<&str>, name: &str, targets: &[Target]) -> (ValueKind, Message) {
     if let Some(unit) = unit.filter(|u| !u.trim().is_empty()) {
         let key = name_key(unit);
         let has = |w: &str| key.contains(&name_key(w));
-        let said = format!("unit of measure {unit:?}");
+        let said = Message::new("import-why-unit").arg("unit", format!("{unit:?}"));
         if key.contains('%') || has("tỷ lệ") || has("phần trăm") {
             return (ValueKind::Percent, said);
         }
@@ -56,19 +57,19 @@ pub fn infer_kind(unit: Option<&str>, name: &str, targets: &[Target]) -> (ValueK
             .any(|m| matches!(m, TargetMeaning::Numeric(n) if n.unit == wanted))
     };
     if numeric_unit(TargetUnit::Rank) {
-        return (ValueKind::Rank, "a target names a rank (Top …)".to_owned());
+        return (ValueKind::Rank, Message::new("import-why-rank-target"));
     }
     if numeric_unit(TargetUnit::Percent) {
-        return (ValueKind::Percent, "targets are percentages".to_owned());
+        return (
+            ValueKind::Percent,
+            Message::new("import-why-percent-targets"),
+        );
     }
     if meanings
         .iter()
         .any(|m| matches!(m, TargetMeaning::Status(_)))
     {
-        return (
-            ValueKind::Status,
-            "targets are outcomes (Đạt, Có, Duy trì …)".to_owned(),
-        );
+        return (ValueKind::Status, Message::new("import-why-status-targets"));
     }
     let key = name_key(name);
     let name_starts = |w: &str| key.starts_with(&format!("{} ", name_key(w))) || key == name_key(w);
@@ -76,7 +77,7 @@ pub fn infer_kind(unit: Option<&str>, name: &str, targets: &[Target]) -> (ValueK
     let starts_with = |words: &str| {
         let count = words.split_whitespace().count();
         let written: Vec<&str> = name.split_whitespace().take(count).collect();
-        format!("the name starts with {:?}", written.join(" "))
+        Message::new("import-why-name-starts").arg("words", format!("{:?}", written.join(" ")))
     };
     let by_name = [
         ("tỷ lệ", ValueKind::Percent),
@@ -92,15 +93,9 @@ pub fn infer_kind(unit: Option<&str>, name: &str, targets: &[Target]) -> (ValueK
         .iter()
         .any(|m| matches!(m, TargetMeaning::Numeric(_)))
     {
-        return (
-            ValueKind::Decimal,
-            "targets are numbers without a unit".to_owned(),
-        );
+        return (ValueKind::Decimal, Message::new("import-why-numbers"));
     }
-    (
-        ValueKind::Status,
-        "no unit and no number in the targets: taken as a status (done or not)".to_owned(),
-    )
+    (ValueKind::Status, Message::new("import-why-default"))
 }
 
 #[cfg(test)]
@@ -124,9 +119,9 @@ mod tests {
     #[test]
     fn the_reason_quotes_the_rule_applied_and_the_name_as_written() {
         let (_, why) = infer_kind(None, "Số đề tài được công nhận", &[]);
-        assert_eq!(why, "the name starts with \"Số\"");
+        assert_eq!(why.to_string(), "the name starts with \"Số\"");
         let (_, why) = infer_kind(None, "SỐ LƯỢNG doanh nghiệp", &[]);
-        assert_eq!(why, "the name starts with \"SỐ LƯỢNG\"");
+        assert_eq!(why.to_string(), "the name starts with \"SỐ LƯỢNG\"");
         let (kind, _) = infer_kind(None, "Sống khỏe", &[Target::parse("Đạt chuẩn")]);
         assert_ne!(kind, ValueKind::Count, "\"Sống\" is not \"Số\"");
     }

@@ -81,6 +81,28 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
+impl ImportError {
+    /// The error as a catalogue message, for those said to people in their language.
+    pub fn message(&self) -> Option<crate::messages::Message> {
+        use crate::messages::Message;
+        Some(match self {
+            ImportError::TooLarge { size, limit } => Message::new("import-error-too-large")
+                .arg("size", size)
+                .arg("limit", limit),
+            ImportError::ZipBomb { limit, what } => Message::new("import-error-zip-bomb")
+                .arg("limit", limit)
+                .arg("what", what),
+            ImportError::TooManyRows { rows, limit } => Message::new("import-error-too-many-rows")
+                .arg("rows", rows)
+                .arg("limit", limit),
+            ImportError::NoTable { numbers, names } => Message::new("import-error-no-table")
+                .arg("numbers", numbers)
+                .arg("names", names),
+            _ => return None,
+        })
+    }
+}
+
 /// Every table of a file, read according to its actual format.
 pub fn read_tables(
     bytes: &[u8],

@@ -13,6 +13,7 @@ use super::item::Gathered;
 use super::rows::ParsedSection;
 use super::table::{Table, one_line};
 use crate::domain::{IndicatorNumber, Invalid, SectionCode};
+use crate::messages::Message;
 
 /// Where numbering stands in one section.
 #[derive(Default)]
@@ -50,8 +51,14 @@ pub(super) fn number_within_sections<'a>(
     let mut numbers = Vec::with_capacity(written.len());
     for (number, section, reference) in written {
         let code = section.map(SectionCode::as_str);
-        let of_section = code.map_or_else(String::new, |c| format!(" of section {c}"));
-        let in_section = code.map_or_else(String::new, |c| format!(" in section {c}"));
+        // Said as a part of the sentence, with its leading space, or as nothing.
+        let part = |key: &'static str| {
+            code.map_or_else(
+                || Message::new("text-as-written").arg("text", ""),
+                |c| Message::new(key).arg("code", c),
+            )
+        };
+        let (of_section, in_section) = (part("import-of-section"), part("import-in-section"));
         let state = sections.entry(code).or_default();
         let stored = match number.split_once('.') {
             None => {
@@ -61,10 +68,10 @@ pub(super) fn number_within_sections<'a>(
                 {
                     diagnostics.push(Diagnostic::warning(
                         reference.clone(),
-                        format!(
-                            "the numbering{of_section} skips from {previous} to {number}: kept \
-                             as printed"
-                        ),
+                        Message::new("import-numbering-skips")
+                            .message("ofSection", of_section.clone())
+                            .arg("previous", previous)
+                            .arg("number", number),
                     ));
                 }
                 state.previous_top = Some(n);
@@ -88,7 +95,10 @@ pub(super) fn number_within_sections<'a>(
                 if !state.used.contains(&parent) && !parent_is_section {
                     diagnostics.push(Diagnostic::warning(
                         reference.clone(),
-                        format!("sub-item {number} has no item {parent}{in_section} above it"),
+                        Message::new("import-sub-item-orphan")
+                            .arg("number", number)
+                            .arg("parent", &parent)
+                            .message("inSection", in_section.clone()),
                     ));
                 }
                 let candidate = format!("{parent}.{rest}");
@@ -103,16 +113,17 @@ pub(super) fn number_within_sections<'a>(
             }
         };
         if stored != *number {
-            let earlier = state
-                .first_at
-                .get(number.as_str())
-                .map_or_else(String::new, |at| format!(" (first at {at})"));
+            let earlier = state.first_at.get(number.as_str()).map_or_else(
+                || Message::new("text-as-written").arg("text", ""),
+                |at| Message::new("import-first-at").arg("at", at),
+            );
             diagnostics.push(Diagnostic::warning(
                 reference.clone(),
-                format!(
-                    "number {number} appears twice{in_section}{earlier}: this one is stored as \
-                     {stored}, a section numbers each indicator once"
-                ),
+                Message::new("import-number-twice")
+                    .arg("number", number)
+                    .message("inSection", in_section)
+                    .message("earlier", earlier)
+                    .arg("stored", &stored),
             ));
         }
         state.first_at.entry(number.clone()).or_insert(reference);
@@ -161,12 +172,10 @@ pub(super) fn arabic_sections(
                 .map_or_else(|| format!("Phần {}", g.number), |(_, t)| one_line(t));
             diagnostics.push(Diagnostic::info(
                 table.row_ref(g.row),
-                format!(
-                    "section {} (numbered in Arabic numerals, its items {}.1, {}.2 …): {title}",
-                    code.as_str(),
-                    g.number,
-                    g.number
-                ),
+                Message::new("import-arabic-section")
+                    .arg("code", code.as_str())
+                    .arg("number", &g.number)
+                    .arg("title", &title),
             ));
             sections.push(ParsedSection {
                 code: code.clone(),

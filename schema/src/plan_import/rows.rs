@@ -65,7 +65,7 @@ pub fn understand(tables: &[Table], fallback_year: i32) -> Result<ParsedTable, I
     };
     let mut diagnostics = vec![Diagnostic::info(
         table.row_ref(header.row),
-        Message::new("import-header-found").arg("columns", describe_columns(&header)),
+        Message::new("import-header-found").message("columns", describe_columns(&header)),
     )];
     for (other, other_header) in recognised {
         diagnostics.push(Diagnostic::warning(

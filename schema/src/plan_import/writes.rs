@@ -17,10 +17,10 @@ use crate::plans::{self, Assignees, NewPlan, NewPlanItem, TargetYear};
 use crate::schema::{catalog_sections, indicators};
 
 /// A refusal pointing at the row of the file it comes from.
-pub(super) fn at(reference: &str, reason: String) -> StoreError {
+pub(super) fn at(reference: &str, reason: impl Into<crate::messages::Text>) -> StoreError {
     StoreError::RejectedAt {
         pointer: reference.to_owned(),
-        reason,
+        reason: reason.into(),
     }
 }
 
@@ -89,7 +89,7 @@ pub(super) fn create_indicator(
     item: &ParsedItem,
     code: &str,
 ) -> Result<(), ImportError> {
-    let invalid = |e: crate::domain::Invalid| at(&item.reference, e.0);
+    let invalid = |e: crate::domain::Invalid| at(&item.reference, e.into_text());
     let measure = Measure::parse(item.kind, None, None, None).map_err(|misfits| {
         at(
             &item.reference,
@@ -130,11 +130,11 @@ pub(super) fn create_item(
 ) -> Result<(), ImportError> {
     let mut targets = BTreeMap::new();
     for (year, target) in &item.targets {
-        let year = TargetYear::new(*year).map_err(|e| at(&item.reference, e.0))?;
+        let year = TargetYear::new(*year).map_err(|e| at(&item.reference, e.into_text()))?;
         targets.insert(year, target.clone());
     }
     let code = |unit: &AgencyMatch| {
-        OrgUnitCode::parse(&unit.unit_code).map_err(|e| at(&item.reference, e.0))
+        OrgUnitCode::parse(&unit.unit_code).map_err(|e| at(&item.reference, e.into_text()))
     };
     let assignees = Assignees {
         lead: summary.lead.as_ref().map(code).transpose()?,
@@ -146,7 +146,7 @@ pub(super) fn create_item(
     };
     let new = NewPlanItem {
         indicator: IndicatorCode::parse(&summary.indicator_code)
-            .map_err(|e| at(&item.reference, e.0))?,
+            .map_err(|e| at(&item.reference, e.into_text()))?,
         targets,
         assignees,
         output_product: item.output_product.clone(),

@@ -120,13 +120,15 @@ pub(crate) fn resolve_assignees(
         let unit = assignable(conn, &range, code.as_str()).map_err(|reason| {
             StoreError::RejectedAt {
                 pointer: pointer.clone(),
-                reason,
+                reason: reason.into(),
             }
         })??;
         if resolved.iter().any(|(id, _)| *id == unit.id) {
             return Err(StoreError::RejectedAt {
                 pointer,
-                reason: format!("unit {code} is already assigned to this item"),
+                reason: crate::messages::Message::new("plan-unit-already-assigned")
+                    .arg("code", code)
+                    .into(),
             });
         }
         resolved.push((unit.id, AssignmentRole::Coordinating));

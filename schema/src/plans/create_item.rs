@@ -22,7 +22,7 @@ pub fn create_item(
         let (indicator_id, catalog_id) = indicator_by_code(conn, code)?.ok_or_else(|| {
             StoreError::rejected(
                 "indicatorCode",
-                format!("there is no indicator with code {code}"),
+                crate::messages::Message::new("catalog-no-indicator-with-code").arg("code", code),
             )
         })?;
         if catalog_id != plan.catalog_id {
@@ -33,7 +33,9 @@ pub fn create_item(
                 .map_err(StoreError::database("reading a plan's catalog"))?;
             return Err(StoreError::rejected(
                 "indicatorCode",
-                format!("indicator {code} is not in the plan's catalog {catalog}"),
+                crate::messages::Message::new("plan-indicator-outside-catalog")
+                    .arg("code", code)
+                    .arg("catalog", catalog),
             ));
         }
         let taken: i64 = plan_items::table
@@ -43,9 +45,11 @@ pub fn create_item(
             .get_result(conn)
             .map_err(StoreError::database("checking a plan's items"))?;
         if taken > 0 {
-            return Err(StoreError::Conflict {
-                detail: format!("plan {plan_code} already has indicator {code}"),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("plan-has-indicator")
+                    .arg("plan", plan_code)
+                    .arg("code", code),
+            ));
         }
         let resolved = resolve_assignees(conn, &plan, &new.assignees)?;
         let position = match new.position {

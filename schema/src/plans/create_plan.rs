@@ -13,22 +13,21 @@ pub fn create_plan(conn: &mut Db, new: NewPlan) -> Result<Plan, StoreError> {
         let unit = unit_by_code(conn, new.issuing_unit.as_str())?.ok_or_else(|| {
             StoreError::rejected(
                 "issuingUnitCode",
-                format!(
-                    "there is no organisation unit with code {}",
-                    new.issuing_unit
-                ),
+                crate::messages::Message::new("org-unit-no-unit-with-code")
+                    .arg("code", &new.issuing_unit),
             )
         })?;
         let catalog_id = catalog_id_by_code(conn, new.catalog.as_str())?.ok_or_else(|| {
             StoreError::rejected(
                 "catalogCode",
-                format!("there is no catalog with code {}", new.catalog.as_str()),
+                crate::messages::Message::new("catalog-no-catalog-with-code")
+                    .arg("code", new.catalog.as_str()),
             )
         })?;
         if plan_by_code(conn, new.code.as_str())?.is_some() {
-            return Err(StoreError::Conflict {
-                detail: format!("plan code {} is taken", new.code),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("plan-code-taken").arg("code", &new.code),
+            ));
         }
         let now = now_utc();
         let d = new.deadlines;

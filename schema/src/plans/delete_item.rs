@@ -33,12 +33,12 @@ pub fn delete_item(
                 .get_result(conn)
                 .map_err(StoreError::database("counting reported values"))?;
             if values > 0 {
-                return Err(StoreError::Conflict {
-                    detail: format!(
-                        "reports of plan {plan_code} hold {values} value(s) of {indicator_code}; \
-                         the item is kept"
-                    ),
-                });
+                return Err(StoreError::conflict(
+                    crate::messages::Message::new("plan-item-has-values")
+                        .arg("plan", plan_code)
+                        .arg("count", values)
+                        .arg("indicator", indicator_code),
+                ));
             }
         }
         remove_all_targets(conn, item_id)?;

@@ -30,12 +30,12 @@ pub fn delete_plan(
             .get_result(conn)
             .map_err(StoreError::database("counting a plan's reports"))?;
         if items > 0 || report_count > 0 {
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "plan {code} still has {items} item(s) and {report_count} report(s); \
-                     delete its items first (a plan with reports is kept)"
-                ),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("plan-not-empty")
+                    .arg("code", code)
+                    .arg("items", items)
+                    .arg("reports", report_count),
+            ));
         }
         let deleted = diesel::delete(
             plans::table
@@ -47,9 +47,9 @@ pub fn delete_plan(
             diesel::result::Error::DatabaseError(
                 diesel::result::DatabaseErrorKind::ForeignKeyViolation,
                 _,
-            ) => StoreError::Conflict {
-                detail: format!("plan {code} gained items or reports while it was being deleted"),
-            },
+            ) => StoreError::conflict(
+                crate::messages::Message::new("plan-changed-while-deleted").arg("code", code),
+            ),
             error => StoreError::database("deleting a plan")(error),
         })?;
         if deleted == 0 {

@@ -46,11 +46,11 @@ impl TargetYear {
         if (Self::FIRST..=Self::LAST).contains(&year) {
             Ok(Self(year))
         } else {
-            Err(Invalid::new(format!(
-                "a target year must be between {} and {}",
-                Self::FIRST,
-                Self::LAST
-            )))
+            Err(Invalid::said(
+                crate::messages::Message::new("invalid-target-year")
+                    .arg("first", Self::FIRST)
+                    .arg("last", Self::LAST),
+            ))
         }
     }
 
@@ -59,11 +59,12 @@ impl TargetYear {
         let digits = raw.len() == 4 && raw.bytes().all(|b| b.is_ascii_digit());
         match raw.parse::<i32>() {
             Ok(year) if digits => Self::new(year),
-            _ => Err(Invalid::new(format!(
-                "{raw:?} is not a year: write four digits between {} and {}",
-                Self::FIRST,
-                Self::LAST
-            ))),
+            _ => Err(Invalid::said(
+                crate::messages::Message::new("invalid-year")
+                    .arg("raw", format!("{raw:?}"))
+                    .arg("first", Self::FIRST)
+                    .arg("last", Self::LAST),
+            )),
         }
     }
 

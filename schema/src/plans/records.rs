@@ -107,7 +107,7 @@ stored_enum!(
 
 pub(crate) fn corrupt(column: &str, value: &str) -> StoreError {
     StoreError::Conflict {
-        detail: format!("the stored value {value:?} of {column} is not known"),
+        detail: format!("the stored value {value:?} of {column} is not known").into(),
     }
 }
 

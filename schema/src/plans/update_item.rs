@@ -59,7 +59,7 @@ pub fn update_item(
         if changes.lead.is_some() || changes.coordinating.is_some() {
             let stored_code = |code: &String| {
                 OrgUnitCode::parse(code).map_err(|invalid| StoreError::Conflict {
-                    detail: format!("stored unit code {code} is invalid: {invalid}"),
+                    detail: format!("stored unit code {code} is invalid: {invalid}").into(),
                 })
             };
             let lead = match changes.lead {

@@ -50,10 +50,9 @@ pub fn update_plan(
             };
             return Err(StoreError::rejected(
                 field,
-                format!(
-                    "the plan would be valid from {} to {}: validFrom must not be after validTo",
-                    next.valid_from, next.valid_to
-                ),
+                crate::messages::Message::new("plan-validity-order")
+                    .arg("from", next.valid_from)
+                    .arg("to", next.valid_to),
             ));
         }
         if next == current {

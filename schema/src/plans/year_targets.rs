@@ -2,7 +2,7 @@
 
 use super::inputs::TargetYear;
 use super::lookup::{ItemDetail, items_of, require_plan};
-use super::records::{PlanItem, StoredMeaning, StoredTarget};
+use super::records::{PlanItem, StoredTarget};
 use crate::StoreError;
 use crate::db::Db;
 
@@ -11,10 +11,12 @@ use crate::db::Db;
 pub enum TargetSource {
     /// The plan has a cell for that very year (even `-`: no target that year).
     Explicit,
-    /// No cell for that year: the nearest later milestone that sets a target, since a report
-    /// is judged by its progress toward that milestone (a 2026 report against 2030).
+    /// No cell for that year: the nearest later milestone, since a report is judged by its
+    /// progress toward that milestone (a 2026 report against 2030). When that milestone says
+    /// `-`, the years up to it have no target: a target set only for a milestone beyond it
+    /// (6G coverage, 50 % in 2035) is not one for 2026; the trajectory shows the way to it.
     LaterMilestone,
-    /// Neither: no later milestone sets a target.
+    /// Neither: the plan has no cell after that year.
     Missing,
 }
 
@@ -57,7 +59,7 @@ fn target_for(targets: &[StoredTarget], year: i32) -> (TargetSource, Option<&Sto
     }
     let later = targets
         .iter()
-        .filter(|t| t.year > year && t.meaning != StoredMeaning::NoTarget)
+        .filter(|t| t.year > year)
         .min_by_key(|t| t.year);
     match later {
         Some(target) => (TargetSource::LaterMilestone, Some(target)),
@@ -69,6 +71,7 @@ fn target_for(targets: &[StoredTarget], year: i32) -> (TargetSource, Option<&Sto
 mod tests {
     use super::*;
     use crate::domain::Target;
+    use crate::plans::records::StoredMeaning;
 
     fn cells(raw: &[(i32, &str)]) -> Vec<StoredTarget> {
         raw.iter()
@@ -93,11 +96,18 @@ mod tests {
     }
 
     #[test]
-    fn later_milestones_without_a_target_are_skipped() {
+    fn a_year_before_a_milestone_without_a_target_has_no_target_even_if_a_later_one_has() {
+        // Thái Tân's 6G coverage: nothing until 2030, 50 % in 2035. A 2026 report is not
+        // judged against 2035 (it would read 93 % achieved); it has no target.
         let targets = cells(&[(2025, "-"), (2030, "-"), (2035, "50%")]);
         let (source, target) = target_for(&targets, 2026);
         assert_eq!(source, TargetSource::LaterMilestone);
-        assert_eq!(target.unwrap().year, 2035);
+        let target = target.unwrap();
+        assert_eq!(
+            (target.year, target.meaning),
+            (2030, StoredMeaning::NoTarget)
+        );
+        assert_eq!(target_for(&targets, 2031).1.unwrap().year, 2035);
         assert_eq!(target_for(&targets, 2036), (TargetSource::Missing, None));
     }
 }

@@ -31,8 +31,12 @@ pub fn unit_progress(conn: &mut Db, query: &ProgressQuery) -> Result<ProgressRep
     let (unit, root_path) = unit_heading(conn, &query.unit_code)?;
     let plan = find_plan(conn, &query.plan_code)?;
     let target_year = query.period.end().year();
-    let year = TargetYear::new(target_year).map_err(|invalid| StoreError::Conflict {
-        detail: format!("no targets can apply to {}: {invalid}", query.period),
+    let year = TargetYear::new(target_year).map_err(|invalid| {
+        StoreError::conflict(
+            crate::messages::Message::new("progress-no-target-year")
+                .arg("period", query.period)
+                .message("reason", invalid.into_message()),
+        )
     })?;
     let items = year_targets(conn, &plan.code, year)?;
     let rules = indicators::selected(conn, &IndicatorSelection::Plan(plan.code.clone()))?;

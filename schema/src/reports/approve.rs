@@ -73,6 +73,7 @@ pub(super) fn check_children_approved(
     if pending.is_empty() || override_reason.is_some() {
         return Ok(());
     }
+    // Each child as "31001-VHXH (submitted)": the state is a machine word, as in the API.
     let listed: Vec<String> = pending
         .iter()
         .map(|child| match &child.state {
@@ -80,11 +81,8 @@ pub(super) fn check_children_approved(
             None => format!("{} (missing)", child.unit_code),
         })
         .collect();
-    Err(StoreError::Conflict {
-        detail: format!(
-            "the reports of child units are not all approved: {}; approve them first or give \
-             overrideReason",
-            listed.join(", ")
-        ),
-    })
+    Err(StoreError::conflict(
+        crate::messages::Message::new("report-children-not-approved")
+            .arg("children", listed.join(", ")),
+    ))
 }

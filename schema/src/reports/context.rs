@@ -55,7 +55,8 @@ impl PlanRef {
             let day = u32::try_from(day).unwrap_or(0);
             let offset = u32::try_from(offset).unwrap_or(u32::MAX);
             DeadlineRule::new(day, offset).map_err(|invalid| StoreError::Conflict {
-                detail: format!("plan {} has an invalid deadline rule: {invalid}", self.code),
+                detail: format!("plan {} has an invalid deadline rule: {invalid}", self.code)
+                    .into(),
             })
         };
         Ok(DeadlineRules {
@@ -68,16 +69,15 @@ impl PlanRef {
 
     /// Why a report for `period` cannot exist under this plan: the period must lie within the
     /// plan's validity.
-    pub fn period_outside(&self, period: &Period) -> Option<String> {
+    pub fn period_outside(&self, period: &Period) -> Option<crate::messages::Message> {
         (period.start() < self.valid_from || period.end() > self.valid_to).then(|| {
-            format!(
-                "{period} ({} to {}) is not within the validity of plan {} ({} to {})",
-                period.start(),
-                period.end(),
-                self.code,
-                self.valid_from,
-                self.valid_to
-            )
+            crate::messages::Message::new("report-period-outside-plan")
+                .arg("period", period)
+                .arg("start", period.start())
+                .arg("end", period.end())
+                .arg("plan", &self.code)
+                .arg("from", self.valid_from)
+                .arg("to", self.valid_to)
         })
     }
 
@@ -149,7 +149,8 @@ pub(super) fn assigned_indicators(
     rows.into_iter()
         .map(|(indicator_id, code, kind)| {
             let kind = ValueKind::from_db_str(&kind).map_err(|invalid| StoreError::Conflict {
-                detail: format!("indicator {code} has a stored kind that is not known: {invalid}"),
+                detail: format!("indicator {code} has a stored kind that is not known: {invalid}")
+                    .into(),
             })?;
             Ok(Assigned {
                 indicator_id,

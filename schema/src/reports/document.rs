@@ -72,7 +72,7 @@ pub fn document_details(conn: &mut Db, key: &ReportKey) -> Result<DocumentDetail
         .9
         .map(|json| {
             serde_json::from_str::<Vec<String>>(&json).map_err(|e| StoreError::Conflict {
-                detail: format!("stored recipients are not a list of text: {e}"),
+                detail: format!("stored recipients are not a list of text: {e}").into(),
             })
         })
         .transpose()?;
@@ -108,7 +108,7 @@ pub fn set_document_details(
             .map(serde_json::to_string)
             .transpose()
             .map_err(|e| StoreError::Conflict {
-                detail: format!("recipients could not be stored: {e}"),
+                detail: format!("recipients could not be stored: {e}").into(),
             })?;
         diesel::delete(report_documents::table.find(located.row.id))
             .execute(conn)

@@ -15,9 +15,10 @@ impl ReportKey {
         PlanCode::parse(raw)
             .map(|code| code.as_str().to_owned())
             .map_err(|_| {
-                Invalid::new(format!(
-                    "{raw:?} is not a plan code: 2 to 64 of A-Z, 0-9, '.', '_' and '-'"
-                ))
+                Invalid::said(
+                    crate::messages::Message::new("invalid-plan-code")
+                        .arg("raw", format!("{raw:?}")),
+                )
             })
     }
 }

@@ -28,9 +28,10 @@ impl SectionCode {
         let mut parts = raw.split('.');
         let numeral = parts.next().unwrap_or("");
         crate::domain::SectionCode::parse(numeral).map_err(|_| {
-            Invalid::new(format!(
-                "{raw:?} is not a section code such as I, III or III.1"
-            ))
+            Invalid::said(
+                crate::messages::Message::new("invalid-narrative-section")
+                    .arg("raw", format!("{raw:?}")),
+            )
         })?;
         let rest: Vec<&str> = parts.collect();
         let numbered = rest.len() <= 3
@@ -38,9 +39,10 @@ impl SectionCode {
                 .iter()
                 .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
         if !numbered || numeral != numeral.to_ascii_uppercase() {
-            return Err(Invalid::new(format!(
-                "{raw:?} is not a section code such as I, III or III.1"
-            )));
+            return Err(Invalid::said(
+                crate::messages::Message::new("invalid-narrative-section")
+                    .arg("raw", format!("{raw:?}")),
+            ));
         }
         Ok(Self(raw.to_owned()))
     }

@@ -42,10 +42,9 @@ pub fn open(conn: &mut Db, key: &ReportKey, actor: &Actor) -> Result<Opened, Sto
         if assigned_indicators(conn, plan.id, unit.id)?.is_empty() {
             return Err(StoreError::rejected(
                 "unitCode",
-                format!(
-                    "unit {} reports no indicator of plan {}: assign it in the plan first",
-                    unit.code, plan.code
-                ),
+                crate::messages::Message::new("report-unit-not-assigned")
+                    .arg("unit", &unit.code)
+                    .arg("plan", &plan.code),
             ));
         }
         let due_at = plan.due_at(&period)?;

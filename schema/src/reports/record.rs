@@ -79,7 +79,7 @@ pub(super) const REPORT_COLUMNS: ReportColumns = (
 impl ReportRow {
     pub fn state(&self) -> Result<ReportState, StoreError> {
         ReportState::parse(&self.state).map_err(|invalid| StoreError::Conflict {
-            detail: format!("report {} has an unknown stored state: {invalid}", self.id),
+            detail: format!("report {} has an unknown stored state: {invalid}", self.id).into(),
         })
     }
 
@@ -195,7 +195,7 @@ pub(super) fn load_report(conn: &mut Db, located: Located) -> Result<Report, Sto
         rows
     {
         let corrupt = |what: &str| StoreError::Conflict {
-            detail: format!("the stored value of {code} in report {report_id} {what}"),
+            detail: format!("the stored value of {code} in report {report_id} {what}").into(),
         };
         let value_kind =
             ValueKind::from_db_str(&kind).map_err(|_| corrupt("has an unknown kind"))?;

@@ -27,9 +27,10 @@ impl ReportState {
             "submitted" => Ok(ReportState::Submitted),
             "returned" => Ok(ReportState::Returned),
             "approved" => Ok(ReportState::Approved),
-            other => Err(Invalid::new(format!(
-                "{other:?} is not a report state: draft, submitted, returned or approved"
-            ))),
+            other => Err(Invalid::said(
+                crate::messages::Message::new("invalid-report-state")
+                    .arg("raw", format!("{other:?}")),
+            )),
         }
     }
 
@@ -38,13 +39,20 @@ impl ReportState {
         matches!(self, ReportState::Draft | ReportState::Returned)
     }
 
+    /// The state in words, in the reader's language.
+    pub fn message(self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            ReportState::Draft => "report-state-draft",
+            ReportState::Submitted => "report-state-submitted",
+            ReportState::Returned => "report-state-returned",
+            ReportState::Approved => "report-state-approved",
+        })
+    }
+
     /// Why values and narrative may not change now, when they may not.
-    pub fn refusal_to_edit(self) -> Option<String> {
+    pub fn refusal_to_edit(self) -> Option<crate::messages::Message> {
         (!self.is_editable()).then(|| {
-            format!(
-                "the report is {self}: its values and narrative change only while it is a \
-                 draft or returned"
-            )
+            crate::messages::Message::new("report-not-editable").message("state", self.message())
         })
     }
 }

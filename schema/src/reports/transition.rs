@@ -55,13 +55,24 @@ impl Transition {
         }
     }
 
-    fn verb(&self) -> &'static str {
+    /// The audit log's word for the transition.
+    fn action(&self) -> &'static str {
         match self {
             Transition::Submit(_) => "submitted",
             Transition::Return { .. } => "returned",
             Transition::Approve { .. } => "approved",
             Transition::Reopen { .. } => "reopened",
         }
+    }
+
+    /// What the transition does, as in "can be …", in the reader's language.
+    fn verb(&self) -> crate::messages::Message {
+        crate::messages::Message::new(match self {
+            Transition::Submit(_) => "report-verb-submitted",
+            Transition::Return { .. } => "report-verb-returned",
+            Transition::Approve { .. } => "report-verb-approved",
+            Transition::Reopen { .. } => "report-verb-reopened",
+        })
     }
 }
 
@@ -84,14 +95,19 @@ pub fn transition(
         let current = located.row.state()?;
         let allowed = transition.allowed_from();
         if !allowed.contains(&current) {
-            let from: Vec<&str> = allowed.iter().map(|s| s.as_db_str()).collect();
-            return Err(StoreError::Conflict {
-                detail: format!(
-                    "the report is {current}: only a report that is {} can be {}",
-                    from.join(" or "),
-                    transition.verb()
-                ),
-            });
+            let from = match allowed {
+                [one] => one.message(),
+                [first, second, ..] => crate::messages::Message::new("either-or")
+                    .message("first", first.message())
+                    .message("second", second.message()),
+                [] => unreachable!("every transition starts from some state"),
+            };
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("report-transition-refused")
+                    .message("current", current.message())
+                    .message("from", from)
+                    .message("verb", transition.verb()),
+            ));
         }
         let now = now_utc();
         let id = located.row.id;
@@ -171,7 +187,7 @@ pub fn transition(
         let mut entries = vec![NewAuditEntry {
             actor: actor.subject.clone(),
             request_id: actor.request_id.clone(),
-            action: transition.verb(),
+            action: transition.action(),
             unit_code: located.unit.code.clone(),
             plan_code: located.plan.code.clone(),
             period: located.row.period.clone(),

@@ -30,7 +30,7 @@ pub struct ValueEntry {
 pub struct ValueProblem {
     pub index: usize,
     pub field: &'static str,
-    pub reason: String,
+    pub reason: crate::messages::Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,10 +79,10 @@ pub fn set_values(
                 problems.push(ValueProblem {
                     index: entry.index,
                     field: "indicatorCode",
-                    reason: format!(
-                        "{} is already listed at /values/{first}",
-                        entry.indicator_code
-                    ),
+                    reason: crate::messages::Message::new("value-listed-twice")
+                        .arg("code", &entry.indicator_code)
+                        .arg("first", first)
+                        .into(),
                 });
                 continue;
             }
@@ -90,10 +90,11 @@ pub fn set_values(
                 problems.push(ValueProblem {
                     index: entry.index,
                     field: "indicatorCode",
-                    reason: format!(
-                        "indicator {} is not assigned to unit {} in plan {}",
-                        entry.indicator_code, located.unit.code, located.plan.code
-                    ),
+                    reason: crate::messages::Message::new("value-not-assigned")
+                        .arg("code", &entry.indicator_code)
+                        .arg("unit", &located.unit.code)
+                        .arg("plan", &located.plan.code)
+                        .into(),
                 });
                 continue;
             };
@@ -102,7 +103,7 @@ pub fn set_values(
                 Err(invalid) => problems.push(ValueProblem {
                     index: entry.index,
                     field: "value",
-                    reason: invalid.0,
+                    reason: invalid.into_text(),
                 }),
             }
         }
@@ -135,7 +136,7 @@ pub fn set_values(
                 .then(|| serde_json::to_string(&entry.evidence))
                 .transpose()
                 .map_err(|e| StoreError::Conflict {
-                    detail: format!("evidence cannot be stored: {e}"),
+                    detail: format!("evidence cannot be stored: {e}").into(),
                 })?;
             let old = stored.get(&indicator_id);
             let old_value =
@@ -216,7 +217,7 @@ pub(super) fn check_editable(located: &Located, expected: Option<i32>) -> Result
         });
     }
     if let Some(detail) = located.row.state()?.refusal_to_edit() {
-        return Err(StoreError::Conflict { detail });
+        return Err(StoreError::conflict(detail));
     }
     Ok(())
 }

@@ -182,7 +182,8 @@ impl TryFrom<OutboxRow> for OutboxEntry {
             detail: format!(
                 "outbox entry {} has an unknown stored state {:?}",
                 row.id, row.state
-            ),
+            )
+            .into(),
         })?;
         Ok(OutboxEntry {
             id: row.id,

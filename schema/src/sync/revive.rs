@@ -41,13 +41,12 @@ pub(super) fn acted_on(
 ) -> Result<OutboxEntry, StoreError> {
     let entry = find_entry(conn, entry_id)?;
     if updated == 0 {
-        return Err(StoreError::Conflict {
-            detail: format!(
-                "outbox entry {entry_id} is {}: only a dead entry or one needing attention can \
-                 be {verb}",
-                entry.state
-            ),
-        });
+        return Err(StoreError::conflict(
+            crate::messages::Message::new("outbox-entry-not-revivable")
+                .arg("id", entry_id)
+                .arg("state", &entry.state)
+                .arg("verb", verb),
+        ));
     }
     Ok(entry)
 }

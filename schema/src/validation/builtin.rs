@@ -70,6 +70,6 @@ pub(super) fn built_in_rules(
 
 fn parsed(raw: &str) -> Result<Expression, StoreError> {
     Expression::parse(raw).map_err(|invalid| StoreError::Conflict {
-        detail: format!("a catalog code does not make an expression: {}", invalid.0),
+        detail: format!("a catalog code does not make an expression: {}", invalid.0).into(),
     })
 }

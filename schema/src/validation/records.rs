@@ -82,7 +82,8 @@ impl RuleRow {
             detail: format!(
                 "validation rule {} is stored unreadably: {}",
                 self.code, invalid.0
-            ),
+            )
+            .into(),
         };
         Ok(RuleDefinition {
             code: self.code.clone(),

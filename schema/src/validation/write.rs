@@ -34,9 +34,10 @@ pub fn create_rule(
             .get_result::<i64>(conn)
             .map_err(StoreError::database("checking a rule code"))?;
         if taken > 0 {
-            return Err(StoreError::Conflict {
-                detail: format!("validation rule code {} is taken", code.as_str()),
-            });
+            return Err(StoreError::conflict(
+                crate::messages::Message::new("validation-rule-code-taken")
+                    .arg("code", code.as_str()),
+            ));
         }
         let now = now_utc();
         diesel::insert_into(validation_rules::table)
@@ -236,7 +237,7 @@ fn check_codes(
                     pointer: pointer.to_owned(),
                     reason: format!(
                         "at position {position}: indicator {code} is not an item of plan {plan_code}"
-                    ),
+                    ).into(),
                 });
             }
         }

@@ -189,17 +189,25 @@ pub async fn a_year_without_its_own_target_is_judged_against_the_next_milestone(
     let mut first_target = first["target"].clone();
     first_target.as_object_mut().unwrap().remove("display");
     assert_eq!(first_target, expected("2030", "100%"));
-    // 6G coverage sets no target in 2030 ("-"): the 2035 milestone applies.
+    // 6G coverage sets no target in 2030 ("-"): 2026 has none either; 50 % is for 2035.
     let six_g = of("3");
     assert_eq!(
-        (&six_g["source"], &six_g["fromYear"]),
-        (&json!("laterMilestone"), &json!(2035))
+        (
+            &six_g["source"],
+            &six_g["fromYear"],
+            &six_g["target"]["meaning"]
+        ),
+        (&json!("laterMilestone"), &json!(2030), &json!("none"))
     );
-    // Item 13 sets a target in 2025 only.
+    // Item 13 sets a target in 2025 only: its next milestone, 2030, says "-".
     let stem = of("13");
     assert_eq!(
-        (&stem["source"], &stem["target"]),
-        (&json!("missing"), &Value::Null)
+        (
+            &stem["source"],
+            &stem["fromYear"],
+            &stem["target"]["meaning"]
+        ),
+        (&json!("laterMilestone"), &json!(2030), &json!("none"))
     );
 
     let explicit = expect_json(

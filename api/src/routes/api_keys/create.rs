@@ -38,8 +38,9 @@ pub async fn create_api_key(
     JsonBody(body): JsonBody<CreateApiKeyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let Identity::User { id: creator, .. } = caller.identity().clone() else {
-        return Err(ApiError::Forbidden(
-            "API keys are created by people; an API key cannot create keys".into(),
+        return Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-key-creates-key"),
         ));
     };
     caller.require_role(&[Role::ProvinceOfficer, Role::CommuneOfficer])?;
@@ -61,11 +62,13 @@ pub async fn create_api_key(
             let home_unit = match &unit_code {
                 Some(code) => Some(find_unit(conn, code)?.ok_or_else(|| {
                     if caller.is_admin() {
-                        ApiError::invalid("/homeUnitCode", format!("no unit has the code {code}"))
+                        ApiError::invalid(
+                            "/homeUnitCode",
+                            chitieu_schema::messages::Message::new("api-key-no-unit")
+                                .arg("code", code),
+                        )
                     } else {
-                        ApiError::Forbidden(format!(
-                            "the unit {code} is outside your part of the organisation tree"
-                        ))
+                        crate::auth::unit_outside_your_tree(code)
                     }
                 })?),
                 None if role.needs_home_unit() => caller.home_unit().cloned(),
@@ -74,7 +77,7 @@ pub async fn create_api_key(
             if role.needs_home_unit() && home_unit.is_none() {
                 return Err(ApiError::invalid(
                     "/homeUnitCode",
-                    "every role except administrator needs a home unit",
+                    chitieu_schema::messages::Message::new("account-needs-home-unit"),
                 ));
             }
             caller.ensure_may_grant(role, home_unit.as_ref())?;

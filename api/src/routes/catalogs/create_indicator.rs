@@ -89,7 +89,7 @@ impl NewIndicatorRequest {
             Ok(measure) => Some(measure),
             Err(misfits) => {
                 for misfit in misfits {
-                    errors.add(&format!("/{}", misfit.field), misfit.reason.0);
+                    errors.add(&format!("/{}", misfit.field), misfit.reason.into_text());
                 }
                 None
             }

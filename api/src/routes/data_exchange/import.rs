@@ -117,8 +117,9 @@ pub(crate) fn ensure_may_enter_data(caller: &Caller) -> Result<(), ApiError> {
     if caller.may_enter_data_somewhere() {
         return Ok(());
     }
-    Err(ApiError::Forbidden(format!(
-        "a {} may not enter data",
-        caller.role()
-    )))
+    Err(ApiError::said(
+        crate::error::SaidKind::Forbidden,
+        chitieu_schema::messages::Message::new("access-may-not-enter-data")
+            .message("role", caller.role().message()),
+    ))
 }

@@ -61,14 +61,16 @@ impl ImportParams {
         {
             errors.push(FieldError::new(
                 "idScheme",
-                format!("only idScheme=code is supported, not {scheme:?}"),
+                chitieu_schema::messages::Message::new("exchange-id-scheme")
+                    .arg("scheme", format!("{scheme:?}")),
             ));
         }
         let strategy = match set.strategy.as_deref() {
             Some(raw) => ImportStrategyName::parse_lenient(raw).or_else(|| {
                 errors.push(FieldError::new(
                     "strategy",
-                    format!("{raw:?} is not CREATE, UPDATE, CREATE_AND_UPDATE, DELETE or SYNC"),
+                    chitieu_schema::messages::Message::new("exchange-strategy")
+                        .arg("raw", format!("{raw:?}")),
                 ));
                 None
             }),

@@ -45,7 +45,7 @@ struct Read {
 
 fn read(body: &BulkBody, params: &ImportParams, members: Members) -> Result<Read, ApiError> {
     let malformed = |detail: String| ApiError::Malformed {
-        detail,
+        detail: detail.into(),
         errors: Vec::new(),
     };
     Ok(match body.format {
@@ -54,10 +54,17 @@ fn read(body: &BulkBody, params: &ImportParams, members: Members) -> Result<Read
             let unknown = set.unknown_members();
             if members == Members::Strict && !unknown.is_empty() {
                 return Err(ApiError::Malformed {
-                    detail: format!("unknown member(s): {}", unknown.join(", ")),
+                    detail: chitieu_schema::messages::Message::new("malformed-unknown-members")
+                        .arg("members", unknown.join(", "))
+                        .into(),
                     errors: unknown
                         .into_iter()
-                        .map(|pointer| FieldError::new(pointer, "unknown member"))
+                        .map(|pointer| {
+                            FieldError::new(
+                                pointer,
+                                chitieu_schema::messages::Message::new("malformed-unknown-member"),
+                            )
+                        })
                         .collect(),
                 });
             }

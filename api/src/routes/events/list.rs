@@ -101,13 +101,16 @@ pub async fn list_events(
     let query = query.into_inner();
     let after = query.after.unwrap_or(0);
     if after < 0 {
-        return Err(ApiError::invalid("after", "after must be 0 or more"));
+        return Err(ApiError::invalid(
+            "after",
+            chitieu_schema::messages::Message::new("invalid-after"),
+        ));
     }
     let limit = query.limit.unwrap_or(100);
     if !(1..=500).contains(&limit) {
         return Err(ApiError::invalid(
             "limit",
-            "limit must be between 1 and 500",
+            chitieu_schema::messages::Message::new("invalid-limit"),
         ));
     }
     let found = state

@@ -87,7 +87,8 @@ pub async fn list_org_units(
             let unknown = |code: &str| {
                 ApiError::invalid(
                     "parentCode",
-                    format!("there is no organisation unit with code {code}"),
+                    chitieu_schema::messages::Message::new("org-unit-no-unit-with-code")
+                        .arg("code", code),
                 )
             };
             // A parent outside the caller's subtree is answered as one that does not exist.

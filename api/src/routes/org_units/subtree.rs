@@ -66,7 +66,7 @@ pub async fn list_subtree(
     {
         return Err(ApiError::invalid(
             "maxDepth",
-            "maxDepth is at most 2147483647",
+            chitieu_schema::messages::Message::new("invalid-max-depth"),
         ));
     }
     let filter = SubtreeFilter {

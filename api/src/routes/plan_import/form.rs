@@ -35,14 +35,17 @@ pub async fn read_form(
         .and_then(|v| v.split(';').next())
         .map(|v| v.trim().to_ascii_lowercase());
     if essence.as_deref() != Some("multipart/form-data") {
-        return Err(ApiError::UnsupportedMediaType(
-            "send the plan as multipart/form-data with a `file` and a `plan` field".to_owned(),
+        return Err(ApiError::said(
+            crate::error::SaidKind::UnsupportedMediaType,
+            chitieu_schema::messages::Message::new("form-media-type"),
         ));
     }
     let too_large = || {
-        ApiError::FileTooLarge(format!(
-            "the file is larger than the limit of {max_file_bytes} bytes (CHITIEU_IMPORT_MAX_BYTES)"
-        ))
+        ApiError::said(
+            crate::error::SaidKind::FileTooLarge,
+            chitieu_schema::messages::Message::new("form-file-too-large")
+                .arg("limit", max_file_bytes),
+        )
     };
     let declared = req
         .headers()
@@ -76,9 +79,12 @@ pub async fn read_form(
                 return Err(if name == "file" {
                     too_large()
                 } else {
-                    ApiError::FileTooLarge(format!(
-                        "form field {name:?} is larger than {FIELD_LIMIT} bytes"
-                    ))
+                    ApiError::said(
+                        crate::error::SaidKind::FileTooLarge,
+                        chitieu_schema::messages::Message::new("form-field-too-large")
+                            .arg("field", format!("{name:?}"))
+                            .arg("limit", FIELD_LIMIT),
+                    )
                 });
             }
             content.extend_from_slice(&chunk);
@@ -89,9 +95,9 @@ pub async fn read_form(
             "dryRun" => form.dry_run = Some(String::from_utf8_lossy(&content).into_owned()),
             other => {
                 return Err(ApiError::Malformed {
-                    detail: format!(
-                        "unknown form field {other:?}: expected file, plan and optionally dryRun"
-                    ),
+                    detail: chitieu_schema::messages::Message::new("form-unknown-field")
+                        .arg("field", format!("{other:?}"))
+                        .into(),
                     errors: Vec::new(),
                 });
             }
@@ -102,7 +108,9 @@ pub async fn read_form(
 
 fn malformed(error: actix_multipart::MultipartError) -> ApiError {
     ApiError::Malformed {
-        detail: format!("the multipart body cannot be read: {error}"),
+        detail: chitieu_schema::messages::Message::new("form-unreadable")
+            .arg("error", error)
+            .into(),
         errors: Vec::new(),
     }
 }

@@ -90,8 +90,12 @@ pub async fn import_plan(
     caller.require_role(&[Role::ProvinceOfficer, Role::CommuneOfficer])?;
     let limits = req.app_data::<ImportLimits>().copied().unwrap_or_default();
     let form = read_form(&req, payload, limits.max_bytes).await?;
-    let missing =
-        |field: &str| ApiError::invalid(format!("/{field}"), "the form field is required");
+    let missing = |field: &str| {
+        ApiError::invalid(
+            format!("/{field}"),
+            chitieu_schema::messages::Message::new("form-field-required"),
+        )
+    };
     let file = form.file.ok_or_else(|| missing("file"))?;
     let plan_json = form.plan.ok_or_else(|| missing("plan"))?;
     let plan = parse_json::<NewPlanRequest>(&plan_json)
@@ -144,7 +148,9 @@ fn within_plan(error: ApiError) -> ApiError {
     match error {
         ApiError::Invalid(errors) => ApiError::Invalid(prefix(errors)),
         ApiError::Malformed { detail, errors } => ApiError::Malformed {
-            detail: format!("the plan part: {detail}"),
+            detail: chitieu_schema::messages::Message::new("form-plan-part")
+                .message("detail", detail.into_message())
+                .into(),
             errors: prefix(errors),
         },
         other => other,
@@ -161,10 +167,8 @@ fn authorize(
     let unknown = || {
         ApiError::invalid(
             "/plan/issuingUnitCode",
-            format!(
-                "there is no organisation unit with code {}",
-                plan.issuing_unit
-            ),
+            chitieu_schema::messages::Message::new("org-unit-no-unit-with-code")
+                .arg("code", &plan.issuing_unit),
         )
     };
     let unit = match org_units::find(conn, &plan.issuing_unit) {
@@ -175,21 +179,21 @@ fn authorize(
         return Err(unknown());
     }
     if !caller.may(Action::ManageCatalogAssignments, &unit.row.path) {
-        return Err(ApiError::Forbidden(format!(
-            "a {} may not import plans of {}",
-            caller.role(),
-            unit.row.code
-        )));
+        return Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-may-not-import-plans")
+                .message("role", caller.role().message())
+                .arg("unit", &unit.row.code),
+        ));
     }
     caller.ensure_may_add_under(Some(&unit.row.path))?;
     let code = plan.catalog.as_str();
     match catalog::find_catalog(conn, code) {
-        Err(StoreError::NotFound { .. }) if !caller.is_admin() => {
-            Err(ApiError::Forbidden(format!(
-                "creating catalog {code} from the table needs an administrator; name an existing \
-             catalog in plan.catalogCode"
-            )))
-        }
+        Err(StoreError::NotFound { .. }) if !caller.is_admin() => Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-import-creates-catalog")
+                .arg("code", code),
+        )),
         Err(StoreError::NotFound { .. }) | Ok(_) => Ok(()),
         Err(other) => Err(other.into()),
     }

@@ -31,11 +31,11 @@ pub fn ensure_manageable(caller: &Caller, conn: &mut Db, plan: &Plan) -> Result<
 }
 
 pub fn forbidden(caller: &Caller) -> ApiError {
-    ApiError::Forbidden(format!(
-        "a {} may not change plans here: plans are made and changed by administrators and by \
-         officers whose part of the tree holds the issuing unit",
-        caller.role()
-    ))
+    ApiError::said(
+        crate::error::SaidKind::Forbidden,
+        chitieu_schema::messages::Message::new("access-may-not-change-plans")
+            .message("role", caller.role().message()),
+    )
 }
 
 /// Which plans the caller may list.

@@ -128,10 +128,8 @@ pub async fn create_plan(
             let unknown = || {
                 ApiError::invalid(
                     "/issuingUnitCode",
-                    format!(
-                        "there is no organisation unit with code {}",
-                        new.issuing_unit
-                    ),
+                    chitieu_schema::messages::Message::new("org-unit-no-unit-with-code")
+                        .arg("code", &new.issuing_unit),
                 )
             };
             let unit = match org_units::find(conn, &new.issuing_unit) {

@@ -253,9 +253,10 @@ impl From<plans::PlanItem> for PlanItem {
 pub enum Source {
     /// The plan has a cell for that very year (it may say `-`: no target that year).
     Explicit,
-    /// No cell for that year: the nearest later milestone that sets a target.
+    /// No cell for that year: the nearest later milestone. When it says `-`, the year has no
+    /// target either (a target set only for a milestone after it is not one for this year).
     LaterMilestone,
-    /// No cell for that year and no later milestone sets a target.
+    /// No cell for that year and none after it.
     Missing,
 }
 

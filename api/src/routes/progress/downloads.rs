@@ -22,10 +22,8 @@ async fn download(
     if params.format.is_some_and(|asked| asked != format) {
         return Err(ApiError::invalid(
             "format",
-            format!(
-                "this address serves the .{} file; leave format out",
-                format.extension()
-            ),
+            chitieu_schema::messages::Message::new("progress-format-in-path")
+                .arg("extension", format.extension()),
         ));
     }
     answer(request, state, caller, code, params, format).await

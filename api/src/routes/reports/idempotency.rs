@@ -43,7 +43,12 @@ where
         .to_str()
         .ok()
         .filter(|k| (1..=255).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()))
-        .ok_or_else(|| ApiError::invalid(HEADER, "must be 1 to 255 visible ASCII characters"))?
+        .ok_or_else(|| {
+            ApiError::invalid(
+                HEADER,
+                chitieu_schema::messages::Message::new("idempotency-key-shape"),
+            )
+        })?
         .to_owned();
     let endpoint = format!("{} {}", req.method(), req.path());
     let mut parts: Vec<&[u8]> = vec![endpoint.as_bytes()];
@@ -64,17 +69,17 @@ where
     match claim {
         Claim::Replay { status, body } => return Ok(replay(status, body)),
         Claim::InFlight => {
-            return Err(ApiError::Conflict(format!(
-                "a request with this {HEADER} is still being processed: retry later"
-            )));
+            return Err(ApiError::said(
+                crate::error::SaidKind::Conflict,
+                chitieu_schema::messages::Message::new("idempotency-in-progress")
+                    .arg("header", HEADER),
+            ));
         }
         Claim::Mismatch { endpoint: first } => {
             return Err(ApiError::invalid(
                 HEADER,
-                format!(
-                    "this key was used for another request ({first}, or the same endpoint with \
-                     another body): use a new key for a new request"
-                ),
+                chitieu_schema::messages::Message::new("idempotency-key-reused")
+                    .arg("first", first),
             ));
         }
         Claim::Fresh => {}

@@ -113,9 +113,11 @@ pub async fn authorize(
         .await
         .map_err(|error| match error {
             // Outside the caller's scope and absent look the same.
-            ApiError::NotFound(_) => {
-                ApiError::NotFound("no such resource in your part of the organisation tree".into())
-            }
+            ApiError::NotFound(_)
+            | ApiError::Said {
+                kind: crate::error::SaidKind::NotFound,
+                ..
+            } => crate::auth::not_in_your_tree(),
             other => other,
         })?;
     caller.ensure_allowed(action, &unit.path)?;

@@ -24,7 +24,12 @@ impl ReasonRequest {
         OptionalText::parse(Some(&self.reason))
             .map_err(|invalid| ApiError::invalid("/reason", invalid.into_text()))?
             .into_option()
-            .ok_or_else(|| ApiError::invalid("/reason", "must not be empty"))
+            .ok_or_else(|| {
+                ApiError::invalid(
+                    "/reason",
+                    chitieu_schema::messages::Message::new("invalid-empty"),
+                )
+            })
     }
 }
 

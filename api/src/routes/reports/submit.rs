@@ -32,7 +32,7 @@ impl SubmitRequest {
         // No body is a submission acknowledging nothing.
         let request: SubmitRequest = parse_optional_json(body)?;
         let comment = OptionalText::parse(request.comment.as_deref())
-            .map_err(|invalid| ApiError::invalid("/comment", invalid.0))?
+            .map_err(|invalid| ApiError::invalid("/comment", invalid.into_text()))?
             .into_option();
         Ok(Submission {
             acknowledged_warnings: request.acknowledged_warnings,

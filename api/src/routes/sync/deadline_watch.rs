@@ -43,8 +43,12 @@ pub async fn deadline_watch(
     super::require_reader(&caller)?;
     let period = match query.into_inner().period {
         Some(raw) => Period::parse(&raw).map_err(|e| ApiError::invalid("period", e.into_text()))?,
-        None => previous_month(chrono::Utc::now())
-            .ok_or_else(|| ApiError::invalid("period", "could not work out last month"))?,
+        None => previous_month(chrono::Utc::now()).ok_or_else(|| {
+            ApiError::invalid(
+                "period",
+                chitieu_schema::messages::Message::new("deadline-no-last-month"),
+            )
+        })?,
     };
     let missing = state
         .db(move |conn| sync::missing_reports(conn, &period))

@@ -68,7 +68,7 @@ pub(crate) fn entry_state_param(raw: Option<&str>) -> Result<Option<EntryState>,
         EntryState::parse(raw).ok_or_else(|| {
             ApiError::invalid(
                 "state",
-                "must be one of pending, sending, sent, attention, dead, discarded, superseded",
+                chitieu_schema::messages::Message::new("invalid-outbox-state"),
             )
         })
     })

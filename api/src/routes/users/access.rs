@@ -39,10 +39,8 @@ pub fn resolve_unit(
         Some(unit) => Ok(unit),
         None if caller.is_admin() => Err(ApiError::invalid(
             "/homeUnitCode",
-            format!("no organisation unit has the code {code}"),
+            chitieu_schema::messages::Message::new("org-unit-no-unit-has-code").arg("code", code),
         )),
-        None => Err(ApiError::Forbidden(format!(
-            "the unit {code} is outside your part of the organisation tree"
-        ))),
+        None => Err(crate::auth::unit_outside_your_tree(code)),
     }
 }

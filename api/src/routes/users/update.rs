@@ -113,20 +113,24 @@ fn authorise(
         request.role.is_some() || request.unit_code.is_some() || request.disabled.is_some();
     if own && manages_access {
         // Guards against locking oneself out and against raising one's own rights.
-        return Err(ApiError::Forbidden(
-            "you may not change your own role, home unit or disabled flag".into(),
+        return Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-change-own-account"),
         ));
     }
     if own && request.password.is_some() {
         let current = request.current_password.as_deref().ok_or_else(|| {
-            ApiError::invalid("/currentPassword", "needed to change your own password")
+            ApiError::invalid(
+                "/currentPassword",
+                chitieu_schema::messages::Message::new("account-current-password-needed"),
+            )
         })?;
         let (_, hash) = users::find_with_password(conn, &target.username)?
             .ok_or_else(|| missing(target.username.as_str()))?;
         if !verify_password(current, &hash) {
             return Err(ApiError::invalid(
                 "/currentPassword",
-                "is not your password",
+                chitieu_schema::messages::Message::new("account-not-your-password"),
             ));
         }
     }
@@ -164,10 +168,11 @@ fn authorise(
 fn ensure_may_reset(caller: &Caller, target: &User) -> Result<(), ApiError> {
     let same_unit = caller.home_unit().map(|u| u.id) == target.home_unit.as_ref().map(|u| u.id);
     if same_unit && target.role.rank() >= caller.role().rank() {
-        return Err(ApiError::Forbidden(format!(
-            "you may not set the password of {}, whose role at your unit is not below yours",
-            target.username
-        )));
+        return Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-password-of-peer")
+                .arg("username", &target.username),
+        ));
     }
     let below_or_at_own = match (caller.home_unit(), &target.home_unit) {
         (None, _) => caller.is_admin(),
@@ -175,10 +180,11 @@ fn ensure_may_reset(caller: &Caller, target: &User) -> Result<(), ApiError> {
         (Some(_), None) => false,
     };
     if !below_or_at_own {
-        return Err(ApiError::Forbidden(format!(
-            "you may not set the password of {}, whose unit is not within yours",
-            target.username
-        )));
+        return Err(ApiError::said(
+            crate::error::SaidKind::Forbidden,
+            chitieu_schema::messages::Message::new("access-password-outside-unit")
+                .arg("username", &target.username),
+        ));
     }
     Ok(())
 }

@@ -43,5 +43,8 @@ pub async fn get_validation_rule(
 
 /// A rule of a plan the caller may not read looks like one that does not exist.
 pub(super) fn hidden(code: &str) -> ApiError {
-    ApiError::NotFound(format!("validation rule {code} does not exist"))
+    ApiError::said(
+        crate::error::SaidKind::NotFound,
+        chitieu_schema::messages::Message::new("validation-rule-not-found").arg("code", code),
+    )
 }

@@ -52,8 +52,8 @@ pub async fn subtree_validation(
     let page = page.into_inner().to_request()?;
     let code = code_in_path(&code)?;
     let query = query.into_inner();
-    let period =
-        Period::parse(&query.period).map_err(|invalid| ApiError::invalid("period", invalid.0))?;
+    let period = Period::parse(&query.period)
+        .map_err(|invalid| ApiError::invalid("period", invalid.into_text()))?;
     let found = state
         .db(move |conn| {
             let root = readable_path(conn, &caller, &code)?;

@@ -29,7 +29,7 @@ pub fn create(
     if key.role.needs_home_unit() && key.home_unit.is_none() {
         return Err(StoreError::rejected(
             "homeUnitCode",
-            "every role except administrator needs a home unit",
+            crate::messages::Message::new("account-needs-home-unit"),
         ));
     }
     let secret = ApiKeySecret::generate()?;

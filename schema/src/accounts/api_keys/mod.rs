@@ -76,7 +76,7 @@ pub(crate) fn from_row(conn: &mut Db, row: Row) -> Result<ApiKey, StoreError> {
     Ok(ApiKey {
         id,
         role: Role::from_db_str(&role).map_err(|e| StoreError::Conflict {
-            detail: format!("stored API key {prefix} is unreadable: {e}"),
+            detail: format!("stored API key {prefix} is unreadable: {e}").into(),
         })?,
         prefix,
         name,

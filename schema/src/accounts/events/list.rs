@@ -61,7 +61,7 @@ pub fn list(
         .into_iter()
         .map(|(id, at, kind, subject, client_ip, request_id, detail)| {
             let kind = EventKind::parse(&kind).map_err(|e| StoreError::Conflict {
-                detail: format!("a stored access event is unreadable: {e}"),
+                detail: format!("a stored access event is unreadable: {e}").into(),
             })?;
             Ok(AccessEvent {
                 id,

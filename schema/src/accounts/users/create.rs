@@ -27,7 +27,7 @@ pub fn create(conn: &mut Db, user: NewUser, origin: &Origin) -> Result<User, Sto
     if user.role.needs_home_unit() && user.home_unit.is_none() {
         return Err(StoreError::rejected(
             "homeUnitCode",
-            "every role except administrator needs a home unit",
+            crate::messages::Message::new("account-needs-home-unit"),
         ));
     }
     conn.write_transaction(|conn| {
@@ -49,9 +49,10 @@ pub fn create(conn: &mut Db, user: NewUser, origin: &Origin) -> Result<User, Sto
             .returning(COLUMNS)
             .get_result::<Row>(conn)
             .map_err(|e| match StoreError::database("creating a user")(e) {
-                StoreError::Conflict { .. } => StoreError::Conflict {
-                    detail: format!("the username {} is taken", user.username),
-                },
+                StoreError::Conflict { .. } => StoreError::conflict(
+                    crate::messages::Message::new("user-name-taken")
+                        .arg("username", &user.username),
+                ),
                 other => other,
             })?;
         events::record(

@@ -94,7 +94,7 @@ pub(crate) fn from_row(conn: &mut Db, row: Row) -> Result<User, StoreError> {
         password_must_change,
     ) = row;
     let unreadable = |e: crate::domain::Invalid| StoreError::Conflict {
-        detail: format!("stored user {username:?} is unreadable: {e}"),
+        detail: format!("stored user {username:?} is unreadable: {e}").into(),
     };
     Ok(User {
         id,

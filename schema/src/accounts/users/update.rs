@@ -56,7 +56,7 @@ pub fn update(
         let role = match changes.role {
             Some(role) => role,
             None => Role::from_db_str(&current_role).map_err(|e| StoreError::Conflict {
-                detail: format!("stored user {username} is unreadable: {e}"),
+                detail: format!("stored user {username} is unreadable: {e}").into(),
             })?,
         };
         let home_unit_id = changes.home_unit.as_ref().map(|u| u.id).or(current_unit);
@@ -67,7 +67,7 @@ pub fn update(
         if role.needs_home_unit() && home_unit_id.is_none() {
             return Err(StoreError::rejected(
                 "homeUnitCode",
-                "every role except administrator needs a home unit",
+                crate::messages::Message::new("account-needs-home-unit"),
             ));
         }
         let row = diesel::update(users::table.find(id))

@@ -17,14 +17,14 @@ pub struct DeadlineRule {
 impl DeadlineRule {
     pub fn new(day: u32, month_offset: u32) -> Result<Self, Invalid> {
         if !(1..=28).contains(&day) {
-            return Err(Invalid::new(
-                "a deadline day must be between 1 and 28 (every month has it)",
-            ));
+            return Err(Invalid::said(crate::messages::Message::new(
+                "invalid-deadline-day",
+            )));
         }
         if month_offset > 12 {
-            return Err(Invalid::new(
-                "a deadline can be at most 12 months after its period",
-            ));
+            return Err(Invalid::said(crate::messages::Message::new(
+                "invalid-deadline-offset",
+            )));
         }
         Ok(Self { day, month_offset })
     }

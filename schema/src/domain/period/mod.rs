@@ -109,7 +109,9 @@ impl Period {
 
     pub fn ad_hoc(start: NaiveDate, end: NaiveDate) -> Result<Self, Invalid> {
         if end < start {
-            return Err(Invalid::new("an ad-hoc period cannot end before it starts"));
+            return Err(Invalid::said(crate::messages::Message::new(
+                "invalid-ad-hoc-order",
+            )));
         }
         Ok(Period::AdHoc { start, end })
     }

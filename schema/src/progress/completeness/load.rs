@@ -99,7 +99,10 @@ pub(super) fn candidate_plans(
                     "reading the plan of a completeness query",
                 ))?
                 .ok_or_else(|| {
-                    StoreError::rejected("plan", format!("there is no plan with code {code}"))
+                    StoreError::rejected(
+                        "plan",
+                        crate::messages::Message::new("plan-no-plan-with-code").arg("code", code),
+                    )
                 })?,
         ),
     };
@@ -143,7 +146,7 @@ fn due_at(
         let day = u32::try_from(day).unwrap_or(0);
         let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         DeadlineRule::new(day, offset).map_err(|invalid| StoreError::Conflict {
-            detail: format!("plan {code} has an invalid deadline rule: {invalid}"),
+            detail: format!("plan {code} has an invalid deadline rule: {invalid}").into(),
         })
     };
     let rules = DeadlineRules {

@@ -94,7 +94,8 @@ pub(super) fn statuses(
                             "the report of {} for plan {} has a stored state that is not \
                              known: {invalid}",
                             unit.code, plan.code
-                        ),
+                        )
+                        .into(),
                     })?;
                 ExpectedReport {
                     parent_code: path::parent_code(&unit.path).map(str::to_owned),

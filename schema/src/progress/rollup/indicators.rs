@@ -82,7 +82,7 @@ fn rule(
     (id, code, name, kind, direction, aggregation, period_aggregation): RuleRow,
 ) -> Result<IndicatorRule, StoreError> {
     let corrupt = |column: &str, value: &str| StoreError::Conflict {
-        detail: format!("the stored value {value:?} of {column} is not known"),
+        detail: format!("the stored value {value:?} of {column} is not known").into(),
     };
     Ok(IndicatorRule {
         kind: ValueKind::from_db_str(&kind).map_err(|_| corrupt("indicators.value_kind", &kind))?,

@@ -198,7 +198,7 @@ pub(crate) fn unit_heading(conn: &mut Db, code: &str) -> Result<(UnitHeading, St
         .map_err(StoreError::database("reading an organisation unit"))?
         .ok_or_else(|| StoreError::not_found("organisation unit", code))?;
     let kind = OrgUnitKind::parse(&kind).map_err(|_| StoreError::Conflict {
-        detail: format!("the stored value {kind:?} of org_units.kind is not known"),
+        detail: format!("the stored value {kind:?} of org_units.kind is not known").into(),
     })?;
     Ok((UnitHeading { code, name, kind }, path))
 }

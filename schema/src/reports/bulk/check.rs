@@ -98,7 +98,8 @@ pub(super) fn plan_changes(
         };
         let period_text = entry.period.to_string();
         if let Some(reason) = plan.period_outside(&entry.period) {
-            out.conflicts.push(conflict("period", &period_text, reason));
+            out.conflicts
+                .push(conflict("period", &period_text, reason.to_string()));
             continue;
         }
         let indicator = context
@@ -129,6 +130,7 @@ pub(super) fn plan_changes(
         }
         let report = context.reports.get(&(unit.id, entry.period));
         if let Some(reason) = report.and_then(|r| r.state.refusal_to_edit()) {
+            let reason = reason.to_string();
             out.conflicts.push(conflict("period", &period_text, reason));
             continue;
         }

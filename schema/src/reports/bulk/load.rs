@@ -111,7 +111,8 @@ pub(super) fn context(
     let mut indicators = HashMap::with_capacity(items.len());
     for (id, code, kind) in items {
         let kind = ValueKind::from_db_str(&kind).map_err(|invalid| StoreError::Conflict {
-            detail: format!("indicator {code} has a stored kind that is not known: {invalid}"),
+            detail: format!("indicator {code} has a stored kind that is not known: {invalid}")
+                .into(),
         })?;
         indicators.insert(code, Indicator { id, kind });
     }
@@ -233,7 +234,7 @@ pub(super) fn plan_reports(
             .map_err(StoreError::database("reading reports"))?;
         for (id, unit_id, period, state) in rows {
             let corrupt = |what: String| StoreError::Conflict {
-                detail: format!("report {id} has {what}"),
+                detail: format!("report {id} has {what}").into(),
             };
             let period = Period::parse(&period)
                 .map_err(|e| corrupt(format!("an unreadable period: {e}")))?;

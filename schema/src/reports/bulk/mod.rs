@@ -309,9 +309,10 @@ fn check(
     access: &dyn Fn(&str) -> UnitAccess,
 ) -> Result<Checked, StoreError> {
     let plan = plan_ref(conn, plan_code).map_err(|error| match error {
-        StoreError::NotFound { .. } => {
-            StoreError::rejected("dataSet", format!("there is no plan with code {plan_code}"))
-        }
+        StoreError::NotFound { .. } => StoreError::rejected(
+            "dataSet",
+            crate::messages::Message::new("plan-no-plan-with-code").arg("code", plan_code),
+        ),
         other => other,
     })?;
     let periods: Vec<String> = values

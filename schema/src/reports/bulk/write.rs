@@ -292,7 +292,8 @@ pub(super) fn move_in(
                 "{stored} of {} checked values found their report: a report was removed \
                  during the import",
                 staged.values
-            ),
+            )
+            .into(),
         });
     }
 
