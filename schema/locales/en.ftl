@@ -416,3 +416,9 @@ deadline-no-last-month = could not work out last month
 measure-aggregation = { $kind } values cannot roll up by { $by }
 measure-aggregation-rank = { $kind } values cannot roll up by { $by }: ranks and scores do not sum
 measure-aggregation-percent = { $kind } values cannot roll up by { $by }: percentages roll up as a ratio of sums
+
+## Webhooks
+
+webhook-no-events = name at least one event type
+webhook-unknown-event = unknown event type { $event }; known: { $known }
+webhook-event-twice = { $event } is named twice

@@ -416,3 +416,9 @@ deadline-no-last-month = không xác định được tháng trước
 measure-aggregation = không thể tổng hợp số liệu loại { $kind } theo cách { $by }
 measure-aggregation-rank = không thể tổng hợp số liệu loại { $kind } theo cách { $by }: thứ hạng và điểm số không cộng dồn được
 measure-aggregation-percent = không thể tổng hợp số liệu loại { $kind } theo cách { $by }: tỷ lệ phần trăm được tổng hợp bằng tổng tử số chia tổng mẫu số
+
+## Webhooks
+
+webhook-no-events = hãy nêu ít nhất một loại sự kiện
+webhook-unknown-event = loại sự kiện { $event } không tồn tại; các loại có: { $known }
+webhook-event-twice = { $event } được nêu hai lần

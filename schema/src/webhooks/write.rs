@@ -8,6 +8,7 @@ use super::secret::{Secret, new_secret};
 use super::{ROTATION_GRACE, target_code};
 use crate::db::Db;
 use crate::events::KINDS;
+use crate::messages::Message;
 use crate::schema::{sync_outbox, webhooks};
 use crate::{StoreError, now_utc};
 
@@ -57,20 +58,23 @@ pub fn check_events(events: &[String]) -> Result<(), StoreError> {
     if events.is_empty() {
         return Err(StoreError::rejected(
             "events",
-            "name at least one event type",
+            Message::new("webhook-no-events"),
         ));
     }
     for (index, event) in events.iter().enumerate() {
         if !KINDS.contains(&event.as_str()) {
             return Err(StoreError::RejectedAt {
                 pointer: format!("/events/{index}"),
-                reason: format!("unknown event type {event:?}; known: {}", KINDS.join(", ")),
+                reason: Message::new("webhook-unknown-event")
+                    .arg("event", format!("{event:?}"))
+                    .arg("known", KINDS.join(", "))
+                    .into(),
             });
         }
         if events[..index].contains(event) {
             return Err(StoreError::RejectedAt {
                 pointer: format!("/events/{index}"),
-                reason: format!("{event} is named twice"),
+                reason: Message::new("webhook-event-twice").arg("event", event).into(),
             });
         }
     }
