@@ -8,6 +8,8 @@
 //!   (those it declares, plus the ones every operation of its kind can answer, see
 //!   [`statuses_every_operation_of_its_kind_answers`]). What a route said about one of its
 //!   errors moves into its description, under "Errors".
+//! - **Conditional reads**: a declared 304 is the shared `NotModified` response, and the
+//!   operation takes the shared `If-None-Match` parameter (see [`conditional`]).
 //! - **Pagination**: `page` is 1..2147483647 and `pageSize` 1..500 wherever they appear.
 //! - **Files**: a response of bytes (`body = Vec<u8>`) in a media type that is neither JSON
 //!   nor text is `type: string, format: binary`, which clients download as a file, rather
@@ -15,6 +17,7 @@
 
 use serde_json::{Map, Value, json};
 
+pub mod conditional;
 pub mod dhis2;
 
 /// The error statuses of the API: the status, the name of its entry in
@@ -107,6 +110,7 @@ pub fn apply(document: &mut Value) {
         json!([{ crate::auth::BEARER_SCHEME: [] }, { crate::auth::API_KEY_SCHEME: [] }]);
     document["components"]["responses"] = shared_responses();
     dhis2::add_components(document);
+    conditional::add_components(document);
     let Some(paths) = document["paths"].as_object_mut() else {
         return;
     };
@@ -191,6 +195,8 @@ fn apply_to_operation(method: &str, path: &str, operation: &mut Value) {
         };
         operation.insert("description".into(), Value::String(text));
     }
+    // Last: the header parameter it adds makes no operation answer 422.
+    conditional::apply_to_operation(operation);
 }
 
 /// What decides the errors an operation can answer without declaring them itself.
