@@ -30,10 +30,11 @@ pub async fn require_credentials(
                 .map_into_right_body())
         }
         Ok((caller, stamp)) => {
-            let mut extensions = req.extensions_mut();
-            extensions.insert(caller);
-            extensions.insert(SeenDataVersion(stamp.data));
-            drop(extensions);
+            {
+                let mut extensions = req.extensions_mut();
+                extensions.insert(caller);
+                extensions.insert(SeenDataVersion(stamp.data));
+            }
             next.call(req)
                 .await
                 .map(ServiceResponse::map_into_left_body)
