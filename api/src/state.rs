@@ -5,6 +5,7 @@ use std::sync::Arc;
 use chitieu_schema::db::{DbPool, PooledDb};
 
 use crate::auth::KeyUsage;
+use crate::auth::caller_cache::CallerCache;
 use crate::error::ApiError;
 use crate::rendered_cache::{DEFAULT_BUDGET_BYTES, RenderedCache};
 
@@ -13,6 +14,7 @@ pub struct AppState {
     pool: DbPool,
     key_usage: Arc<KeyUsage>,
     rendered: Arc<RenderedCache>,
+    callers: Arc<CallerCache>,
 }
 
 impl AppState {
@@ -21,6 +23,7 @@ impl AppState {
             pool,
             key_usage,
             rendered: Arc::new(RenderedCache::new(DEFAULT_BUDGET_BYTES)),
+            callers: Arc::new(CallerCache::default()),
         }
     }
 
@@ -32,6 +35,12 @@ impl AppState {
     /// Rendered answers of computed reads, by query and data version (see `conditional`).
     pub fn rendered(&self) -> Arc<RenderedCache> {
         Arc::clone(&self.rendered)
+    }
+
+    /// The callers credentials stood for, by the stamp they were read under (see
+    /// `Caller::authenticate_stamped`).
+    pub fn callers(&self) -> Arc<CallerCache> {
+        Arc::clone(&self.callers)
     }
 
     /// Runs blocking Diesel work on the thread pool with a pooled connection, so the async

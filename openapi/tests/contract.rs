@@ -270,3 +270,50 @@ fn every_schema_reference_names_a_component() {
         );
     }
 }
+
+/// The reads answered 304 on `If-None-Match` (issue 21).
+const CONDITIONAL_READS: &[&str] = &[
+    "getProgressReport",
+    "getProgressCsv",
+    "getProgressXlsx",
+    "getProgressHtml",
+    "getProgressDataValueSet",
+    "getProgressAdx",
+    "getRollup",
+    "getCompleteness",
+    "getReport",
+    "listReports",
+    "listPlans",
+    "listOrgUnits",
+    "listOrgUnitChildren",
+];
+
+#[test]
+fn every_conditional_read_declares_the_shared_304_and_takes_if_none_match() {
+    let document = document();
+    let shared = &document["components"]["responses"]["NotModified"];
+    assert!(shared["headers"]["ETag"].is_object(), "{shared}");
+    let mut found = Vec::new();
+    for (method, path, operation) in operations(&document) {
+        let Some(response) = operation["responses"].get("304") else {
+            continue;
+        };
+        assert_eq!(method, "get", "{path}");
+        assert_eq!(
+            response["$ref"], "#/components/responses/NotModified",
+            "{path}"
+        );
+        let parameters = operation["parameters"].as_array().expect("parameters");
+        assert!(
+            parameters
+                .iter()
+                .any(|p| p["in"] == "header" && p["name"] == "If-None-Match"),
+            "{path}"
+        );
+        found.push(operation["operationId"].as_str().unwrap().to_owned());
+    }
+    found.sort();
+    let mut expected: Vec<String> = CONDITIONAL_READS.iter().map(|s| s.to_string()).collect();
+    expected.sort();
+    assert_eq!(found, expected);
+}

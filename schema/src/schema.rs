@@ -471,9 +471,11 @@ diesel::table! {
 
 diesel::table! {
     /// One row: bumped by triggers in every transaction that writes what progress, roll-ups
-    /// and completeness read (see `crate::data_version`).
+    /// and completeness read, and by triggers on users and API keys (see
+    /// `crate::data_version`).
     data_version (id) {
         id -> Integer,
         version -> BigInt,
+        accounts_version -> BigInt,
     }
 }

@@ -2,6 +2,7 @@
 //! unit's progress report with its exports.
 
 mod conditional;
+mod conditional_reads;
 mod reports;
 mod rollups;
 
@@ -34,5 +35,8 @@ pub fn scenarios() -> Vec<Scenario> {
         conditional::a_merger_changes_what_the_successor_answers,
         conditional::each_format_of_a_progress_report_has_its_own_tag,
         conditional::completeness_answers_304_until_a_report_is_entered,
+        conditional_reads::a_report_and_the_list_of_reports_answer_304_until_a_value_changes_them,
+        conditional_reads::a_list_of_units_is_never_served_to_another_scope_nor_after_a_new_unit,
+        conditional_reads::a_disabled_account_is_refused_at_once_though_it_was_just_let_in,
     ]
 }

@@ -4,9 +4,11 @@ use std::pin::Pin;
 use actix_web::http::header::{self, HeaderMap};
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use chitieu_schema::accounts::{HomeUnit, PresentedApiKey, Role, Username, api_keys, users};
+use chitieu_schema::data_version::{self, Stamp};
 use chitieu_schema::db::Db;
 use chitieu_schema::{StoreError, now_utc};
 
+use super::caller_cache::Known;
 use super::tokens::{Subject, TokenService, invalid_token};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -67,30 +69,80 @@ impl Caller {
 
     /// Reads the credentials of `req` and checks them against the database.
     pub(crate) async fn authenticate(req: &HttpRequest) -> Result<Caller, ApiError> {
+        Self::authenticate_stamped(req)
+            .await
+            .map(|(caller, _)| caller)
+    }
+
+    /// [`Caller::authenticate`] and the stamp (data and accounts versions) it was checked
+    /// under, in one trip to the database: the stamp first, then the account, unless this
+    /// credential was already checked under the same stamp (see `CallerCache`).
+    pub(crate) async fn authenticate_stamped(
+        req: &HttpRequest,
+    ) -> Result<(Caller, Stamp), ApiError> {
         let credential = Credential::from_headers(req.headers())?;
         let state = req
             .app_data::<web::Data<AppState>>()
             .cloned()
             .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("AppState is not registered")))?;
-        match credential {
+        // What to look up: a verified token's subject (the signature and expiry are checked
+        // here, on every request), or a presented key.
+        let lookup = match credential {
             Credential::Bearer(token) => {
                 let tokens = req.app_data::<web::Data<TokenService>>().ok_or_else(|| {
                     ApiError::Internal(anyhow::anyhow!("TokenService is not registered"))
                 })?;
-                let subject = tokens.verify(&token)?;
-                state
-                    .db(move |conn| caller_of_subject(conn, &subject))
-                    .await?
-                    .ok_or_else(invalid_token)
+                Lookup::Subject(tokens.verify(&token)?)
             }
-            Credential::ApiKey(key) => {
-                let caller = state
-                    .db(move |conn| caller_of_key(conn, &key))
-                    .await?
-                    .ok_or_else(invalid_key)?;
-                state.key_usage().note(caller.1);
-                Ok(caller.0)
+            Credential::ApiKey(key) => Lookup::Key(key),
+        };
+        let refusal: fn() -> ApiError = match &lookup {
+            Lookup::Subject(_) => invalid_token,
+            Lookup::Key(_) => invalid_key,
+        };
+        let callers = state.callers();
+        let (known, stamp) = state
+            .db(move |conn| {
+                let stamp = data_version::stamp(conn)?;
+                let name = lookup.cache_key();
+                let now = now_utc();
+                if let Some(known) = callers.get(&name, stamp, now) {
+                    return Ok::<_, StoreError>((Some(known), stamp));
+                }
+                let known = match &lookup {
+                    Lookup::Subject(subject) => known_of_subject(conn, subject)?,
+                    Lookup::Key(key) => known_of_key(conn, key)?,
+                };
+                if let Some(known) = &known {
+                    callers.put(name, stamp, known.clone());
+                }
+                Ok((known, stamp))
+            })
+            .await?;
+        let known = known.ok_or_else(refusal)?;
+        if let Some(key_id) = known.key_id {
+            state.key_usage().note(key_id);
+        }
+        Ok((known.caller, stamp))
+    }
+}
+
+/// What a credential is checked against.
+enum Lookup {
+    Subject(Subject),
+    Key(PresentedApiKey),
+}
+
+impl Lookup {
+    /// The name of the credential in the `CallerCache`: never the key's secret, only the
+    /// SHA-256 it is stored as.
+    fn cache_key(&self) -> String {
+        match self {
+            Lookup::Subject(Subject::User { name, generation }) => {
+                format!("user {generation} {name}")
             }
+            Lookup::Subject(Subject::ApiKey(prefix)) => format!("key-token {prefix}"),
+            Lookup::Key(key) => format!("key {}", key.fingerprint()),
         }
     }
 }
@@ -145,6 +197,10 @@ pub(super) fn caller_of_subject(
     conn: &mut Db,
     subject: &Subject,
 ) -> Result<Option<Caller>, StoreError> {
+    Ok(known_of_subject(conn, subject)?.map(|known| known.caller))
+}
+
+fn known_of_subject(conn: &mut Db, subject: &Subject) -> Result<Option<Known>, StoreError> {
     match subject {
         Subject::User { name, generation } => {
             let Ok(username) = Username::parse(name) else {
@@ -152,23 +208,31 @@ pub(super) fn caller_of_subject(
             };
             Ok(users::find(conn, &username)?
                 .filter(|user| !user.disabled && user.token_generation == *generation)
-                .map(|user| Caller {
-                    identity: Identity::User {
-                        id: user.id,
-                        username: user.username,
+                .map(|user| Known {
+                    caller: Caller {
+                        identity: Identity::User {
+                            id: user.id,
+                            username: user.username,
+                        },
+                        role: user.role,
+                        home_unit: user.home_unit,
+                        must_change_password: user.password_must_change,
                     },
-                    role: user.role,
-                    home_unit: user.home_unit,
-                    must_change_password: user.password_must_change,
+                    key_id: None,
+                    expires_at: None,
                 }))
         }
         Subject::ApiKey(prefix) => Ok(api_keys::find(conn, prefix)?
             .filter(|key| key.is_active(now_utc()))
-            .map(|key| Caller {
-                identity: Identity::ApiKey { prefix: key.prefix },
-                role: key.role,
-                home_unit: key.home_unit,
-                must_change_password: false,
+            .map(|key| Known {
+                expires_at: key.expires_at,
+                key_id: None,
+                caller: Caller {
+                    identity: Identity::ApiKey { prefix: key.prefix },
+                    role: key.role,
+                    home_unit: key.home_unit,
+                    must_change_password: false,
+                },
             })),
     }
 }
@@ -179,16 +243,23 @@ pub(super) fn caller_of_key(
     conn: &mut Db,
     presented: &PresentedApiKey,
 ) -> Result<Option<(Caller, i64)>, StoreError> {
+    Ok(known_of_key(conn, presented)?.and_then(|known| Some((known.caller, known.key_id?))))
+}
+
+fn known_of_key(conn: &mut Db, presented: &PresentedApiKey) -> Result<Option<Known>, StoreError> {
     let Some(key) = api_keys::authenticate(conn, presented, now_utc())? else {
         return Ok(None);
     };
-    let caller = Caller {
-        identity: Identity::ApiKey { prefix: key.prefix },
-        role: key.role,
-        home_unit: key.home_unit,
-        must_change_password: false,
-    };
-    Ok(Some((caller, key.id)))
+    Ok(Some(Known {
+        key_id: Some(key.id),
+        expires_at: key.expires_at,
+        caller: Caller {
+            identity: Identity::ApiKey { prefix: key.prefix },
+            role: key.role,
+            home_unit: key.home_unit,
+            must_change_password: false,
+        },
+    }))
 }
 
 impl FromRequest for Caller {

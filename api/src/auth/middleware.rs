@@ -5,17 +5,21 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
 
 use super::Caller;
+use crate::conditional::SeenDataVersion;
 use crate::error::ApiError;
 
 /// Wraps `/api/v1`: no route under it is served without valid credentials, even one that
 /// forgets to take a [`Caller`]. The caller found is kept in the request for the extractor,
-/// so it is read from the database once per request.
+/// so it is read from the database once per request; so is the data version it was checked
+/// under, for the conditional reads (see `conditional`), which then need no trip of their own.
 pub async fn require_credentials(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody + 'static>>, actix_web::Error> {
-    match Caller::authenticate(req.request()).await {
-        Ok(caller) if caller.must_change_password() && !changes_own_password(&req, &caller) => {
+    match Caller::authenticate_stamped(req.request()).await {
+        Ok((caller, _))
+            if caller.must_change_password() && !changes_own_password(&req, &caller) =>
+        {
             let error = ApiError::said(
                 crate::error::SaidKind::Forbidden,
                 chitieu_schema::messages::Message::new("access-password-set-by-other-sign-in")
@@ -25,8 +29,12 @@ pub async fn require_credentials(
                 .into_response(error.error_response())
                 .map_into_right_body())
         }
-        Ok(caller) => {
-            req.extensions_mut().insert(caller);
+        Ok((caller, stamp)) => {
+            {
+                let mut extensions = req.extensions_mut();
+                extensions.insert(caller);
+                extensions.insert(SeenDataVersion(stamp.data));
+            }
             next.call(req)
                 .await
                 .map(ServiceResponse::map_into_left_body)

@@ -9,8 +9,11 @@
 //!   [`require_dhis2_credentials`].
 //!
 //! Every request under `/api/v1` (except the token endpoint) passes [`require_credentials`],
-//! which re-reads the user (exists, not disabled) or key (not revoked, not expired) from the
-//! database, so disabling or revoking takes effect on the next request; a token issued before
+//! which checks the user (exists, not disabled) or key (not revoked, not expired) against the
+//! database: it reads the data and accounts versions (one row), and re-reads the account
+//! unless the same credential was checked under the same versions (every write to users, keys
+//! or units changes them, on any replica), so disabling or revoking takes effect on the next
+//! request; a token issued before
 //! the account's password, role or home unit changed, or before it was disabled, is refused.
 //! An account whose password was set by someone else may only read `/api/v1/auth/me` and change
 //! its own password until it does. Missing or invalid
@@ -65,6 +68,7 @@
 
 pub mod bootstrap;
 mod caller;
+pub mod caller_cache;
 mod dhis2;
 pub mod key_usage;
 mod middleware;

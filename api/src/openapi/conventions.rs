@@ -8,6 +8,8 @@
 //!   (those it declares, plus the ones every operation of its kind can answer, see
 //!   [`statuses_every_operation_of_its_kind_answers`]). What a route said about one of its
 //!   errors moves into its description, under "Errors".
+//! - **Conditional reads**: a declared 304 is the shared `NotModified` response, and the
+//!   operation takes the shared `If-None-Match` parameter (see [`conditional`]).
 //! - **Pagination**: `page` is 1..2147483647 and `pageSize` 1..500 wherever they appear.
 //! - **Optional bodies**: a body the operation may go without is its schema with
 //!   `required: false`, not a `oneOf` with `null` (what utoipa writes for `Option<T>`): a
@@ -19,6 +21,7 @@
 
 use serde_json::{Map, Value, json};
 
+pub mod conditional;
 pub mod dhis2;
 
 /// The error statuses of the API: the status, the name of its entry in
@@ -111,6 +114,7 @@ pub fn apply(document: &mut Value) {
         json!([{ crate::auth::BEARER_SCHEME: [] }, { crate::auth::API_KEY_SCHEME: [] }]);
     document["components"]["responses"] = shared_responses();
     dhis2::add_components(document);
+    conditional::add_components(document);
     let Some(paths) = document["paths"].as_object_mut() else {
         return;
     };
@@ -196,6 +200,8 @@ fn apply_to_operation(method: &str, path: &str, operation: &mut Value) {
         };
         operation.insert("description".into(), Value::String(text));
     }
+    // Last: the header parameter it adds makes no operation answer 422.
+    conditional::apply_to_operation(operation);
 }
 
 /// What decides the errors an operation can answer without declaring them itself.

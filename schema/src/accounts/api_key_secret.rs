@@ -80,6 +80,11 @@ impl PresentedApiKey {
         &self.prefix
     }
 
+    /// The prefix and the SHA-256 of the secret: names the key in memory without its secret.
+    pub fn fingerprint(&self) -> String {
+        format!("{}:{}", self.prefix, self.secret_hash)
+    }
+
     /// Compares with a stored hash in constant time.
     pub fn matches(&self, stored_hash: &str) -> bool {
         self.secret_hash

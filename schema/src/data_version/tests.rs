@@ -72,3 +72,20 @@ fn a_transaction_of_many_writes_changes_the_version_once_on_postgresql() {
         }
     }
 }
+
+const USER: &str = "INSERT INTO users (id, username, display_name, password_hash, role, disabled, version, created_at, updated_at)
+  VALUES (1, 'an', 'An', 'x', 'administrator', FALSE, 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00');";
+
+#[test]
+fn a_write_to_the_accounts_changes_the_accounts_version_and_not_the_data_version() {
+    for database in test_databases::migrated("chitieu_data_version") {
+        let mut conn = database.connect();
+        let before = stamp(&mut conn).unwrap();
+        conn.batch_execute(USER).unwrap();
+        conn.batch_execute("UPDATE users SET disabled = TRUE WHERE id = 1")
+            .unwrap();
+        let after = stamp(&mut conn).unwrap();
+        assert!(after.accounts >= before.accounts + 2, "{}", database.url);
+        assert_eq!(after.data, before.data, "{}", database.url);
+    }
+}

@@ -30,7 +30,7 @@ pub use context::{UnitRef, unit_ref};
 pub use document::{
     DocumentDetails, UnitNames, document_details, set_document_details, unit_names,
 };
-pub use find::find;
+pub use find::{find, stored_version};
 pub use key::{Actor, ReportKey};
 pub use list::{ReportFilter, list};
 pub use narrative::{NarrativeSection, SectionCode, set_narrative};

@@ -83,6 +83,7 @@ fn parse(
     params(("code" = String, Path, description = "The unit's official code", example = "41"),
         CompletenessParams, PageQuery),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "The counts and a page of the expected reports", body = CompletenessView),
         (status = 404, description = "No unit has this code, or it lies outside your part of the \
             organisation tree (the same answer)", body = crate::problem::Problem,

@@ -1,10 +1,11 @@
 //! `GET /api/v1/org-units/{code}/children`: the units directly under one, by code.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use chitieu_schema::org_units::{self, ListFilter, Scope};
 
 use super::{ClosedQuery, OrgUnit, code_in_path, paged, readable_path};
 use crate::auth::Caller;
+use crate::conditional::ConditionalRead;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
 use crate::state::AppState;
@@ -15,6 +16,7 @@ use crate::state::AppState;
     params(("code" = String, Path, description = "The parent's official code", example = "01"),
         PageQuery, ClosedQuery),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "A page of child units, ordered by code", body = Paged<OrgUnit>),
         (status = 404, description = "No unit has this code, or it lies outside your part of the \
             organisation tree (the same answer)", body = crate::problem::Problem,
@@ -25,6 +27,7 @@ use crate::state::AppState;
 )]
 #[get("/org-units/{code}/children")]
 pub async fn list_children(
+    request: HttpRequest,
     caller: Caller,
     state: web::Data<AppState>,
     code: web::Path<String>,
@@ -40,11 +43,13 @@ pub async fn list_children(
         include_closed: closed.include_closed,
         within: caller.scope(),
     };
-    let found = state
-        .db(move |conn| {
-            readable_path(conn, &caller, &code)?;
-            Ok::<_, ApiError>(org_units::list(conn, &filter, page)?)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(paged(found)?))
+    let read = ConditionalRead {
+        key: format!("org-unit children {filter:?} {page:?}"),
+    };
+    let reader = caller.clone();
+    read.answer_json(&request, &state, &caller, move |conn| {
+        readable_path(conn, &reader, &code)?;
+        paged(org_units::list(conn, &filter, page)?)
+    })
+    .await
 }

@@ -1,6 +1,6 @@
 //! `GET /api/v1/org-units`: the roots of the tree, or a search by parent, kind and name.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use chitieu_schema::StoreError;
 use chitieu_schema::accounts::find_unit;
 use chitieu_schema::domain::OrgUnitCode;
@@ -10,6 +10,7 @@ use utoipa::IntoParams;
 
 use super::{OrgUnit, OrgUnitKindName, paged};
 use crate::auth::Caller;
+use crate::conditional::ConditionalRead;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
 use crate::state::AppState;
@@ -63,6 +64,7 @@ impl ListOrgUnitsQuery {
     tag = "Organisation units",
     params(PageQuery, ListOrgUnitsQuery),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "A page of units", body = Paged<OrgUnit>),
         (status = 400, description = "A query parameter of the wrong type", body = crate::problem::Problem,
             content_type = "application/problem+json"),
@@ -75,6 +77,7 @@ impl ListOrgUnitsQuery {
 )]
 #[get("/org-units")]
 pub async fn list_org_units(
+    request: HttpRequest,
     caller: Caller,
     state: web::Data<AppState>,
     page: web::Query<PageQuery>,
@@ -82,28 +85,30 @@ pub async fn list_org_units(
 ) -> Result<HttpResponse, ApiError> {
     let page = page.into_inner().to_request()?;
     let filter = query.into_inner().parse(&caller)?;
-    let found = state
-        .db(move |conn| {
-            let unknown = |code: &str| {
-                ApiError::invalid(
-                    "parentCode",
-                    chitieu_schema::messages::Message::new("org-unit-no-unit-with-code")
-                        .arg("code", code),
-                )
-            };
-            // A parent outside the caller's subtree is answered as one that does not exist.
-            if let Scope::ChildrenOf(code) = &filter.scope {
-                let readable =
-                    find_unit(conn, code)?.is_some_and(|u| caller.can_read_path(&u.path));
-                if !readable {
-                    return Err(unknown(code.as_str()));
-                }
+    let read = ConditionalRead {
+        key: format!("org-units {filter:?} {page:?}"),
+    };
+    let reader = caller.clone();
+    read.answer_json(&request, &state, &caller, move |conn| {
+        let caller = reader;
+        let unknown = |code: &str| {
+            ApiError::invalid(
+                "parentCode",
+                chitieu_schema::messages::Message::new("org-unit-no-unit-with-code")
+                    .arg("code", code),
+            )
+        };
+        // A parent outside the caller's subtree is answered as one that does not exist.
+        if let Scope::ChildrenOf(code) = &filter.scope {
+            let readable = find_unit(conn, code)?.is_some_and(|u| caller.can_read_path(&u.path));
+            if !readable {
+                return Err(unknown(code.as_str()));
             }
-            match org_units::list(conn, &filter, page) {
-                Err(StoreError::NotFound { key, .. }) => Err(unknown(&key)),
-                other => other.map_err(ApiError::from),
-            }
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(paged(found)?))
+        }
+        match org_units::list(conn, &filter, page) {
+            Err(StoreError::NotFound { key, .. }) => Err(unknown(&key)),
+            other => paged(other?),
+        }
+    })
+    .await
 }

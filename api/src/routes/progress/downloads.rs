@@ -38,6 +38,7 @@ async fn download(
         ProgressParams,
     ),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "The table as CSV",
             content((String = "text/csv", example = "STT,Chỉ tiêu,Đơn vị tính,Chỉ tiêu năm 2026,Thực hiện quý I/2026,So với chỉ tiêu kế hoạch,Tỷ lệ đạt (%)\nI,Phát triển hạ tầng số,,,,,\n1,Tỷ lệ phủ sóng 5G trên địa bàn,%,>60%,75,Đạt,125\n")),
             headers(("Content-Disposition" = String, description = "attachment with an ASCII file name"))),
@@ -72,6 +73,7 @@ pub async fn progress_csv(
         ProgressParams,
     ),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "The table as an XLSX workbook",
             content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             body = Vec<u8>,
@@ -107,6 +109,7 @@ pub async fn progress_xlsx(
         ProgressParams,
     ),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "The table as a printable HTML page",
             content_type = "text/html", body = String,
             headers(("Content-Disposition" = String, description = "inline with an ASCII file name"))),
@@ -142,6 +145,7 @@ pub async fn progress_html(
         ProgressParams,
     ),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "The figures as a DHIS2 data value set",
             body = chitieu_schema::dhis2::DataValueSet,
             headers(("Content-Disposition" = String, description = "attachment with an ASCII file name"))),
@@ -176,6 +180,7 @@ pub async fn progress_dhis2(
         ProgressParams,
     ),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "The figures as an ADX document",
             content((String = "application/adx+xml", example = "<adx xmlns=\"urn:ihe:qrph:adx:2015\" exported=\"2026-04-05T01:00:00Z\"><group orgUnit=\"31001\" period=\"2026-01-01/P3M\" dataSet=\"TT-18-2025\"><dataValue dataElement=\"NQ57-THAITAN-1\" categoryOptionCombo=\"NUMERATOR\" value=\"30\"/></group></adx>")),
             headers(("Content-Disposition" = String, description = "attachment with an ASCII file name"))),

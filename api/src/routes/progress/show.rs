@@ -104,6 +104,7 @@ impl ProgressParams {
         ProgressParams,
     ),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "The progress report", body = ProgressReportView),
         (status = 404, description = "No such unit or plan that the caller may read",
             body = crate::problem::Problem, content_type = "application/problem+json"),

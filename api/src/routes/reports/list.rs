@@ -1,4 +1,4 @@
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use chitieu_schema::domain::{OrgUnitCode, Period};
 use chitieu_schema::reports::{self, ReportFilter, ReportKey, ReportState};
 use serde::Deserialize;
@@ -6,6 +6,7 @@ use utoipa::IntoParams;
 
 use super::views::ReportSummaryView;
 use crate::auth::Caller;
+use crate::conditional::ConditionalRead;
 use crate::error::ApiError;
 use crate::pagination::{PageQuery, Paged};
 use crate::state::AppState;
@@ -78,6 +79,7 @@ impl ReportQuery {
     tag = "Reports",
     params(ReportQuery),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "A page of reports", body = Paged<ReportSummaryView>),
         (status = 422, description = "A filter or the page is invalid", body = crate::problem::Problem,
             content_type = "application/problem+json", example = json!({
@@ -88,14 +90,19 @@ impl ReportQuery {
 )]
 #[get("/reports")]
 pub async fn list_reports(
+    request: HttpRequest,
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let (filter, page) = query.into_inner().parse(&caller)?;
-    let request = page.to_request()?;
-    let page = state
-        .db(move |conn| reports::list(conn, &filter, request))
-        .await?;
-    Ok(HttpResponse::Ok().json(Paged::from_page(page, ReportSummaryView::from)))
+    let page = page.to_request()?;
+    let read = ConditionalRead {
+        key: format!("reports {filter:?} {page:?}"),
+    };
+    read.answer_json(&request, &state, &caller, move |conn| {
+        let page = reports::list(conn, &filter, page)?;
+        Ok(Paged::from_page(page, ReportSummaryView::from))
+    })
+    .await
 }

@@ -94,6 +94,7 @@ impl RollupParams {
         RollupParams,
     ),
     responses(
+        (status = 304, description = "Not modified: the ETag sent is current"),
         (status = 200, description = "The figures, in the order asked for", body = RollupView),
         (status = 404, description = "No such unit, plan or indicator that the caller may read",
             body = crate::problem::Problem, content_type = "application/problem+json"),
