@@ -199,8 +199,7 @@ pub fn to_bulk_values(
             reason: format!(
                 "the {has} row of {indicator} for {unit} in {period} has no {needs} row (same \
                  dataElement, orgUnit and period)"
-            )
-            .into(),
+            ),
         });
     }
     values.sort_by_key(|v| v.index);

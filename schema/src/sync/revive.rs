@@ -44,7 +44,7 @@ pub(super) fn acted_on(
         return Err(StoreError::conflict(
             crate::messages::Message::new("outbox-entry-not-revivable")
                 .arg("id", entry_id)
-                .arg("state", &entry.state)
+                .arg("state", entry.state)
                 .arg("verb", verb),
         ));
     }

@@ -74,7 +74,9 @@ pub fn check_events(events: &[String]) -> Result<(), StoreError> {
         if events[..index].contains(event) {
             return Err(StoreError::RejectedAt {
                 pointer: format!("/events/{index}"),
-                reason: Message::new("webhook-event-twice").arg("event", event).into(),
+                reason: Message::new("webhook-event-twice")
+                    .arg("event", event)
+                    .into(),
             });
         }
     }
