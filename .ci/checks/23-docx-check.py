@@ -191,7 +191,10 @@ def main():
     expected = [row for s in progress["sections"] for row in s["rows"]]
     check(len(items) == len(expected), f"{len(items)} appendix rows for {len(expected)} progress rows")
     for cells, row in zip(items, expected):
-        target = (row.get("target") or {}).get("raw", "")
+        # The appendix shows targets as people write them (`display`, e.g. "≥ 3 %"), as the
+        # progress table does; `raw` is the plan's own wording.
+        given = row.get("target") or {}
+        target = given.get("display") or given.get("raw", "")
         ratio = row.get("achievementRatio")
         want = [
             row["number"],
