@@ -1,6 +1,7 @@
 use actix_web::{HttpResponse, get, web};
 use chitieu_schema::audit::{self, AuditEntry, AuditFilter};
 use chitieu_schema::domain::{IndicatorCode, OrgUnitCode, Period};
+use chitieu_schema::plans::PlanCode;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -127,13 +128,17 @@ pub async fn list_audit_entries(
         "period",
         query.period.as_deref().map(Period::parse).transpose(),
     );
+    let plan = errors.check(
+        "plan",
+        query.plan.as_deref().map(PlanCode::parse).transpose(),
+    );
     let filter = errors.finish(|| {
         Some(AuditFilter {
             unit_code: unit?.map(|u| u.as_str().to_owned()),
             indicator_code: indicator?.map(|i| i.as_str().to_owned()),
             period: period?.map(|p| p.to_string()),
             actor: query.actor.clone(),
-            plan_code: query.plan.clone(),
+            plan_code: plan?.map(|p| p.as_str().to_owned()),
             action: query.action.clone(),
             scope: caller.scope(),
         })
