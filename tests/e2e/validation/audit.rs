@@ -133,4 +133,20 @@ pub async fn rule_changes_are_in_the_audit_trail_with_who_when_before_and_after(
     )
     .await;
     assert_eq!(agency["totalItems"], 0, "{agency}");
+
+    // A plan filter that is no plan code is refused by name, not answered with nothing.
+    let misspelt = expect_json(
+        send(
+            &app,
+            &people.vhxh,
+            Method::GET,
+            "/api/v1/audit-entries?plan=k%E1%BA%BF%20ho%E1%BA%A1ch",
+            None,
+            None,
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(misspelt["errors"][0]["pointer"], "plan", "{misspelt}");
 }
