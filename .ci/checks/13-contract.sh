@@ -12,8 +12,8 @@ source "$(dirname "$0")/../lib.sh"
 SCHEMATHESIS_VERSION=4.32.5
 PYTHON_CLIENT_VERSION=0.29.1
 # Cases per operation and phase; with 2 cores this keeps both runs to a few minutes.
-MAX_EXAMPLES="${CI_SCHEMATHESIS_EXAMPLES:-25}"
-ANONYMOUS_EXAMPLES="${CI_SCHEMATHESIS_ANONYMOUS_EXAMPLES:-10}"
+MAX_EXAMPLES="${CI_SCHEMATHESIS_EXAMPLES:-20}"
+ANONYMOUS_EXAMPLES="${CI_SCHEMATHESIS_ANONYMOUS_EXAMPLES:-8}"
 
 ci_pip "schemathesis==$SCHEMATHESIS_VERSION" "openapi-python-client==$PYTHON_CLIENT_VERSION"
 ci_npm openapi-typescript@7.13.0 openapi-fetch@0.17.0 typescript@5.9.3
