@@ -13,29 +13,7 @@ command -v chromium >/dev/null 2>&1 || ci_apt fonts-liberation2
 
 OUT="$CI_ROOT/target/ci-demo-browser"
 rm -rf "$OUT" && mkdir -p "$OUT"
-WORK="$(mktemp -d)"
-PORT="$(ci_free_port)"
-SIM_PORT="$(ci_free_port)"
-PASSWORD="ci-demo-$(date +%s)-password"
-BASE="http://127.0.0.1:$PORT"
-
-step "start $CI_BIN with the demo on port $PORT (data in $WORK)"
-(cd "$WORK" && unset DATABASE_URL && CHITIEU_DEMO=on CHITIEU_BOOTSTRAP_ADMIN=admin CHITIEU_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" \
-  CHITIEU_PORT="$PORT" CHITIEU_DEMO_UPSTREAM_PORT="$SIM_PORT" CHITIEU_SYNC_WORKER=off \
-  CHITIEU_SYNC_SCHEDULE=off CHITIEU_LOG_FORMAT=json \
-  exec "$CI_BIN" serve >"$OUT/server.log" 2>&1) &
-SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "$BASE/health/ready" >/dev/null && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$OUT/server.log"; exit 1; }
-  sleep 0.5
-done
-curl -sf "$BASE/health/ready" >/dev/null
-
-TOKEN=$(curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"grantType\":\"password\",\"username\":\"admin\",\"password\":\"$PASSWORD\"}" |
-  python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+ci_start_demo "$OUT"
 
 # The demo's reports cover the twelve months before today (Vietnam time): this year, or last
 # year in January.

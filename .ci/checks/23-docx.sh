@@ -12,29 +12,7 @@ ci_apt libreoffice-writer-nogui poppler-utils fonts-liberation2
 
 OUT="$CI_ROOT/target/ci-docx"
 rm -rf "$OUT" && mkdir -p "$OUT"
-WORK="$(mktemp -d)"
-PORT="$(ci_free_port)"
-SIM_PORT="$(ci_free_port)"
-PASSWORD="ci-docx-$(date +%s)-password"
-BASE="http://127.0.0.1:$PORT"
-
-step "start $CI_BIN with the demo on port $PORT (data in $WORK)"
-(cd "$WORK" && unset DATABASE_URL && CHITIEU_DEMO=on CHITIEU_BOOTSTRAP_ADMIN=admin CHITIEU_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" \
-  CHITIEU_PORT="$PORT" CHITIEU_DEMO_UPSTREAM_PORT="$SIM_PORT" CHITIEU_SYNC_WORKER=off \
-  CHITIEU_SYNC_SCHEDULE=off CHITIEU_LOG_FORMAT=json \
-  exec "$CI_BIN" serve >"$OUT/server.log" 2>&1) &
-SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "$BASE/health/ready" >/dev/null && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$OUT/server.log"; exit 1; }
-  sleep 0.5
-done
-curl -sf "$BASE/health/ready" >/dev/null
-
-TOKEN=$(curl -sf "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"grantType\":\"password\",\"username\":\"admin\",\"password\":\"$PASSWORD\"}" |
-  "$CI_VENV/bin/python" -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+ci_start_demo "$OUT"
 get() { curl -sf -H "Authorization: Bearer $TOKEN" "$BASE$1" -o "$2"; }
 
 # The demo's quarters: the last complete quarter in Vietnam time (UTC+7).
@@ -74,7 +52,7 @@ for entry in "${documents[@]}"; do
 
   step "$name: LibreOffice converts it to PDF; the first page becomes $OUT/$name-page1.png"
   # A profile of its own, so a stale or concurrent LibreOffice cannot interfere.
-  soffice -env:UserInstallation="file://$WORK/lo-profile" --headless --norestore \
+  soffice -env:UserInstallation="file://$DEMO_WORK/lo-profile" --headless --norestore \
     --convert-to pdf --outdir "$OUT" "$OUT/$name.docx" 2>&1 | tee "$OUT/$name.soffice.log"
   [ -s "$OUT/$name.pdf" ] || { echo "LibreOffice made no PDF of $name.docx"; exit 1; }
   if grep -qi "error" "$OUT/$name.soffice.log"; then echo "LibreOffice reported an error"; exit 1; fi

@@ -4,6 +4,7 @@
 
 mod expected;
 mod imports;
+mod layout_appendices;
 mod layouts;
 mod refusals;
 pub(crate) mod support;

@@ -110,14 +110,7 @@ pub async fn send(
     etag: Option<&str>,
     body: Option<Value>,
 ) -> Response {
-    let mut request = client.request(method, app.url(path));
-    if let Some(etag) = etag {
-        request = request.header("If-Match", etag);
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    request.send().await.expect("the server answers")
+    crate::reports::support::send(app, client, method, path, etag, body.as_ref()).await
 }
 
 /// Creates a rule of the plan as the commune officer; returns the answer's body.
